@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Submits the Discourse Atlas job with spark-submit.
+#   jobs/submit.sh [spark-submit options] -- [job options]
+# With SPARK_HOME set: $SPARK_HOME/bin/spark-submit. Without: Spark's own SparkSubmit class run
+# from the project's Maven-resolved Spark jars (no Spark distribution needed). Same arguments
+# either way: --master, --deploy-mode, --conf, --jars, ... before "--"; the job's own options
+# (--input, --output, --config, --snapshot, --help) after it.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+spark_args=()
+job_args=()
+after_separator=0
+for arg in "$@"; do
+  if (( ! after_separator )) && [[ "$arg" == "--" ]]; then
+    after_separator=1
+  elif (( after_separator )); then
+    job_args+=("$arg")
+  else
+    spark_args+=("$arg")
+  fi
+done
+
+atlas_build_if_stale
+driver_log="-Dlog4j2.configurationFile=$ATLAS_LOG_CONF"
+
+if [[ -n "${SPARK_HOME:-}" ]]; then
+  exec "$SPARK_HOME/bin/spark-submit" --class "$ATLAS_MAIN" \
+    --driver-java-options "$driver_log" \
+    "${spark_args[@]}" "$ATLAS_JAR" "${job_args[@]}"
+fi
+
+classpath=$(atlas_spark_classpath)
+# The driver JVM is this java process: its heap comes from ATLAS_DRIVER_MEMORY, not --driver-memory.
+exec java -Xmx"${ATLAS_DRIVER_MEMORY:-4g}" "${ATLAS_JAVA_OPENS[@]}" "$driver_log" \
+  -cp "$classpath" org.apache.spark.deploy.SparkSubmit \
+  --class "$ATLAS_MAIN" "${spark_args[@]}" "$ATLAS_JAR" "${job_args[@]}"

@@ -1,0 +1,108 @@
+package org.discourseatlas.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.discourseatlas.io.Columns;
+import org.discourseatlas.io.SerializableHadoopConf;
+
+/**
+ * The input files of a run: files, folders (recursively) and globs on any Hadoop file system,
+ * listed on the driver — every file, hidden ones too, so that none is silently skipped — and read
+ * on the executors through the same Hadoop configuration.
+ */
+public final class InputFiles {
+  public static final StructType LISTING_SCHEMA =
+      new StructType()
+          .add(Columns.SOURCE_PATH, DataTypes.StringType, false)
+          .add(Columns.LENGTH, DataTypes.LongType, false);
+  public static final StructType CONTENT_SCHEMA =
+      LISTING_SCHEMA
+          .add(Columns.CONTENT, DataTypes.BinaryType, true)
+          .add(Columns.READ_ERROR, DataTypes.StringType, true);
+
+  private InputFiles() {}
+
+  /** One row per input file (path, length), sorted by path; fails when an input matches nothing. */
+  public static Dataset<Row> list(SparkSession spark, List<String> inputs) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    TreeMap<String, Long> files = new TreeMap<>();
+    for (String input : inputs) {
+      int before = files.size();
+      try {
+        Path pattern = new Path(input);
+        FileSystem fs = pattern.getFileSystem(conf);
+        FileStatus[] matches = fs.globStatus(pattern);
+        if (matches == null || matches.length == 0) {
+          throw new InputNotFoundException("input not found: " + input);
+        }
+        for (FileStatus match : matches) {
+          if (match.isFile()) {
+            files.put(match.getPath().toString(), match.getLen());
+          } else {
+            RemoteIterator<LocatedFileStatus> it = fs.listFiles(match.getPath(), true);
+            while (it.hasNext()) {
+              LocatedFileStatus file = it.next();
+              files.put(file.getPath().toString(), file.getLen());
+            }
+          }
+        }
+      } catch (IOException | IllegalArgumentException e) {
+        throw new InputNotFoundException("input cannot be listed: " + input + " (" + e.getMessage() + ")");
+      }
+      if (files.size() == before) {
+        throw new InputNotFoundException("input holds no files: " + input);
+      }
+    }
+    List<Row> rows = new ArrayList<>(files.size());
+    files.forEach((path, length) -> rows.add(RowFactory.create(path, length)));
+    int partitions = Math.max(1, Math.min(rows.size(), spark.sparkContext().defaultParallelism() * 4));
+    return spark.createDataFrame(rows, LISTING_SCHEMA).repartition(partitions);
+  }
+
+  /**
+   * Adds each file's bytes; a file over {@code maxBytes} is not read (content null, its length
+   * says why), a file that cannot be read gets {@code read_error}.
+   */
+  public static Dataset<Row> read(Dataset<Row> listing, long maxBytes) {
+    SerializableHadoopConf conf =
+        new SerializableHadoopConf(listing.sparkSession().sparkContext().hadoopConfiguration());
+    MapFunction<Row, Row> reader =
+        row -> {
+          String path = row.getString(0);
+          long length = row.getLong(1);
+          if (length > maxBytes) {
+            return RowFactory.create(path, length, null, null);
+          }
+          try {
+            return RowFactory.create(path, length, readAll(path, conf.get()), null);
+          } catch (IOException e) {
+            return RowFactory.create(path, length, null, e.toString());
+          }
+        };
+    return listing.map(reader, Encoders.row(CONTENT_SCHEMA));
+  }
+
+  private static byte[] readAll(String path, Configuration conf) throws IOException {
+    Path file = new Path(path);
+    try (InputStream in = file.getFileSystem(conf).open(file)) {
+      return in.readAllBytes();
+    }
+  }
+}

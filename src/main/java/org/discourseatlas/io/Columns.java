@@ -1,0 +1,68 @@
+package org.discourseatlas.io;
+
+/**
+ * Every column name of the output tables and of the datasets between stages, defined once.
+ * Names are snake_case as the table contract in the README's data dictionary lists them.
+ */
+public final class Columns {
+  private Columns() {}
+
+  // documents
+  public static final String DOC_ID = "doc_id";
+  public static final String SOURCE_PATH = "source_path";
+  public static final String FORMAT = "format";
+  public static final String ENCODING = "encoding";
+  public static final String TITLE = "title";
+  public static final String DATE = "date";
+  public static final String PLACE = "place";
+  public static final String SOURCE = "source";
+  public static final String URL = "url";
+  public static final String LANGUAGE = "language";
+  public static final String DUPLICATE_OF = "duplicate_of";
+  public static final String N_TURNS = "n_turns";
+  public static final String N_SENTENCES = "n_sentences";
+  public static final String N_TOKENS = "n_tokens";
+
+  // rejects
+  public static final String REASON = "reason";
+  public static final String DETAIL = "detail";
+  public static final String BYTES = "bytes";
+
+  // turns
+  public static final String TURN = "turn";
+  public static final String SPEAKER = "speaker";
+  public static final String ROLE = "role";
+  public static final String TEXT = "text";
+
+  // sentences
+  public static final String SENTENCE = "sentence";
+  public static final String NAMED_ZONES = "named_zones";
+  public static final String ZONES = "zones";
+  public static final String SENTIMENT_LABEL = "sentiment_label";
+  public static final String SENTIMENT_SCORE = "sentiment_score";
+  public static final String SENTIMENT_PROBS = "sentiment_probs";
+
+  // term_frequencies
+  public static final String ZONE = "zone";
+  public static final String PERIOD = "period";
+  public static final String TERM = "term";
+  public static final String NGRAM = "ngram";
+  public static final String COUNT = "count";
+  public static final String DOC_FREQ = "doc_freq";
+  public static final String REL_FREQ = "rel_freq";
+  public static final String TF_IDF = "tf_idf";
+
+  // between stages, not written
+  /** Input file size in bytes, as listed. */
+  public static final String LENGTH = "length";
+  /** Input file bytes. */
+  public static final String CONTENT = "content";
+  /** Why an input's bytes could not be read (null when they were). */
+  public static final String READ_ERROR = "read_error";
+  /** The parser's output: "document" or "reject". */
+  public static final String KIND = "kind";
+  /** A document's turns as an array of (speaker, role, text). */
+  public static final String TURN_LIST = "turn_list";
+  /** A sentence's tokens as CoreNLP wrote them. */
+  public static final String TOKENS = "tokens";
+}

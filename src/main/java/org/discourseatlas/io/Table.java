@@ -1,0 +1,101 @@
+package org.discourseatlas.io;
+
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.Metadata;
+
+/**
+ * The output tables: name, schema (columns in order, with types) and sort key. The schema here is
+ * the contract with the notebooks; {@code TableSchemaTest} pins it, the README documents it.
+ */
+public enum Table {
+  DOCUMENTS(
+      List.of(Columns.DOC_ID, Columns.SOURCE_PATH),
+      field(Columns.DOC_ID, StringType, false),
+      field(Columns.SOURCE_PATH, StringType, false),
+      field(Columns.FORMAT, StringType, false),
+      field(Columns.ENCODING, StringType, false),
+      field(Columns.TITLE, StringType, true),
+      field(Columns.DATE, DateType, true),
+      field(Columns.PLACE, StringType, true),
+      field(Columns.SOURCE, StringType, true),
+      field(Columns.URL, StringType, true),
+      field(Columns.LANGUAGE, StringType, false),
+      field(Columns.DUPLICATE_OF, StringType, true),
+      field(Columns.N_TURNS, IntegerType, true),
+      field(Columns.N_SENTENCES, IntegerType, true),
+      field(Columns.N_TOKENS, LongType, true)),
+  REJECTS(
+      List.of(Columns.SOURCE_PATH),
+      field(Columns.SOURCE_PATH, StringType, false),
+      field(Columns.REASON, StringType, false),
+      field(Columns.DETAIL, StringType, true),
+      field(Columns.BYTES, LongType, false)),
+  TURNS(
+      List.of(Columns.DOC_ID, Columns.TURN),
+      field(Columns.DOC_ID, StringType, false),
+      field(Columns.TURN, IntegerType, false),
+      field(Columns.SPEAKER, StringType, true),
+      field(Columns.ROLE, StringType, false),
+      field(Columns.TEXT, StringType, false)),
+  SENTENCES(
+      List.of(Columns.DOC_ID, Columns.TURN, Columns.SENTENCE),
+      field(Columns.DOC_ID, StringType, false),
+      field(Columns.TURN, IntegerType, false),
+      field(Columns.SENTENCE, IntegerType, false),
+      field(Columns.TEXT, StringType, false),
+      field(Columns.NAMED_ZONES, createArrayType(StringType, false), false),
+      field(Columns.ZONES, createArrayType(StringType, false), false),
+      field(Columns.N_TOKENS, IntegerType, false),
+      field(Columns.SENTIMENT_LABEL, StringType, true),
+      field(Columns.SENTIMENT_SCORE, DoubleType, true),
+      field(Columns.SENTIMENT_PROBS, createArrayType(DoubleType, false), true)),
+  TERM_FREQUENCIES(
+      List.of(Columns.ZONE, Columns.PERIOD, Columns.ROLE, Columns.SOURCE, Columns.NGRAM, Columns.TERM),
+      field(Columns.ZONE, StringType, true),
+      field(Columns.PERIOD, StringType, true),
+      field(Columns.ROLE, StringType, true),
+      field(Columns.SOURCE, StringType, true),
+      field(Columns.TERM, StringType, false),
+      field(Columns.NGRAM, IntegerType, false),
+      field(Columns.COUNT, LongType, false),
+      field(Columns.DOC_FREQ, LongType, false),
+      field(Columns.REL_FREQ, DoubleType, false),
+      field(Columns.TF_IDF, DoubleType, false));
+
+  private final List<String> sortKey;
+  private final StructType schema;
+
+  Table(List<String> sortKey, StructField... fields) {
+    this.sortKey = sortKey;
+    this.schema = new StructType(fields);
+  }
+
+  /** The folder name under the output root. */
+  public String tableName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public StructType schema() {
+    return schema;
+  }
+
+  /** Rows are written sorted by these columns, so two runs give byte-comparable tables. */
+  public List<String> sortKey() {
+    return sortKey;
+  }
+
+  private static StructField field(String name, DataType type, boolean nullable) {
+    return new StructField(name, type, nullable, Metadata.empty());
+  }
+}

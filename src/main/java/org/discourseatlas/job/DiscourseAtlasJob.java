@@ -1,0 +1,192 @@
+package org.discourseatlas.job;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.discourseatlas.config.InvalidConfigException;
+import org.discourseatlas.config.JobConfig;
+import org.discourseatlas.config.JobConfigLoader;
+import org.discourseatlas.ingest.InputNotFoundException;
+import org.discourseatlas.io.OutputRefusedException;
+import org.discourseatlas.text.InvalidGazetteerException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The Discourse Atlas batch job: {@code main} parses the options and runs the pipeline in the
+ * SparkSession that spark-submit configured. Exit codes: 0 done, 2 a bad option, input, config or
+ * output (one line on stderr, no stack trace), 1 a failure of the run itself.
+ */
+@Command(
+    name = "discourse-atlas",
+    mixinStandardHelpOptions = true,
+    versionProvider = DiscourseAtlasJob.Version.class,
+    description = {
+      "Comparative discourse analysis of foreign-ministry transcripts: ingests transcripts, splits",
+      "speaker turns and sentences, tags conflict zones and writes Parquet tables under",
+      "<output>/<table>/snapshot=YYYY-MM/ with a run manifest under <output>/_runs/."
+    },
+    sortOptions = false)
+public final class DiscourseAtlasJob implements Callable<Integer> {
+  static final int EXIT_OK = 0;
+  static final int EXIT_FAILED = 1;
+  static final int EXIT_USAGE = 2;
+  private static final Logger LOG = LogManager.getLogger(DiscourseAtlasJob.class);
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM", Locale.ROOT);
+
+  @Option(
+      names = "--input",
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Files, folders (read recursively) or globs on any Hadoop file system (file:, hdfs://, s3a://). Default: ${DEFAULT-VALUE}.",
+      defaultValue = "data-sample")
+  private List<String> inputs;
+
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      description = "Output root; created if absent; refused if it holds files but no _runs/. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "output")
+  private String output;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "A HOCON file overriding the defaults (reference.conf, key discourse-atlas).")
+  private File config;
+
+  @Option(
+      names = "--snapshot",
+      paramLabel = "YYYY-MM",
+      description = "The snapshot month the tables are written as. Default: the current month (UTC).")
+  private String snapshot;
+
+  /** Runs the job and exits the JVM with its code. */
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the job and returns its exit code; for tests and embedding. */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new DiscourseAtlasJob());
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          e.getCommandLine().getErr().println("discourse-atlas: " + e.getMessage() + " (see --help)");
+          return EXIT_USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          PrintWriter err = commandLine.getErr();
+          if (isUsageError(e)) {
+            err.println("discourse-atlas: " + e.getMessage());
+            return EXIT_USAGE;
+          }
+          LOG.error("run failed", e);
+          err.println("discourse-atlas: run failed: " + e);
+          return EXIT_FAILED;
+        });
+    return cli.execute(args);
+  }
+
+  private static boolean isUsageError(Exception e) {
+    return e instanceof InvalidConfigException
+        || e instanceof InvalidGazetteerException
+        || e instanceof InputNotFoundException
+        || e instanceof OutputRefusedException
+        || e instanceof CommandLine.ParameterException;
+  }
+
+  @Override
+  public Integer call() {
+    String month = snapshotMonth();
+    JobConfig jobConfig = config == null ? JobConfigLoader.defaults() : JobConfigLoader.load(config);
+    JobOptions options = new JobOptions(List.copyOf(inputs), output, config, month);
+    String runId =
+        java.time.LocalDateTime.now(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT))
+            + "-" + UUID.randomUUID().toString().substring(0, 8);
+
+    boolean ownSession = SparkSession.getActiveSession().isEmpty();
+    SparkSession spark = session();
+    try {
+      RunSummary summary = new Pipeline(spark, options, jobConfig, runId).run();
+      LOG.info(summaryText(summary));
+      return EXIT_OK;
+    } finally {
+      if (ownSession) {
+        spark.stop();
+      }
+    }
+  }
+
+  private String snapshotMonth() {
+    if (snapshot == null) {
+      return YearMonth.now(ZoneOffset.UTC).format(MONTH);
+    }
+    try {
+      return YearMonth.parse(snapshot, MONTH).format(MONTH);
+    } catch (DateTimeParseException e) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--snapshot must be YYYY-MM, got '" + snapshot + "'");
+    }
+  }
+
+  /** The session spark-submit configured; a plain `java` launch without a master runs locally. */
+  private static SparkSession session() {
+    SparkConf conf = new SparkConf();
+    SparkSession.Builder builder =
+        SparkSession.builder().appName("discourse-atlas").config("spark.ui.showConsoleProgress", "true");
+    if (!conf.contains("spark.master")) {
+      builder.master("local[*]");
+    }
+    SparkSession spark = builder.getOrCreate();
+    if (!conf.contains("spark.sql.shuffle.partitions")) {
+      // Spark's default of 200 shuffle partitions is for large clusters; a transcript corpus on a
+      // few cores is faster with a few per core. An explicit --conf setting wins.
+      int partitions = Math.max(4, spark.sparkContext().defaultParallelism() * 4);
+      spark.conf().set("spark.sql.shuffle.partitions", partitions);
+    }
+    return spark;
+  }
+
+  static String summaryText(RunSummary s) {
+    StringBuilder text = new StringBuilder();
+    text.append(String.format(Locale.ROOT,
+        "run %s done: snapshot %s%n  inputs: %d files, %d records = %d documents + %d duplicates + %d rejects (%d documents without a date)%n  tables under %s:%n",
+        s.runId(), s.snapshot(), s.inputFiles(), s.records(), s.documents(), s.duplicates(),
+        s.rejects(), s.documentsWithoutDate(), s.outputRoot()));
+    s.rowCounts().forEach((table, rows) ->
+        text.append(String.format(Locale.ROOT, "    %-18s %,10d rows  %s/snapshot=%s%n", table, rows, table, s.snapshot())));
+    text.append("  manifest: ").append(s.outputRoot()).append("/_runs/").append(s.runId()).append(".json");
+    return text.toString();
+  }
+
+  /** --version: the application, Spark and CoreNLP versions. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws Exception {
+      java.util.Properties props = new java.util.Properties();
+      try (java.io.InputStream in = Version.class.getResourceAsStream("/discourse-atlas-version.properties")) {
+        if (in != null) {
+          props.load(in);
+        }
+      }
+      return new String[] {
+        "discourse-atlas " + props.getProperty("version", "unknown")
+            + " (Spark " + props.getProperty("spark", "?") + ", CoreNLP " + props.getProperty("corenlp", "?") + ")"
+      };
+    }
+  }
+}

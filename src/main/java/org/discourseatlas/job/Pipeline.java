@@ -1,0 +1,187 @@
+package org.discourseatlas.job;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.discourseatlas.analysis.DocumentStats;
+import org.discourseatlas.analysis.Segmentation;
+import org.discourseatlas.analysis.SentimentColumns;
+import org.discourseatlas.analysis.TermFrequencies;
+import org.discourseatlas.analysis.ZoneTagging;
+import org.discourseatlas.config.JobConfig;
+import org.discourseatlas.ingest.InputFiles;
+import org.discourseatlas.ingest.TranscriptIngest;
+import org.discourseatlas.io.Columns;
+import org.discourseatlas.io.RunManifest;
+import org.discourseatlas.io.SnapshotStore;
+import org.discourseatlas.io.Table;
+import org.discourseatlas.text.TermExtractor;
+import org.discourseatlas.text.ZoneGazetteer;
+import org.discourseatlas.text.ZoneMatcher;
+
+/** One run: reads the inputs, applies the stages in order, writes the tables and the manifest. */
+final class Pipeline {
+  /** Between stages, datasets that are read more than once stay in memory, spilling to disk. */
+  private static final StorageLevel KEEP = StorageLevel.MEMORY_AND_DISK();
+
+  private final SparkSession spark;
+  private final JobOptions options;
+  private final JobConfig config;
+  private final String runId;
+  private final StageLog stages = new StageLog();
+  private final List<Dataset<Row>> persisted = new ArrayList<>();
+
+  Pipeline(SparkSession spark, JobOptions options, JobConfig config, String runId) {
+    this.spark = spark;
+    this.options = options;
+    this.config = config;
+    this.runId = runId;
+  }
+
+  RunSummary run() {
+    Instant startedAt = Instant.now();
+    SnapshotStore store =
+        SnapshotStore.open(
+            options.output(), options.snapshot(), runId, spark.sparkContext().hadoopConfiguration());
+    ZoneGazetteer gazetteer =
+        GazetteerSource.load(config.gazetteerPath(), spark.sparkContext().hadoopConfiguration());
+    try {
+      // Reads the inputs.
+      long t = stages.start();
+      Dataset<Row> listing = keep(InputFiles.list(spark, options.inputs()));
+      long inputFiles = listing.count();
+      stages.finish("list inputs", options.inputs().size(), inputFiles, "files", t);
+
+      // Parses transcripts and rejects what cannot be analysed.
+      t = stages.start();
+      Dataset<Row> parsed =
+          keep(TranscriptIngest.parse(InputFiles.read(listing, config.parser().maxFileBytes()), config.parser()));
+      long records = parsed.count();
+      Dataset<Row> rejects = keep(TranscriptIngest.rejects(parsed));
+      Dataset<Row> documents = keep(TranscriptIngest.documents(parsed));
+      long rejectCount = rejects.count();
+      long duplicates = documents.filter(col(Columns.DUPLICATE_OF).isNotNull()).count();
+      long analysed = documents.count() - duplicates;
+      long withoutDate =
+          documents.filter(col(Columns.DUPLICATE_OF).isNull().and(col(Columns.DATE).isNull())).count();
+      stages.finish("ingest", inputFiles, records, "records", t);
+
+      // Splits speaker turns, then sentences.
+      t = stages.start();
+      Dataset<Row> turns = keep(Segmentation.turns(documents));
+      long turnCount = turns.count();
+      stages.finish("turns", analysed, turnCount, "turns", t);
+
+      t = stages.start();
+      Dataset<Row> split = Segmentation.sentences(turns);
+      Dataset<Row> sentences =
+          keep(ZoneTagging.tag(split, new ZoneMatcher(gazetteer), config.zoneWindow()));
+      long sentenceCount = sentences.count();
+      stages.finish("sentences+zones", turnCount, sentenceCount, "sentences", t);
+
+      // Counts terms per zone and month.
+      t = stages.start();
+      TermExtractor extractor = new TermExtractor(config.extraStopwords(), config.minTermLength());
+      Dataset<Row> termFrequencies = keep(TermFrequencies.compute(sentences, documents, extractor));
+      long termRows = termFrequencies.count();
+      stages.finish("term_frequencies", sentenceCount, termRows, "rows", t);
+
+      // Writes the tables to staging, then makes them visible with the manifest.
+      t = stages.start();
+      store.stage(Table.DOCUMENTS, DocumentStats.withCounts(documents, sentences));
+      store.stage(Table.REJECTS, rejects);
+      store.stage(Table.TURNS, turns);
+      store.stage(Table.SENTENCES, SentimentColumns.unscored(sentences));
+      store.stage(Table.TERM_FREQUENCIES, termFrequencies);
+      Map<String, Long> rowCounts = new LinkedHashMap<>();
+      store.rowCounts().entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(e -> rowCounts.put(e.getKey().tableName(), e.getValue()));
+      stages.finish("write", Table.values().length, rowCounts.size(), "tables", t);
+
+      RunSummary summary =
+          new RunSummary(
+              runId, store.root().toString(), options.snapshot(), inputFiles, records, analysed,
+              duplicates, rejectCount, withoutDate, rowCounts);
+      if (records != analysed + duplicates + rejectCount) {
+        throw new IllegalStateException(
+            "input accounting broken: " + records + " records != " + analysed + " documents + "
+                + duplicates + " duplicates + " + rejectCount + " rejects");
+      }
+      store.commit(manifest(summary, startedAt, rejects, store).toJson());
+      return summary;
+    } finally {
+      persisted.forEach(Dataset::unpersist);
+    }
+  }
+
+  private RunManifest manifest(RunSummary summary, Instant startedAt, Dataset<Row> rejects, SnapshotStore store) {
+    Map<String, Long> rejectsByReason = new LinkedHashMap<>();
+    for (Row row : rejects.groupBy(Columns.REASON).count().orderBy(Columns.REASON).collectAsList()) {
+      rejectsByReason.put(row.getString(0), row.getLong(1));
+    }
+    Map<String, Object> inputCounts = new LinkedHashMap<>();
+    inputCounts.put("input_files", summary.inputFiles());
+    inputCounts.put("records", summary.records());
+    inputCounts.put("documents", summary.documents());
+    inputCounts.put("duplicates", summary.duplicates());
+    inputCounts.put("rejects", summary.rejects());
+    inputCounts.put("rejects_by_reason", rejectsByReason);
+    inputCounts.put("documents_without_date", summary.documentsWithoutDate());
+    Map<String, String> tables = new LinkedHashMap<>();
+    for (Table table : Table.values()) {
+      tables.put(table.tableName(), store.tablePath(table).toString());
+    }
+    List<Map<String, Object>> timings = new ArrayList<>();
+    stages.timings().forEach(s -> timings.add(s.toMap()));
+    return new RunManifest()
+        .put("run_id", runId)
+        .put("snapshot", options.snapshot())
+        .put("status", "succeeded")
+        .put("started_at", startedAt.toString())
+        .put("finished_at", Instant.now().toString())
+        .put("inputs", options.inputs())
+        .put("versions", versions())
+        .put("spark_master", spark.sparkContext().master())
+        .put("config", config.rendered())
+        .put("input_counts", inputCounts)
+        .put("row_counts", summary.rowCounts())
+        .put("tables", tables)
+        .put("stages", timings);
+  }
+
+  private Map<String, String> versions() {
+    Properties props = new Properties();
+    try (InputStream in = Pipeline.class.getResourceAsStream("/discourse-atlas-version.properties")) {
+      if (in != null) {
+        props.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> versions = new LinkedHashMap<>();
+    versions.put("discourse_atlas", props.getProperty("version", "unknown"));
+    versions.put("spark", spark.version());
+    versions.put("corenlp", props.getProperty("corenlp", "unknown"));
+    versions.put("java", System.getProperty("java.version"));
+    return versions;
+  }
+
+  private Dataset<Row> keep(Dataset<Row> dataset) {
+    Dataset<Row> kept = dataset.persist(KEEP);
+    persisted.add(kept);
+    return kept;
+  }
+}

@@ -1,0 +1,89 @@
+package org.discourseatlas.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Drops the lines of a saved web page that are the site around a transcript, not the transcript:
+ * language menus, addresses, phone/fax/e-mail lines, counters, copyright footers, bare labels.
+ *
+ * <p>The rules describe the shape of such lines, not the words of one site; lines that repeat
+ * across many documents of one source are learned from the corpus by the ingestion issue.
+ */
+public final class BoilerplateFilter {
+  /** Items of a menu are short: a language name, "Home", "Press service". */
+  private static final int MAX_MENU_ITEM_WORDS = 3;
+
+  private static final Pattern MENU_SEPARATOR = Pattern.compile("\\s*[|•·¦]\\s*");
+  private static final Pattern CONTACT_LINE =
+      Pattern.compile(
+          "^(address|adress|addr\\.?|postal address|tel\\.?|telephone|phone|ph\\.|fax|"
+              + "e-?mail|email|hotline|website|web)\\s*[:.]",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?\\d[\\d\\s().\\-]{6,}\\d");
+  private static final Pattern FOOTER_LINE =
+      Pattern.compile(
+          "(top\\s?100|liveinternet|counter|yandex\\.?metri[ck]a|all rights reserved|©|\\(c\\)\\s*\\d{4}"
+              + "|copyright|back to top|print version|share this|follow us|subscribe)",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern URL_ONLY = Pattern.compile("^(https?://|www\\.)\\S+$", Pattern.CASE_INSENSITIVE);
+  /** "consular issues:" — a lowercase label with nothing after it heads a contact block. */
+  private static final Pattern BARE_LOWERCASE_LABEL = Pattern.compile("^\\p{Ll}[\\p{L} ]{0,40}:$");
+  /** Footers are short; a long line with "counter" in it is a sentence, not a widget. */
+  private static final int MAX_FOOTER_CHARS = 120;
+
+  private BoilerplateFilter() {}
+
+  /** The lines that are not boilerplate, in order; blank lines are kept as paragraph breaks. */
+  public static List<String> keepContent(List<String> lines) {
+    List<String> kept = new ArrayList<>(lines.size());
+    for (String line : lines) {
+      if (line.isBlank() || !isBoilerplate(line)) {
+        kept.add(line);
+      }
+    }
+    return kept;
+  }
+
+  /** Whether one line, on its own, is site furniture. */
+  public static boolean isBoilerplate(String rawLine) {
+    String line = TextNormalizer.spaces(rawLine).strip();
+    if (line.isEmpty()) {
+      return false;
+    }
+    return isMenu(line)
+        || CONTACT_LINE.matcher(line).find()
+        || isPhoneList(line)
+        || (line.length() <= MAX_FOOTER_CHARS && FOOTER_LINE.matcher(line).find())
+        || URL_ONLY.matcher(line).matches()
+        || BARE_LOWERCASE_LABEL.matcher(line).matches();
+  }
+
+  private static boolean isMenu(String line) {
+    String[] items = MENU_SEPARATOR.split(line);
+    if (items.length < 2) {
+      return false;
+    }
+    int nonEmpty = 0;
+    for (String item : items) {
+      String trimmed = item.strip();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      nonEmpty++;
+      if (trimmed.split("\\s+").length > MAX_MENU_ITEM_WORDS || trimmed.endsWith(".")) {
+        return false;
+      }
+    }
+    return nonEmpty >= 2;
+  }
+
+  /** A line that is mostly phone numbers ("+90-312-439-21-83, 442-90-20"). */
+  private static boolean isPhoneList(String line) {
+    String withoutNumbers = PHONE_NUMBER.matcher(line).replaceAll("");
+    return withoutNumbers.length() < line.length()
+        && withoutNumbers.replaceAll("[\\s,;:/]", "").toLowerCase(Locale.ROOT).length() <= 12;
+  }
+}
