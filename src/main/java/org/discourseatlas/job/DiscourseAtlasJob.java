@@ -22,7 +22,9 @@ import org.discourseatlas.io.OutputRefusedException;
 import org.discourseatlas.text.InvalidGazetteerException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The Discourse Atlas batch job: {@code main} parses the options and runs the pipeline in the
@@ -73,6 +75,8 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
       description = "The snapshot month the tables are written as. Default: the current month (UTC).")
   private String snapshot;
 
+  @Spec private CommandSpec spec;
+
   /** Runs the job and exits the JVM with its code. */
   public static void main(String[] args) {
     System.exit(execute(args));
@@ -80,7 +84,14 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
 
   /** Runs the job and returns its exit code; for tests and embedding. */
   public static int execute(String... args) {
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the job with its messages on the given writers; returns the exit code. */
+  static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new DiscourseAtlasJob());
+    cli.setOut(out);
+    cli.setErr(err);
     cli.setParameterExceptionHandler(
         (e, a) -> {
           e.getCommandLine().getErr().println("discourse-atlas: " + e.getMessage() + " (see --help)");
@@ -88,13 +99,12 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
         });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          PrintWriter err = commandLine.getErr();
           if (isUsageError(e)) {
-            err.println("discourse-atlas: " + e.getMessage());
+            commandLine.getErr().println("discourse-atlas: " + e.getMessage());
             return EXIT_USAGE;
           }
           LOG.error("run failed", e);
-          err.println("discourse-atlas: run failed: " + e);
+          commandLine.getErr().println("discourse-atlas: run failed: " + e);
           return EXIT_FAILED;
         });
     return cli.execute(args);
@@ -118,7 +128,9 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
                 .format(DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT))
             + "-" + UUID.randomUUID().toString().substring(0, 8);
 
-    boolean ownSession = SparkSession.getActiveSession().isEmpty();
+    // Embedded (tests, notebooks' JVMs) the caller's session is used and left running.
+    boolean ownSession =
+        SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = session();
     try {
       RunSummary summary = new Pipeline(spark, options, jobConfig, runId).run();
@@ -139,7 +151,7 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
       return YearMonth.parse(snapshot, MONTH).format(MONTH);
     } catch (DateTimeParseException e) {
       throw new CommandLine.ParameterException(
-          new CommandLine(this), "--snapshot must be YYYY-MM, got '" + snapshot + "'");
+          spec.commandLine(), "--snapshot must be YYYY-MM, got '" + snapshot + "'");
     }
   }
 

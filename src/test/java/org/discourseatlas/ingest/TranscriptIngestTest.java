@@ -1,0 +1,140 @@
+package org.discourseatlas.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.discourseatlas.config.JobConfigLoader;
+import org.discourseatlas.io.Columns;
+import org.discourseatlas.testing.SharedSpark;
+import org.discourseatlas.text.ParserSettings;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ingestion over a messy folder: every file is accounted for — a document, a duplicate or a
+ * reject with its reason — including hidden files, names with spaces and non-ASCII names.
+ */
+class TranscriptIngestTest {
+  private static final String TRANSCRIPT =
+      "Foreign Minister Anton Verin’s remarks and answers to media questions, Vienna, June 15, 2016\n\n"
+          + "Question: What is the situation in Aleppo after the talks with the United Nations?\n\n"
+          + "Anton Verin: The humanitarian corridors are open and the convoys are moving. We have "
+          + "discussed this with our partners, and we are ready to continue the work on the ground. "
+          + "The city needs medicines, water and food, and the international community should help.\n";
+
+  @TempDir static Path corpus;
+  private static Map<String, Row> rejectsByName;
+  private static Dataset<Row> documents;
+  private static long records;
+
+  @BeforeAll
+  static void ingest() throws IOException {
+    SparkSession spark = SharedSpark.session();
+    Files.writeString(corpus.resolve("a transcript.txt"), TRANSCRIPT);
+    Path nested = Files.createDirectories(corpus.resolve("sub folder").resolve("зеркало"));
+    Files.writeString(nested.resolve("copy.txt"), TRANSCRIPT.replace("\n", "\r\n")); // same text, CRLF
+    Files.write(corpus.resolve("empty.txt"), new byte[0]);
+    Files.write(corpus.resolve("image.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+    Files.write(
+        corpus.resolve("legacy.txt"),
+        "Министр иностранных дел ответил на вопросы".getBytes(Charset.forName("windows-1251")));
+    Files.writeString(corpus.resolve("notes.pdf"), "%PDF-1.4");
+    Files.writeString(corpus.resolve(".hidden.txt"), TRANSCRIPT.replace("Aleppo", "Mosul"));
+    Files.writeString(corpus.resolve("huge.txt"), "x".repeat(3000));
+    Files.writeString(
+        corpus.resolve("french.txt"),
+        "Le ministre a répondu aux questions des journalistes sur la situation humanitaire dans "
+            + "la ville et sur les négociations de paix qui se poursuivent à Genève avec les partenaires "
+            + "de la coalition internationale, dans un esprit de dialogue et de responsabilité commune.");
+
+    ParserSettings settings =
+        new ParserSettings(
+            2048, 200, JobConfigLoader.defaults().parser().jsonFields(), List.of());
+    Dataset<Row> parsed =
+        TranscriptIngest.parse(InputFiles.read(InputFiles.list(spark, List.of(corpus.toString())), 2048), settings)
+            .cache();
+    records = parsed.count();
+    documents = TranscriptIngest.documents(parsed).cache();
+    rejectsByName = new HashMap<>();
+    for (Row row : TranscriptIngest.rejects(parsed).collectAsList()) {
+      String path = row.getAs(Columns.SOURCE_PATH);
+      rejectsByName.put(path.substring(path.lastIndexOf('/') + 1), row);
+    }
+  }
+
+  @Test
+  void everyFileIsADocumentADuplicateOrAReject() {
+    assertEquals(9, records, "one record per file");
+    assertEquals(records, documents.count() + rejectsByName.size());
+  }
+
+  @Test
+  void rejectsCarryAReasonCodeAndTheirSize() {
+    assertEquals("empty", rejectsByName.get("empty.txt").getAs(Columns.REASON));
+    assertEquals("binary", rejectsByName.get("image.txt").getAs(Columns.REASON));
+    assertEquals("undecodable", rejectsByName.get("legacy.txt").getAs(Columns.REASON));
+    assertEquals("unsupported_format", rejectsByName.get("notes.pdf").getAs(Columns.REASON));
+    assertEquals("too_large", rejectsByName.get("huge.txt").getAs(Columns.REASON));
+    assertEquals(3000L, rejectsByName.get("huge.txt").<Long>getAs(Columns.BYTES));
+    assertEquals("not_english", rejectsByName.get("french.txt").getAs(Columns.REASON));
+    assertEquals(6, rejectsByName.size(), rejectsByName.keySet().toString());
+    for (Row reject : rejectsByName.values()) {
+      assertTrue(!reject.<String>getAs(Columns.DETAIL).isBlank(), reject.toString());
+    }
+  }
+
+  @Test
+  void theSameTranscriptSavedTwiceIsOneDocumentAndOneDuplicate() {
+    List<Row> copies =
+        documents.filter(col(Columns.SOURCE_PATH).contains("transcript").or(col(Columns.SOURCE_PATH).contains("copy")))
+            .orderBy(Columns.SOURCE_PATH)
+            .collectAsList();
+    assertEquals(2, copies.size());
+    assertEquals(copies.get(0).<String>getAs(Columns.DOC_ID), copies.get(1).getAs(Columns.DOC_ID));
+    // The first by path is the one analysed; the path with a space and Cyrillic survives intact.
+    assertNull(copies.get(0).getAs(Columns.DUPLICATE_OF));
+    assertTrue(copies.get(0).<String>getAs(Columns.SOURCE_PATH).endsWith("/a transcript.txt"));
+    assertEquals(copies.get(0).<String>getAs(Columns.DOC_ID), copies.get(1).getAs(Columns.DUPLICATE_OF));
+    assertTrue(copies.get(1).<String>getAs(Columns.SOURCE_PATH).endsWith("/sub folder/зеркало/copy.txt"));
+  }
+
+  @Test
+  void hiddenFilesAreReadNotSkipped() {
+    Row hidden = documents.filter(col(Columns.SOURCE_PATH).endsWith("/.hidden.txt")).first();
+    assertEquals("2016-06-15", String.valueOf(hidden.<java.sql.Date>getAs(Columns.DATE)));
+    assertEquals("Vienna", hidden.getAs(Columns.PLACE));
+  }
+
+  @Test
+  void anInputThatMatchesNothingFailsWithItsName() {
+    SparkSession spark = SharedSpark.session();
+    InputNotFoundException e =
+        assertThrows(
+            InputNotFoundException.class,
+            () -> InputFiles.list(spark, List.of(corpus.resolve("nothing-*.jsonl").toString())));
+    assertTrue(e.getMessage().contains("nothing-*.jsonl"), e.getMessage());
+  }
+
+  @Test
+  void aGlobSelectsFiles() {
+    SparkSession spark = SharedSpark.session();
+    List<Row> listed =
+        InputFiles.list(spark, List.of(corpus.resolve("*.pdf").toString())).collectAsList();
+    assertEquals(1, listed.size());
+    assertEquals(8L, listed.get(0).<Long>getAs(Columns.LENGTH));
+  }
+}

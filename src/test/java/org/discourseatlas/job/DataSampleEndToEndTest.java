@@ -1,0 +1,238 @@
+package org.discourseatlas.job;
+
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.discourseatlas.io.Columns;
+import org.discourseatlas.io.Table;
+import org.discourseatlas.testing.Corpora;
+import org.discourseatlas.testing.SharedSpark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole job on data-sample/, through its entry point, checked against what the corpus holds
+ * (src/test/resources/data-sample-expected.tsv: each transcript's date and the zones it names).
+ */
+class DataSampleEndToEndTest {
+  private static final String SNAPSHOT = "2017-07";
+  /** The zones the expected file was computed for (the gazetteer has a few more). */
+  private static final Set<String> EXPECTED_ZONE_IDS =
+      Set.of("aleppo", "mosul", "raqqa", "idlib", "homs", "palmyra", "yemen", "libya", "donbass",
+          "crimea", "afghanistan", "syria", "iraq", "ukraine");
+
+  @TempDir static Path output;
+  private static SparkSession spark;
+  private static Map<String, Row> documentsBySource;
+  private static List<ExpectedDocument> expected;
+
+  /** One line of data-sample-expected.tsv. */
+  record ExpectedDocument(String source, String date, Set<String> zones, boolean duplicate) {}
+
+  @BeforeAll
+  static void runTheJob() throws IOException {
+    spark = SharedSpark.session();
+    int exit =
+        DiscourseAtlasJob.execute(
+            "--input", Corpora.dataSample().toString(),
+            "--output", output.toString(),
+            "--snapshot", SNAPSHOT);
+    assertEquals(0, exit, "the job succeeds on data-sample");
+    documentsBySource = new HashMap<>();
+    for (Row row : table(Table.DOCUMENTS).collectAsList()) {
+      documentsBySource.put(relativeToSample(row.getAs(Columns.SOURCE_PATH)), row);
+    }
+    expected = new ArrayList<>();
+    List<String> lines =
+        Files.readAllLines(Path.of("src/test/resources/data-sample-expected.tsv"));
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split("\t", -1);
+      Set<String> zones = f[2].isEmpty() ? Set.of() : Set.of(f[2].split(","));
+      expected.add(new ExpectedDocument(f[0], f[1], zones, f[3].equals("yes")));
+    }
+  }
+
+  private static Dataset<Row> table(Table table) {
+    return spark.read().parquet(output.resolve(table.tableName()).resolve("snapshot=" + SNAPSHOT).toString());
+  }
+
+  private static String relativeToSample(String sourcePath) {
+    String marker = "data-sample/";
+    return sourcePath.substring(sourcePath.indexOf(marker) + marker.length());
+  }
+
+  @Test
+  void everyTableHasItsContractSchema() {
+    for (Table table : Table.values()) {
+      List<String> written = new ArrayList<>();
+      for (StructField field : table(table).schema().fields()) {
+        written.add(field.name() + ":" + field.dataType().simpleString());
+      }
+      List<String> contract = new ArrayList<>();
+      for (StructField field : table.schema().fields()) {
+        contract.add(field.name() + ":" + field.dataType().simpleString());
+      }
+      assertEquals(contract, written, table.tableName());
+    }
+  }
+
+  @Test
+  void everyInputFileIsADocumentOrAReject() throws IOException {
+    Set<String> files;
+    try (Stream<Path> walk = Files.walk(Corpora.dataSample())) {
+      files =
+          walk.filter(Files::isRegularFile)
+              .map(p -> Corpora.dataSample().relativize(p).toString())
+              .collect(Collectors.toCollection(TreeSet::new));
+    }
+    Set<String> accounted = new TreeSet<>();
+    documentsBySource.keySet().forEach(s -> accounted.add(s.replaceFirst("#\\d+$", "")));
+    for (Row reject : table(Table.REJECTS).collectAsList()) {
+      accounted.add(relativeToSample(reject.getAs(Columns.SOURCE_PATH)).replaceFirst("#\\d+$", ""));
+    }
+    assertEquals(files, accounted);
+    Row readme = table(Table.REJECTS).filter(col(Columns.SOURCE_PATH).endsWith("data-sample/README.md")).first();
+    assertEquals("unsupported_format", readme.getAs(Columns.REASON));
+  }
+
+  @Test
+  void everyExpectedTranscriptIsADocumentWithItsDate() {
+    assertEquals(expected.size(), documentsBySource.size());
+    for (ExpectedDocument e : expected) {
+      Row document = documentsBySource.get(e.source());
+      assertNotNull(document, "document for " + e.source());
+      assertEquals(e.date(), String.valueOf(document.<java.sql.Date>getAs(Columns.DATE)), e.source());
+      assertEquals("en", document.getAs(Columns.LANGUAGE));
+      assertTrue(document.<Integer>getAs(Columns.N_SENTENCES) > 10, e.source() + " has sentences");
+    }
+  }
+
+  @Test
+  void theMirroredCopyIsADuplicateOfTheOriginalAndIsNotAnalysedTwice() {
+    ExpectedDocument mirror = expected.stream().filter(ExpectedDocument::duplicate).findFirst().orElseThrow();
+    Row copy = documentsBySource.get(mirror.source());
+    String docId = copy.getAs(Columns.DOC_ID);
+    assertEquals(docId, copy.getAs(Columns.DUPLICATE_OF));
+    List<Row> sameContent =
+        documentsBySource.values().stream().filter(r -> docId.equals(r.getAs(Columns.DOC_ID))).toList();
+    assertEquals(2, sameContent.size());
+    assertEquals(1, sameContent.stream().filter(r -> r.getAs(Columns.DUPLICATE_OF) == null).count());
+    long sentences = table(Table.SENTENCES).filter(col(Columns.DOC_ID).equalTo(docId)).count();
+    assertEquals(copy.<Integer>getAs(Columns.N_SENTENCES).longValue(), sentences, "sentences written once");
+  }
+
+  @Test
+  void sentencesNameExactlyTheZonesEachTranscriptNames() {
+    Map<String, Set<String>> namedByDoc = new HashMap<>();
+    for (Row row : table(Table.SENTENCES).select(Columns.DOC_ID, Columns.NAMED_ZONES).collectAsList()) {
+      namedByDoc.computeIfAbsent(row.getString(0), k -> new HashSet<>()).addAll(row.getList(1));
+    }
+    int aleppo = 0;
+    int mosul = 0;
+    for (ExpectedDocument e : expected) {
+      String docId = documentsBySource.get(e.source()).getAs(Columns.DOC_ID);
+      Set<String> found = new TreeSet<>(namedByDoc.getOrDefault(docId, Set.of()));
+      found.retainAll(EXPECTED_ZONE_IDS);
+      assertEquals(new TreeSet<>(e.zones()), found, e.source());
+      aleppo += e.zones().contains("aleppo") && !e.duplicate() ? 1 : 0;
+      mosul += e.zones().contains("mosul") && !e.duplicate() ? 1 : 0;
+    }
+    assertTrue(aleppo >= 8 && mosul >= 8, "Aleppo in " + aleppo + ", Mosul in " + mosul + " transcripts");
+  }
+
+  @Test
+  void zoneWindowsCarryOnlyWithinATurnAndIncludeTheNamingSentences() {
+    Dataset<Row> sentences = table(Table.SENTENCES);
+    long carried =
+        sentences.filter(array_contains(col(Columns.ZONES), "aleppo")
+            .and(not(array_contains(col(Columns.NAMED_ZONES), "aleppo")))).count();
+    long named = sentences.filter(array_contains(col(Columns.NAMED_ZONES), "aleppo")).count();
+    assertTrue(named > 0 && carried > 0, "named " + named + ", carried " + carried);
+    // Every named zone is in zones.
+    for (Row row : sentences.select(Columns.NAMED_ZONES, Columns.ZONES).collectAsList()) {
+      assertTrue(row.getList(1).containsAll(row.getList(0)), row.toString());
+    }
+  }
+
+  @Test
+  void termFrequenciesAgreeWithTheSentencesTheyCount() {
+    Dataset<Row> terms = table(Table.TERM_FREQUENCIES);
+    Dataset<Row> sentences = table(Table.SENTENCES);
+    for (String zone : List.of("aleppo", "mosul")) {
+      long zoneTokens =
+          sentences.filter(array_contains(col(Columns.ZONES), zone)).agg(sum(Columns.N_TOKENS)).first().getLong(0);
+      List<Row> allTime =
+          terms.filter(col(Columns.ZONE).equalTo(zone).and(col(Columns.PERIOD).isNull())).collectAsList();
+      assertFalse(allTime.isEmpty(), zone);
+      long zoneDocuments =
+          sentences.filter(array_contains(col(Columns.ZONES), zone)).select(Columns.DOC_ID).distinct().count();
+      for (Row row : allTime) {
+        long count = row.getAs(Columns.COUNT);
+        // rel_freq is per 10,000 running words of the zone's sentences.
+        assertEquals(count * 10_000.0 / zoneTokens, row.<Double>getAs(Columns.REL_FREQ), 1e-9, row.toString());
+        assertTrue(row.<Long>getAs(Columns.DOC_FREQ) <= zoneDocuments, row.toString());
+        assertTrue(row.<Long>getAs(Columns.DOC_FREQ) <= count, row.toString());
+      }
+      // Every transcript is dated, so the months add up to all time.
+      Map<String, Long> allTimeCounts = new HashMap<>();
+      allTime.forEach(r -> allTimeCounts.put(r.getAs(Columns.TERM), r.getAs(Columns.COUNT)));
+      Map<String, Long> monthly = new HashMap<>();
+      for (Row r : terms.filter(col(Columns.ZONE).equalTo(zone).and(col(Columns.PERIOD).isNotNull())).collectAsList()) {
+        monthly.merge(r.getAs(Columns.TERM), r.<Long>getAs(Columns.COUNT), Long::sum);
+      }
+      assertEquals(allTimeCounts, monthly, zone);
+    }
+    // The zone's own name is among its terms; a stopword is not.
+    assertTrue(terms.filter(col(Columns.ZONE).equalTo("aleppo").and(col(Columns.TERM).equalTo("aleppo"))).count() > 0);
+    assertEquals(0, terms.filter(col(Columns.TERM).equalTo("the")).count());
+  }
+
+  @Test
+  void theManifestRecordsTheRunAndItsCounts() throws IOException {
+    Path runs = output.resolve("_runs");
+    List<Path> manifests;
+    try (Stream<Path> list = Files.list(runs)) {
+      manifests = list.filter(p -> p.toString().endsWith(".json")).toList();
+    }
+    assertEquals(1, manifests.size());
+    JsonNode manifest = new ObjectMapper().readTree(manifests.get(0).toFile());
+    assertEquals(SNAPSHOT, manifest.get("snapshot").asText());
+    JsonNode counts = manifest.get("input_counts");
+    assertEquals(
+        counts.get("records").asLong(),
+        counts.get("documents").asLong() + counts.get("duplicates").asLong() + counts.get("rejects").asLong());
+    assertEquals(expected.size() - 1, counts.get("documents").asLong());
+    assertEquals(1, counts.get("duplicates").asLong());
+    for (Table table : Table.values()) {
+      assertEquals(table(table).count(), manifest.get("row_counts").get(table.tableName()).asLong(), table.tableName());
+    }
+    assertNull(manifest.get("row_counts").get("keyness"), "only tables this run wrote");
+    assertTrue(manifest.get("stages").size() >= 5);
+  }
+}

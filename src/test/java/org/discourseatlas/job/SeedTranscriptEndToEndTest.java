@@ -1,0 +1,87 @@
+package org.discourseatlas.job;
+
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.discourseatlas.io.Columns;
+import org.discourseatlas.io.Table;
+import org.discourseatlas.testing.Corpora;
+import org.discourseatlas.testing.SharedSpark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job on the real transcript it exists for (a ministry page saved as text, with the site's
+ * menu, address, phone and fax lines and counter around the Q&A about Aleppo and Mosul).
+ */
+class SeedTranscriptEndToEndTest {
+  /** Site furniture in the saved page: none of it may reach a sentence or a turn. */
+  private static final List<String> BOILERPLATE =
+      List.of("English", "Türkçe", "Embassy of the Russian Federation", "in Turkey", "Adress",
+          "Andrey Karlov", "Kavaklıdere", "+90-312", "Tel.", "Fax", "consular issues", "press issues",
+          "Rambler", "Top100");
+
+  @TempDir static Path output;
+  private static SparkSession spark;
+
+  @BeforeAll
+  static void runTheJob() {
+    spark = SharedSpark.session();
+    int exit =
+        DiscourseAtlasJob.execute(
+            "--input", Corpora.seedFolder().toString(), "--output", output.toString(), "--snapshot", "2017-03");
+    assertEquals(0, exit);
+  }
+
+  private static Dataset<Row> table(Table table) {
+    return spark.read().parquet(output.resolve(table.tableName()).resolve("snapshot=2017-03").toString());
+  }
+
+  @Test
+  void aleppoAndMosulAreBothFound() {
+    Dataset<Row> sentences = table(Table.SENTENCES);
+    long aleppo = sentences.filter(array_contains(col(Columns.NAMED_ZONES), "aleppo")).count();
+    long mosul = sentences.filter(array_contains(col(Columns.NAMED_ZONES), "mosul")).count();
+    assertTrue(aleppo >= 5, "sentences naming Aleppo: " + aleppo);
+    assertTrue(mosul >= 3, "sentences naming Mosul: " + mosul);
+    // "the city’s liberation", right after "... in Aleppo, and particularly in its eastern part,".
+    Row liberation =
+        sentences.filter(col(Columns.TEXT).startsWith("After the city was freed")).first();
+    assertTrue(liberation.getList(liberation.fieldIndex(Columns.ZONES)).contains("aleppo"));
+  }
+
+  @Test
+  void noBoilerplateInAnySentenceOrTurn() {
+    for (Table table : List.of(Table.SENTENCES, Table.TURNS)) {
+      for (Row row : table(table).select(Columns.TEXT).collectAsList()) {
+        for (String furniture : BOILERPLATE) {
+          assertFalse(row.getString(0).contains(furniture), table + " holds '" + furniture + "': " + row);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theTitleDatePlaceAndTurnsAreRead() {
+    Row document = table(Table.DOCUMENTS).first();
+    assertEquals("2017-03-14", String.valueOf(document.<java.sql.Date>getAs(Columns.DATE)));
+    assertEquals("Moscow", document.getAs(Columns.PLACE));
+    assertTrue(document.<String>getAs(Columns.TITLE).startsWith("Foreign Minister Sergey Lavrov"));
+    List<Row> turns = table(Table.TURNS).orderBy(Columns.TURN).collectAsList();
+    assertEquals(4, turns.size());
+    assertEquals("question", turns.get(0).getAs(Columns.ROLE));
+    assertEquals("Sergey Lavrov", turns.get(1).getAs(Columns.SPEAKER));
+    assertEquals("answer", turns.get(1).getAs(Columns.ROLE));
+    assertEquals("question", turns.get(2).getAs(Columns.ROLE));
+    assertEquals("answer", turns.get(3).getAs(Columns.ROLE));
+  }
+}
