@@ -35,15 +35,15 @@ public final class JobConfigLoader {
     return fromConfig(user.withFallback(ConfigFactory.defaultReference()).resolve());
   }
 
-  /** Validates a merged configuration; every error names its key. */
+  /** Validates a merged configuration; every error names its full key. */
   public static JobConfig fromConfig(Config merged) {
     try {
-      Config root = merged.getConfig(ROOT);
-      Config ingest = root.getConfig("ingest");
-      Config fields = ingest.getConfig("json-fields");
+      // Full paths throughout, so Typesafe's own errors ("has type STRING rather than NUMBER")
+      // name the whole key, not only its last part.
+      Config config = merged.resolve();
       List<ParserSettings.SourceRule> sourceRules = new ArrayList<>();
       int i = 0;
-      for (Config rule : ingest.getConfigList("sources")) {
+      for (Config rule : config.getConfigList(key("ingest.sources"))) {
         String pathContains = rule.getString("path-contains");
         if (pathContains.isEmpty()) {
           throw invalid("ingest.sources[" + i + "].path-contains", "must not be empty");
@@ -51,56 +51,56 @@ public final class JobConfigLoader {
         sourceRules.add(new ParserSettings.SourceRule(pathContains, rule.getString("source")));
         i++;
       }
-      long maxFileBytes = ingest.getBytes("max-file-bytes");
+      long maxFileBytes = config.getBytes(key("ingest.max-file-bytes"));
       if (maxFileBytes <= 0 || maxFileBytes > Integer.MAX_VALUE - 8) {
         throw invalid("ingest.max-file-bytes", "must be between 1 byte and 2 GiB, is " + maxFileBytes);
       }
-      int minTextChars = nonNegative(ingest, "min-text-chars", "ingest.");
       ParserSettings parser =
           new ParserSettings(
               maxFileBytes,
-              minTextChars,
+              nonNegative(config, "ingest.min-text-chars"),
               new ParserSettings.JsonFields(
-                  fields.getString("text"),
-                  fields.getString("title"),
-                  fields.getString("date"),
-                  fields.getString("url"),
-                  fields.getString("source")),
+                  config.getString(key("ingest.json-fields.text")),
+                  config.getString(key("ingest.json-fields.title")),
+                  config.getString(key("ingest.json-fields.date")),
+                  config.getString(key("ingest.json-fields.url")),
+                  config.getString(key("ingest.json-fields.source"))),
               List.copyOf(sourceRules));
 
-      Config zones = root.getConfig("zones");
-      String gazetteer = zones.getString("gazetteer").strip();
-      int window = nonNegative(zones, "window", "zones.");
-
-      Config terms = root.getConfig("terms");
-      int minTermLength = terms.getInt("min-term-length");
+      String gazetteer = config.getString(key("zones.gazetteer")).strip();
+      int window = nonNegative(config, "zones.window");
+      int minTermLength = config.getInt(key("terms.min-term-length"));
       if (minTermLength < 1) {
         throw invalid("terms.min-term-length", "must be at least 1, is " + minTermLength);
       }
       String rendered =
-          root.root().render(ConfigRenderOptions.concise().setFormatted(true).setJson(false));
+          config.getConfig(ROOT).root().render(ConfigRenderOptions.concise().setFormatted(true).setJson(false));
       return new JobConfig(
           parser,
           gazetteer.isEmpty() ? null : gazetteer,
           window,
           minTermLength,
-          List.copyOf(terms.getStringList("extra-stopwords")),
+          List.copyOf(config.getStringList(key("terms.extra-stopwords"))),
           rendered);
     } catch (ConfigException e) {
-      // Typesafe's message already names the key and the file and line it came from.
+      // Typesafe's message names the key and the file and line it came from.
       throw new InvalidConfigException("config: " + e.getMessage(), e);
     }
   }
 
-  private static int nonNegative(Config section, String key, String prefix) {
-    int value = section.getInt(key);
+  private static String key(String path) {
+    return ROOT + "." + path;
+  }
+
+  private static int nonNegative(Config config, String path) {
+    int value = config.getInt(key(path));
     if (value < 0) {
-      throw invalid(prefix + key, "must be >= 0, is " + value);
+      throw invalid(path, "must be >= 0, is " + value);
     }
     return value;
   }
 
-  private static InvalidConfigException invalid(String key, String problem) {
-    return new InvalidConfigException("config: " + ROOT + "." + key + " " + problem);
+  private static InvalidConfigException invalid(String path, String problem) {
+    return new InvalidConfigException("config: " + key(path) + " " + problem);
   }
 }

@@ -23,16 +23,23 @@ public final class BoilerplateFilter {
               + "e-?mail|email|hotline|website|web)\\s*[:.]",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?\\d[\\d\\s().\\-]{6,}\\d");
-  private static final Pattern FOOTER_LINE =
+  /** Marks only a footer carries: a counter's name, a copyright line. */
+  private static final Pattern FOOTER_MARK =
       Pattern.compile(
-          "(top\\s?100|liveinternet|counter|yandex\\.?metri[ck]a|all rights reserved|©|\\(c\\)\\s*\\d{4}"
-              + "|copyright|back to top|print version|share this|follow us|subscribe)",
+          "(\\btop\\s?100\\b|\\bliveinternet\\b|\\byandex[\\s.]?metri[ck]a\\b|\\ball rights reserved\\b"
+              + "|©|\\(c\\)\\s*\\d{4}|\\bcopyright\\b)",
+          Pattern.CASE_INSENSITIVE);
+  /** Widget captions: boilerplate only as a whole short line ("Share", "Print version"). */
+  private static final Pattern WIDGET_CAPTION =
+      Pattern.compile(
+          "^(counter|hit counter|visitors?|share|share this|print|print version|back to top|follow us"
+              + "|subscribe|rss|top|home)\\W*$",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern URL_ONLY = Pattern.compile("^(https?://|www\\.)\\S+$", Pattern.CASE_INSENSITIVE);
   /** "consular issues:" — a lowercase label with nothing after it heads a contact block. */
   private static final Pattern BARE_LOWERCASE_LABEL = Pattern.compile("^\\p{Ll}[\\p{L} ]{0,40}:$");
-  /** Footers are short; a long line with "counter" in it is a sentence, not a widget. */
-  private static final int MAX_FOOTER_CHARS = 120;
+  /** Footers are short; a long line with "copyright" in it is a sentence, not a footer. */
+  private static final int MAX_FOOTER_WORDS = 14;
 
   private BoilerplateFilter() {}
 
@@ -53,10 +60,14 @@ public final class BoilerplateFilter {
     if (line.isEmpty()) {
       return false;
     }
+    if (TurnSegmenter.startsWithSpeakerLabel(line)) {
+      return false; // "Sergey Lavrov: We share this view." is the transcript itself
+    }
     return isMenu(line)
         || CONTACT_LINE.matcher(line).find()
         || isPhoneList(line)
-        || (line.length() <= MAX_FOOTER_CHARS && FOOTER_LINE.matcher(line).find())
+        || (line.split("\\s+").length <= MAX_FOOTER_WORDS && FOOTER_MARK.matcher(line).find())
+        || WIDGET_CAPTION.matcher(line).matches()
         || URL_ONLY.matcher(line).matches()
         || BARE_LOWERCASE_LABEL.matcher(line).matches();
   }

@@ -29,7 +29,8 @@ public final class DateParser {
       Pattern.compile(
           "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH_NAME + ",?\\s+(\\d{4})\\b",
           Pattern.CASE_INSENSITIVE);
-  private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
+  /** Digits may follow only as a different token: "2016-11-03T10:00" is a date, "2016-11-031" not. */
+  private static final Pattern ISO = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
   private static final Pattern DOTTED = Pattern.compile("\\b(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b");
 
   private DateParser() {}

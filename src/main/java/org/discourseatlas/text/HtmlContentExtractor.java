@@ -2,6 +2,8 @@ package org.discourseatlas.text;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -36,16 +38,21 @@ public final class HtmlContentExtractor {
     String title = titleOf(page);
 
     page.select(FURNITURE_TAGS).remove();
+    Element content = contentRoot(page);
+    // Class names are a hint, not a verdict: <body class="one-sidebar"> or a wrapper
+    // "main-with-sidebar" around the transcript must not take the transcript with it.
+    Set<Element> keep = new HashSet<>(content.parents());
+    keep.add(content);
     for (Element element : page.select("[class], [id]")) {
-      if (element.parent() != null
+      if (!keep.contains(element)
+          && element.parent() != null
           && (FURNITURE_NAME.matcher(element.className()).find()
               || FURNITURE_NAME.matcher(element.id()).find())) {
         element.remove();
       }
     }
-    page.select(DATE_ELEMENTS).remove();
+    content.select(DATE_ELEMENTS).remove();
 
-    Element content = contentRoot(page);
     List<String> blocks = new ArrayList<>();
     Elements blockElements = content.select(BLOCK_TAGS);
     for (Element block : blockElements) {
@@ -67,10 +74,16 @@ public final class HtmlContentExtractor {
     return new ExtractedPage(title, date.orElse(null), blocks);
   }
 
+  /** The article's heading; a site logo in an {@code <h1>} of the page header is not a title. */
   private static String titleOf(Document page) {
-    Element h1 = page.selectFirst("article h1, main h1, h1");
-    if (h1 != null && !h1.text().isBlank()) {
-      return h1.text().strip();
+    for (String selector : new String[] {"article h1", "main h1", "[role=main] h1", "h1"}) {
+      for (Element h1 : page.select(selector)) {
+        boolean inPageFurniture =
+            h1.parents().is("header, nav, footer, aside") && !h1.parents().is("article, main");
+        if (!inPageFurniture && !h1.text().isBlank()) {
+          return h1.text().strip();
+        }
+      }
     }
     String title = page.title();
     return title == null || title.isBlank() ? null : title.strip();

@@ -13,16 +13,28 @@ public record TitleLine(String title, LocalDate date, String place) {
   /** A title is a sentence-length line, not a bare date or a menu item. */
   private static final int MIN_TITLE_WORDS = 5;
   /** The place is the comma-separated phrase right before the date: ", Moscow, March 14, 2017". */
+  private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
+  private static final Pattern NOT_TITLE_WORDS =
+      Pattern.compile(
+          "(?i)\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
+              + "|am|pm|gmt|utc|msk|cet)\\b|\\d{1,2}:\\d{2}");
   private static final Pattern PLACE_BEFORE_DATE =
       Pattern.compile(",\\s*(\\p{Lu}[\\p{L}'’.\\- ]{1,40}?)\\s*,?\\s*$");
 
   /** The line read as a title with a date, if it is one. */
   public static Optional<TitleLine> parse(String line) {
     String text = line.strip();
-    if (text.split("\\s+").length < MIN_TITLE_WORDS) {
+    Optional<DateParser.FoundDate> found = DateParser.find(text);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    return DateParser.find(text).map(found -> new TitleLine(text, found.date(), placeBefore(text, found)));
+    // "Tuesday, 14 March 2017, 15:20" is a dateline, not a title: count the words beside the date.
+    String beside = text.substring(0, found.get().start()) + " " + text.substring(found.get().end());
+    long words = WORD.matcher(NOT_TITLE_WORDS.matcher(beside).replaceAll(" ")).results().count();
+    if (words < MIN_TITLE_WORDS) {
+      return Optional.empty();
+    }
+    return Optional.of(new TitleLine(text, found.get().date(), placeBefore(text, found.get())));
   }
 
   private static String placeBefore(String text, DateParser.FoundDate found) {

@@ -20,7 +20,10 @@ public final class TranscriptParser {
   private static final int TITLE_SEARCH_LINES = 25;
 
   private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+  /** JSON Lines separates records by \\n (or \\r\\n) only; U+2028 may stand inside a JSON string. */
+  private static final Pattern JSON_LINE_BREAK = Pattern.compile("\\r?\\n");
   private static final Pattern LETTER = Pattern.compile("\\p{L}");
+  private static final Pattern SCHEME_AND_AUTHORITY = Pattern.compile("^[A-Za-z][A-Za-z0-9+.\\-]*:(//[^/]*)?");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ParserSettings settings;
@@ -115,7 +118,7 @@ public final class TranscriptParser {
   private ParsedInput parseJsonLines(String sourcePath, DecodedText decoded) {
     List<ParsedDocument> documents = new ArrayList<>();
     List<RejectedInput> rejects = new ArrayList<>();
-    String[] lines = LINE_BREAK.split(decoded.text(), -1);
+    String[] lines = JSON_LINE_BREAK.split(decoded.text(), -1);
     ParserSettings.JsonFields fields = settings.jsonFields();
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
@@ -209,19 +212,26 @@ public final class TranscriptParser {
               "English function words are %.1f%% of the words (English prose: ~40%%)",
               100 * englishShare));
     }
-    String source = recordSource != null ? recordSource : sourceOfPath(sourcePath);
+    String source = sourceOf(sourcePath, recordSource);
     return new ParsedDocument(
         sourcePath, format, encoding, title, date, place, source, url, "en", text.toString(), turns);
   }
 
-  /** The configured source for the path, else the name of the folder the file is in. */
-  String sourceOfPath(String sourcePath) {
+  /**
+   * The source (ministry) of a transcript: a configured rule for its path wins, then the record's
+   * own source field (JSON Lines), then the name of the folder the file is in.
+   */
+  String sourceOf(String sourcePath, String recordSource) {
     for (ParserSettings.SourceRule rule : settings.sourceRules()) {
       if (sourcePath.contains(rule.pathContains())) {
         return rule.source();
       }
     }
-    String path = sourcePath.replaceFirst("#\\d+$", "");
+    if (recordSource != null && !recordSource.isBlank()) {
+      return recordSource.strip();
+    }
+    // The path without scheme and authority ("hdfs://nn", "file:") and without "#<line>".
+    String path = SCHEME_AND_AUTHORITY.matcher(sourcePath.replaceFirst("#\\d+$", "")).replaceFirst("");
     int slash = path.lastIndexOf('/');
     if (slash <= 0) {
       return null;

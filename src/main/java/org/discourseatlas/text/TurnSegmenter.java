@@ -24,14 +24,20 @@ public final class TurnSegmenter {
   /** Single-word labels that are not a role are not trusted: "Firstly:" opens a sentence. */
   private static final Set<String> OTHER_ONE_WORD_LABELS = Set.of("answer", "a", "interpreter");
 
+  /** A capitalised word of a name or title: "Sergey", "O’Brian", "Jean-Claude", "Dr.". */
+  private static final String NAME_WORD = "\\p{Lu}[\\p{L}'’.\\-]*";
+  /** Lowercase name particles, alone ("Staffan de Mistura") or hyphenated ("Walid al-Muallem"). */
+  private static final String PARTICLE =
+      "(?:al|el|ad|as|ash|at|ibn|bin|de|da|di|du|dos|del|van|von|der|den|le|la)";
+
   /**
-   * A label: one to six capitalised words (a name, with a title such as "Deputy Minister"), an
-   * optional parenthesis ("(via interpreter)", "(retranslated)"), a colon, then the words.
+   * A label: one to six words of a name (a title such as "Deputy Minister" included), the first
+   * capitalised, an optional parenthesis ("(via interpreter)"), a colon, then the words.
    */
   private static final Pattern LABEL =
       Pattern.compile(
-          "^((?:\\p{Lu}[\\p{L}'’.\\-]*)(?:\\s+(?:\\p{Lu}[\\p{L}'’.\\-]*|de|van|von|al|bin|el|da))"
-              + "{0,5})\\s*(\\([^()]{1,40}\\))?\\s*:\\s*(.*)$",
+          "^(" + NAME_WORD + "(?:\\s+(?:" + NAME_WORD + "|" + PARTICLE + "(?:-" + NAME_WORD + ")?)){0,5})"
+              + "\\s*(\\([^()]{1,40}\\))?\\s*:\\s*(.*)$",
           Pattern.DOTALL);
 
   private TurnSegmenter() {}
@@ -75,6 +81,12 @@ public final class TurnSegmenter {
     }
     flush(turns, speaker, role, text);
     return turns;
+  }
+
+  /** Whether a paragraph opens with a speaker label ("Sergey Lavrov: ..."). */
+  public static boolean startsWithSpeakerLabel(String paragraph) {
+    Matcher label = LABEL.matcher(TextNormalizer.spaces(paragraph).strip());
+    return label.matches() && isSpeakerLabel(label.group(1));
   }
 
   private static boolean isSpeakerLabel(String label) {

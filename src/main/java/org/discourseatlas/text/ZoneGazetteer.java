@@ -45,6 +45,9 @@ public final class ZoneGazetteer implements Serializable {
       boolean headerSeen = false;
       while ((line = reader.readLine()) != null) {
         lineNumber++;
+        if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1); // a BOM, as spreadsheet programs write "CSV UTF-8"
+        }
         if (line.isBlank() || line.stripLeading().startsWith("#")) {
           continue;
         }

@@ -117,7 +117,7 @@ class JobConfigLoaderTest {
   void wrongTypeNamesTheKeyAndTheFile() throws IOException {
     InvalidConfigException e = invalid("discourse-atlas.ingest.min-text-chars = lots\n");
 
-    assertTrue(e.getMessage().contains("min-text-chars"), e.getMessage());
+    assertTrue(e.getMessage().contains("discourse-atlas.ingest.min-text-chars"), e.getMessage());
     assertTrue(e.getMessage().contains("bad.conf"), e.getMessage());
   }
 

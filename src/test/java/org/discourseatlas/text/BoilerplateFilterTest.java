@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -114,10 +113,6 @@ class BoilerplateFilterTest {
         "Sergey Lavrov: We fully subscribe to the principles of the UN Charter.",
         "We will encounter many difficulties in Aleppo."
       })
-  @Disabled(
-      "BUG: BoilerplateFilter.FOOTER_LINE matches 'counter', 'share this', 'subscribe' anywhere in a"
-          + " line of up to 120 chars, without word boundaries, so short transcript turns"
-          + " ('counterpart', 'counter-terrorism', 'encounter', 'We share this view.') are dropped")
   void shortTranscriptLineWithAFooterWordInsideIsNotBoilerplate(String line) {
     assertFalse(BoilerplateFilter.isBoilerplate(line), line);
   }

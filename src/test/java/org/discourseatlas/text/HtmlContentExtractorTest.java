@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class HtmlContentExtractorTest {
@@ -142,9 +141,6 @@ class HtmlContentExtractorTest {
   }
 
   @Test
-  @Disabled(
-      "BUG: <time datetime=\"2017-03-14T15:20:00+03:00\"> gives no date, because"
-          + " DateParser.parseWhole does not read ISO timestamps with a 'T' (see DateParserTest)")
   void dateComesFromAnIsoTimestampInTheDatetimeAttribute() {
     ExtractedPage page =
         HtmlContentExtractor.extract(
@@ -206,10 +202,6 @@ class HtmlContentExtractorTest {
   }
 
   @Test
-  @Disabled(
-      "BUG: HtmlContentExtractor.titleOf uses selectFirst(\"article h1, main h1, h1\"), which jsoup"
-          + " answers in document order, so a site-logo <h1> in the <header> above the article wins;"
-          + " the article's real heading then also becomes the first content block")
   void articleHeadingIsTheTitleEvenWhenTheSiteLogoIsAnH1() {
     String page =
         articlePage("<time datetime=\"2017-03-14\">14 March 2017</time>")
@@ -224,11 +216,6 @@ class HtmlContentExtractorTest {
   }
 
   @Test
-  @Disabled(
-      "BUG: HtmlContentExtractor removes every element whose class has a furniture word, the <body>"
-          + " and content wrappers included: a Drupal <body class=\"one-sidebar sidebar-first\"> (or a"
-          + " <div class=\"main-with-sidebar\"> around the article) removes the whole transcript,"
-          + " and extract() returns no blocks")
   void furnitureWordInTheBodysClassDoesNotRemoveTheTranscript() {
     String page =
         articlePage("<time datetime=\"2017-03-14\">14 March 2017</time>")

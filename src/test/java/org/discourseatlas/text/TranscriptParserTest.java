@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -287,9 +286,6 @@ class TranscriptParserTest {
   }
 
   @Test
-  @Disabled(
-      "BUG: a JSON Lines text holding a raw U+2028/U+2029 (legal unescaped in JSON) is cut into"
-          + " two 'lines' by TranscriptParser's \\R split, and both halves are rejected as malformed")
   void jsonRecordWithARawLineSeparatorInItsTextIsOneRecord() throws IOException {
     String record = JSONL_RECORD_4.replace("The past year was not an easy one. ", "The past year was not an easy one.\u2028");
 
@@ -424,12 +420,12 @@ class TranscriptParserTest {
     byte[] bytes = MinistrySnippets.savedPage().getBytes(StandardCharsets.UTF_8);
 
     assertNull(onlyDocument(new TranscriptParser(DEFAULTS).parse("lavrov.txt", bytes)).source());
+    // A file at the root of a file system: neither the name node nor the scheme is a source.
+    assertNull(onlyDocument(new TranscriptParser(DEFAULTS).parse("hdfs://nn/lavrov.txt", bytes)).source());
+    assertNull(onlyDocument(new TranscriptParser(DEFAULTS).parse("file:/lavrov.txt", bytes)).source());
   }
 
   @Test
-  @Disabled(
-      "BUG: reference.conf says a matching ingest.sources rule names the source before a JSON Lines"
-          + " record's source field, but TranscriptParser.document() prefers the record's field")
   void sourceRuleWinsOverTheRecordsSourceField() {
     ParserSettings settings =
         new ParserSettings(
@@ -476,10 +472,6 @@ class TranscriptParserTest {
   }
 
   @Test
-  @Disabled(
-      "BUG: a date line above the title ('Tuesday, 14 March 2017, 15:20') is taken for the title"
-          + " (see TitleLineTest), so the real title becomes an unlabelled first turn (role"
-          + " statement, speaker null) and the place is lost")
   void dateLineAboveTheTitleDoesNotTakeItsPlace() throws IOException {
     String page =
         MinistrySnippets.savedPage()

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class TurnSegmenterTest {
@@ -210,10 +209,6 @@ class TurnSegmenterTest {
   }
 
   @Test
-  @Disabled(
-      "BUG: TurnSegmenter.LABEL accepts the particle 'al' only as a separate word, so 'Walid"
-          + " al-Muallem (via interpreter):' and 'Adel al-Jubeir:' are not labels and their words"
-          + " are appended to the previous speaker's turn")
   void speakerWithAHyphenatedArabicParticleIsALabel() {
     List<Turn> turns =
         TurnSegmenter.segment(

@@ -81,6 +81,13 @@ class ZoneGazetteerTest {
   }
 
   @Test
+  void aByteOrderMarkBeforeTheHeaderIsIgnored() throws IOException {
+    // Spreadsheet programs save "CSV UTF-8" with a BOM.
+    ZoneGazetteer gazetteer = load("excel.csv", "\uFEFF" + HEADER, ALEPPO, MOSUL);
+    assertEquals(2, gazetteer.zones().size());
+  }
+
+  @Test
   void emptyParentIsNull() throws IOException {
     ZoneGazetteer gazetteer = load("zones.csv", HEADER, "gaza,Gaza,Gaza Strip,,31.3547,34.3088");
 
