@@ -8,7 +8,9 @@ import org.discourseatlas.text.ParserSettings;
  * The job's configuration, validated and immutable: what {@code reference.conf} and the user's
  * {@code --config} file say, under {@code discourse-atlas}.
  *
- * @param parser ingestion settings ({@code ingest.*})
+ * @param parser ingestion settings ({@code ingest.*}, {@code turns.*})
+ * @param repeatedLines how a source's boilerplate is learned ({@code ingest.repeated-lines})
+ * @param nearDuplicates how near duplicates are found ({@code ingest.near-duplicates})
  * @param gazetteerPath the user's gazetteer file, or null for the shipped default ({@code zones.gazetteer})
  * @param zoneWindow sentences a zone carries forward within a turn ({@code zones.window})
  * @param minTermLength shortest counted term ({@code terms.min-term-length})
@@ -17,9 +19,25 @@ import org.discourseatlas.text.ParserSettings;
  */
 public record JobConfig(
     ParserSettings parser,
+    RepeatedLines repeatedLines,
+    NearDuplicates nearDuplicates,
     String gazetteerPath,
     int zoneWindow,
     int minTermLength,
     List<String> extraStopwords,
     String rendered)
-    implements Serializable {}
+    implements Serializable {
+
+  /**
+   * A paragraph of at most {@code maxWords} words found in at least {@code minDocuments} distinct
+   * documents of a source, and in at least {@code minShare} of them, is that source's boilerplate.
+   */
+  public record RepeatedLines(int minDocuments, double minShare, int maxWords) implements Serializable {}
+
+  /**
+   * Documents whose word {@code shingleWords}-gram sets have Jaccard similarity of at least
+   * {@code minJaccard} are near duplicates (MinHashLSH seeded with {@code seed}).
+   */
+  public record NearDuplicates(boolean enabled, double minJaccard, int shingleWords, long seed)
+      implements Serializable {}
+}

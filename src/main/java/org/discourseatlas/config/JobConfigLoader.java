@@ -9,6 +9,9 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import org.discourseatlas.text.ParserSettings;
+import org.discourseatlas.text.PathPattern;
+import org.discourseatlas.text.SpeakerLabelRule;
+import org.discourseatlas.text.SpeakerRole;
 
 /** Loads {@link JobConfig} from the defaults and an optional user HOCON file, failing with the key. */
 public final class JobConfigLoader {
@@ -41,16 +44,6 @@ public final class JobConfigLoader {
       // Full paths throughout, so Typesafe's own errors ("has type STRING rather than NUMBER")
       // name the whole key, not only its last part.
       Config config = merged.resolve();
-      List<ParserSettings.SourceRule> sourceRules = new ArrayList<>();
-      int i = 0;
-      for (Config rule : config.getConfigList(key("ingest.sources"))) {
-        String pathContains = rule.getString("path-contains");
-        if (pathContains.isEmpty()) {
-          throw invalid("ingest.sources[" + i + "].path-contains", "must not be empty");
-        }
-        sourceRules.add(new ParserSettings.SourceRule(pathContains, rule.getString("source")));
-        i++;
-      }
       long maxFileBytes = config.getBytes(key("ingest.max-file-bytes"));
       if (maxFileBytes <= 0 || maxFileBytes > Integer.MAX_VALUE - 8) {
         throw invalid("ingest.max-file-bytes", "must be between 1 byte and 2 GiB, is " + maxFileBytes);
@@ -59,13 +52,26 @@ public final class JobConfigLoader {
           new ParserSettings(
               maxFileBytes,
               nonNegative(config, "ingest.min-text-chars"),
-              new ParserSettings.JsonFields(
-                  config.getString(key("ingest.json-fields.text")),
-                  config.getString(key("ingest.json-fields.title")),
-                  config.getString(key("ingest.json-fields.date")),
-                  config.getString(key("ingest.json-fields.url")),
-                  config.getString(key("ingest.json-fields.source"))),
-              List.copyOf(sourceRules));
+              new ParserSettings.RecordFields(
+                  config.getString(key("ingest.record-fields.text")),
+                  config.getString(key("ingest.record-fields.title")),
+                  config.getString(key("ingest.record-fields.date")),
+                  config.getString(key("ingest.record-fields.url")),
+                  config.getString(key("ingest.record-fields.source"))),
+              sourceRules(config),
+              pathPatterns(config),
+              speakerRules(config));
+      JobConfig.RepeatedLines repeatedLines =
+          new JobConfig.RepeatedLines(
+              positive(config, "ingest.repeated-lines.min-documents"),
+              share(config, "ingest.repeated-lines.min-share"),
+              positive(config, "ingest.repeated-lines.max-words"));
+      JobConfig.NearDuplicates nearDuplicates =
+          new JobConfig.NearDuplicates(
+              config.getBoolean(key("ingest.near-duplicates.enabled")),
+              share(config, "ingest.near-duplicates.min-jaccard"),
+              positive(config, "ingest.near-duplicates.shingle-words"),
+              config.getLong(key("ingest.near-duplicates.seed")));
 
       String gazetteer = config.getString(key("zones.gazetteer")).strip();
       int window = nonNegative(config, "zones.window");
@@ -77,6 +83,8 @@ public final class JobConfigLoader {
           config.getConfig(ROOT).root().render(ConfigRenderOptions.concise().setFormatted(true).setJson(false));
       return new JobConfig(
           parser,
+          repeatedLines,
+          nearDuplicates,
           gazetteer.isEmpty() ? null : gazetteer,
           window,
           minTermLength,
@@ -86,6 +94,79 @@ public final class JobConfigLoader {
       // Typesafe's message names the key and the file and line it came from.
       throw new InvalidConfigException("config: " + e.getMessage(), e);
     }
+  }
+
+  private static List<ParserSettings.SourceRule> sourceRules(Config config) {
+    List<ParserSettings.SourceRule> rules = new ArrayList<>();
+    List<? extends Config> entries = config.getConfigList(key("ingest.sources"));
+    for (int i = 0; i < entries.size(); i++) {
+      Config rule = entries.get(i);
+      String where = "ingest.sources[" + i + "]";
+      boolean byPath = rule.hasPath("path-contains");
+      boolean byHost = rule.hasPath("host");
+      if (byPath == byHost) {
+        throw invalid(where, "needs exactly one of path-contains and host");
+      }
+      String match = byPath ? rule.getString("path-contains") : rule.getString("host").strip();
+      if (match.isEmpty()) {
+        throw invalid(where + (byPath ? ".path-contains" : ".host"), "must not be empty");
+      }
+      rules.add(
+          new ParserSettings.SourceRule(
+              byPath ? match : null, byHost ? match.toLowerCase(java.util.Locale.ROOT) : null,
+              rule.getString("source")));
+    }
+    return List.copyOf(rules);
+  }
+
+  private static List<PathPattern> pathPatterns(Config config) {
+    List<PathPattern> patterns = new ArrayList<>();
+    List<String> entries = config.getStringList(key("ingest.path-patterns"));
+    for (int i = 0; i < entries.size(); i++) {
+      try {
+        patterns.add(new PathPattern(entries.get(i)));
+      } catch (IllegalArgumentException e) {
+        throw invalid("ingest.path-patterns[" + i + "]", e.getMessage());
+      }
+    }
+    return List.copyOf(patterns);
+  }
+
+  private static List<SpeakerLabelRule> speakerRules(Config config) {
+    List<SpeakerLabelRule> rules = new ArrayList<>();
+    List<? extends Config> entries = config.getConfigList(key("turns.speaker-roles"));
+    for (int i = 0; i < entries.size(); i++) {
+      String where = "turns.speaker-roles[" + i + "]";
+      String role = entries.get(i).getString("role");
+      SpeakerRole speakerRole;
+      try {
+        speakerRole = SpeakerRole.valueOf(role.strip().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw invalid(where + ".role", "must be question, answer, statement or moderator, is '" + role + "'");
+      }
+      try {
+        rules.add(new SpeakerLabelRule(entries.get(i).getString("speaker"), speakerRole));
+      } catch (IllegalArgumentException e) {
+        throw invalid(where + ".speaker", e.getMessage());
+      }
+    }
+    return List.copyOf(rules);
+  }
+
+  private static int positive(Config config, String path) {
+    int value = config.getInt(key(path));
+    if (value < 1) {
+      throw invalid(path, "must be >= 1, is " + value);
+    }
+    return value;
+  }
+
+  private static double share(Config config, String path) {
+    double value = config.getDouble(key(path));
+    if (!(value > 0 && value <= 1)) {
+      throw invalid(path, "must be in (0, 1], is " + value);
+    }
+    return value;
   }
 
   private static String key(String path) {

@@ -1,14 +1,21 @@
 package org.discourseatlas.ingest;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -18,19 +25,25 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.io.Columns;
 import org.discourseatlas.io.RowValues;
+import org.discourseatlas.text.DraftInput;
 import org.discourseatlas.text.ParsedDocument;
-import org.discourseatlas.text.ParsedInput;
 import org.discourseatlas.text.ParserSettings;
 import org.discourseatlas.text.RejectReason;
 import org.discourseatlas.text.RejectedInput;
+import org.discourseatlas.text.RejectedInputException;
+import org.discourseatlas.text.TranscriptDraft;
 import org.discourseatlas.text.TranscriptParser;
 import org.discourseatlas.text.Turn;
+import scala.collection.JavaConverters;
 
 /**
- * Ingestion stages: input bytes to parsed transcripts and rejects, then exact duplicates marked.
- * Every input row gives at least one output row, so inputs = documents + duplicates + rejects.
+ * Ingestion stages: input bytes to transcript drafts and rejects ({@link #read}); drafts to
+ * documents once the corpus's repeated boilerplate is known ({@link #finish}); exact duplicates
+ * marked ({@link #documents}). Every input row gives at least one output row, so
+ * records = documents + duplicates + rejects.
  */
 public final class TranscriptIngest {
+  static final String KIND_DRAFT = "draft";
   static final String KIND_DOCUMENT = "document";
   static final String KIND_REJECT = "reject";
 
@@ -39,92 +52,160 @@ public final class TranscriptIngest {
           .add(Columns.SPEAKER, DataTypes.StringType, true)
           .add(Columns.ROLE, DataTypes.StringType, false)
           .add(Columns.TEXT, DataTypes.StringType, false);
-
-  /** A parsed record: a document (document columns set) or a reject (reason, detail, bytes set). */
-  public static final StructType PARSED_SCHEMA =
+  private static final StructType METADATA =
       new StructType()
-          .add(Columns.KIND, DataTypes.StringType, false)
-          .add(Columns.SOURCE_PATH, DataTypes.StringType, false)
-          .add(Columns.DOC_ID, DataTypes.StringType, true)
           .add(Columns.FORMAT, DataTypes.StringType, true)
           .add(Columns.ENCODING, DataTypes.StringType, true)
           .add(Columns.TITLE, DataTypes.StringType, true)
           .add(Columns.DATE, DataTypes.DateType, true)
+          .add(Columns.DATE_SOURCE, DataTypes.StringType, true)
           .add(Columns.PLACE, DataTypes.StringType, true)
           .add(Columns.SOURCE, DataTypes.StringType, true)
           .add(Columns.URL, DataTypes.StringType, true)
-          .add(Columns.LANGUAGE, DataTypes.StringType, true)
-          .add(Columns.TURN_LIST, DataTypes.createArrayType(TURN_STRUCT, false), true)
-          .add(Columns.REASON, DataTypes.StringType, true)
-          .add(Columns.DETAIL, DataTypes.StringType, true)
-          .add(Columns.BYTES, DataTypes.LongType, true);
+          .add(Columns.PATH_FIELDS, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true);
+
+  /** A read record: a draft (metadata, body, bytes set) or a reject (reason, detail, bytes set). */
+  public static final StructType READ_SCHEMA =
+      withRejectColumns(
+          concat(prefix(), METADATA).add(Columns.BODY, DataTypes.createArrayType(DataTypes.StringType, false), true));
+
+  /** A finished record: a document (metadata, language, doc_id, turns set) or a reject. */
+  public static final StructType PARSED_SCHEMA =
+      withRejectColumns(
+          concat(prefix().add(Columns.DOC_ID, DataTypes.StringType, true), METADATA)
+              .add(Columns.LANGUAGE, DataTypes.StringType, true)
+              .add(Columns.TURN_LIST, DataTypes.createArrayType(TURN_STRUCT, false), true));
 
   private TranscriptIngest() {}
 
-  /** Input files with content ({@link InputFiles#CONTENT_SCHEMA}) to parsed records. */
-  public static Dataset<Row> parse(Dataset<Row> files, ParserSettings settings) {
+  private static StructType prefix() {
+    return new StructType()
+        .add(Columns.KIND, DataTypes.StringType, false)
+        .add(Columns.SOURCE_PATH, DataTypes.StringType, false);
+  }
+
+  private static StructType concat(StructType first, StructType second) {
+    StructType all = first;
+    for (org.apache.spark.sql.types.StructField field : second.fields()) {
+      all = all.add(field);
+    }
+    return all;
+  }
+
+  private static StructType withRejectColumns(StructType schema) {
+    return schema
+        .add(Columns.REASON, DataTypes.StringType, true)
+        .add(Columns.DETAIL, DataTypes.StringType, true)
+        .add(Columns.BYTES, DataTypes.LongType, true);
+  }
+
+  /** Input files with content ({@link InputFiles#CONTENT_SCHEMA}) to drafts and rejects. */
+  public static Dataset<Row> read(Dataset<Row> files, ParserSettings settings) {
     // Field positions are resolved here: rows built by a previous map carry no schema.
     int pathAt = files.schema().fieldIndex(Columns.SOURCE_PATH);
     int lengthAt = files.schema().fieldIndex(Columns.LENGTH);
     int contentAt = files.schema().fieldIndex(Columns.CONTENT);
     int readErrorAt = files.schema().fieldIndex(Columns.READ_ERROR);
-    FlatMapFunction<Row, Row> parseFile =
+    FlatMapFunction<Row, Row> readFile =
         row -> {
           String path = row.getString(pathAt);
           long length = row.getLong(lengthAt);
-          byte[] content = row.isNullAt(contentAt) ? null : (byte[]) row.get(contentAt);
-          String readError = row.isNullAt(readErrorAt) ? null : row.getString(readErrorAt);
-          if (readError != null) {
-            return List.of(rejectRow(new RejectedInput(path, RejectReason.UNREADABLE, readError, length)))
-                .iterator();
+          if (!row.isNullAt(readErrorAt)) {
+            return List.of(rejectRow(READ_SCHEMA,
+                new RejectedInput(path, RejectReason.UNREADABLE, row.getString(readErrorAt), length))).iterator();
           }
-          if (content == null) {
-            return List.of(
-                    rejectRow(
-                        new RejectedInput(
-                            path,
-                            RejectReason.TOO_LARGE,
-                            length + " bytes > ingest.max-file-bytes = " + settings.maxFileBytes(),
-                            length)))
-                .iterator();
+          if (row.isNullAt(contentAt)) {
+            return List.of(rejectRow(READ_SCHEMA, new RejectedInput(path, RejectReason.TOO_LARGE,
+                length + " bytes > ingest.max-file-bytes = " + settings.maxFileBytes(), length))).iterator();
           }
-          return rows(new TranscriptParser(settings).parse(path, content));
+          return draftRows(new TranscriptParser(settings).read(path, (byte[]) row.get(contentAt)));
         };
-    return files.flatMap(parseFile, Encoders.row(PARSED_SCHEMA));
+    return files.flatMap(readFile, Encoders.row(READ_SCHEMA));
   }
 
-  /** The rejects of parsed records, in the rejects table's columns. */
-  public static Dataset<Row> rejects(Dataset<Row> parsed) {
-    return parsed
+  /** The rejects among read or finished records, in the rejects table's columns. */
+  public static Dataset<Row> rejects(Dataset<Row> records) {
+    return records
         .filter(col(Columns.KIND).equalTo(KIND_REJECT))
         .select(Columns.SOURCE_PATH, Columns.REASON, Columns.DETAIL, Columns.BYTES);
   }
 
   /**
-   * The documents of parsed records, each with {@code duplicate_of}: null for the copy analysed
-   * (the first by source path, so the choice is stable), the kept copy's id for the others.
+   * Drafts to documents: each draft loses the paragraphs that are its source's repeated
+   * boilerplate ({@code repeatedLines}: source -> line keys, see {@link RepeatedLines}), gets its
+   * turns, and becomes a document or a reject (too little text, not English).
    */
-  public static Dataset<Row> documents(Dataset<Row> parsed) {
-    Dataset<Row> documents = parsed.filter(col(Columns.KIND).equalTo(KIND_DOCUMENT));
+  public static Dataset<Row> finish(
+      Dataset<Row> read, Map<String, Set<String>> repeatedLines, ParserSettings settings) {
+    Map<String, Set<String>> bySource = new HashMap<>(repeatedLines);
+    StructType schema = read.schema();
+    MapFunction<Row, Row> finishDraft =
+        row -> {
+          TranscriptDraft draft = draftOf(row, schema);
+          Set<String> lines = bySource.getOrDefault(draft.source() == null ? "" : draft.source(), Set.of());
+          try {
+            return documentRow(new TranscriptParser(settings).finish(draft, lines));
+          } catch (RejectedInputException e) {
+            return rejectRow(PARSED_SCHEMA, new RejectedInput(draft.sourcePath(), e.reason(), e.detail(), draft.bytes()));
+          }
+        };
+    return read.filter(col(Columns.KIND).equalTo(KIND_DRAFT)).map(finishDraft, Encoders.row(PARSED_SCHEMA));
+  }
+
+  /**
+   * The documents of finished records, each with {@code duplicate_of}: null for the copy analysed
+   * (the first by source path, so the choice is stable), the kept copy's id for exact copies;
+   * country from the path field {country}; year from the date, else the path field {year}.
+   */
+  public static Dataset<Row> documents(Dataset<Row> finished) {
     String copyRank = "copy_rank";
-    return documents
-        .withColumn(
-            copyRank,
-            row_number().over(Window.partitionBy(Columns.DOC_ID).orderBy(Columns.SOURCE_PATH)))
+    return finished
+        .filter(col(Columns.KIND).equalTo(KIND_DOCUMENT))
+        .withColumn(copyRank, row_number().over(Window.partitionBy(Columns.DOC_ID).orderBy(Columns.SOURCE_PATH)))
         .withColumn(
             Columns.DUPLICATE_OF,
-            when(col(copyRank).equalTo(1), lit(null).cast(DataTypes.StringType))
-                .otherwise(col(Columns.DOC_ID)))
+            when(col(copyRank).equalTo(1), lit(null).cast(DataTypes.StringType)).otherwise(col(Columns.DOC_ID)))
+        .withColumn(
+            Columns.DUPLICATE_SIMILARITY,
+            when(col(copyRank).equalTo(1), lit(null).cast(DataTypes.DoubleType)).otherwise(lit(1.0)))
+        .withColumn(Columns.COUNTRY, element_at(col(Columns.PATH_FIELDS), Columns.COUNTRY))
+        .withColumn(
+            Columns.YEAR,
+            coalesce(
+                year(col(Columns.DATE)),
+                element_at(col(Columns.PATH_FIELDS), Columns.YEAR).cast(DataTypes.IntegerType)))
         .drop(copyRank, Columns.KIND, Columns.REASON, Columns.DETAIL, Columns.BYTES);
   }
 
-  private static Iterator<Row> rows(ParsedInput input) {
+  private static TranscriptDraft draftOf(Row row, StructType schema) {
+    java.sql.Date date = row.getAs(Columns.DATE);
+    scala.collection.Map<String, String> fields = row.getAs(Columns.PATH_FIELDS);
+    return new TranscriptDraft(
+        row.getAs(Columns.SOURCE_PATH),
+        row.getAs(Columns.FORMAT),
+        row.getAs(Columns.ENCODING),
+        row.getAs(Columns.TITLE),
+        date == null ? null : date.toLocalDate(),
+        row.getAs(Columns.DATE_SOURCE),
+        row.getAs(Columns.PLACE),
+        row.getAs(Columns.SOURCE),
+        row.getAs(Columns.URL),
+        fields == null ? Map.of() : JavaConverters.mapAsJavaMap(fields),
+        row.getList(schema.fieldIndex(Columns.BODY)),
+        row.<Long>getAs(Columns.BYTES));
+  }
+
+  private static Iterator<Row> draftRows(DraftInput input) {
     List<Row> rows = new ArrayList<>();
-    for (ParsedDocument document : input.documents()) {
-      rows.add(documentRow(document));
+    for (TranscriptDraft d : input.drafts()) {
+      rows.add(
+          RowFactory.create(
+              KIND_DRAFT, d.sourcePath(), d.format(), d.encoding(), d.title(), sqlDate(d.date()),
+              d.dateSource(), d.place(), d.source(), d.url(), RowValues.map(d.pathFields()),
+              RowValues.array(d.body()), null, null, d.bytes()));
     }
     for (RejectedInput reject : input.rejects()) {
-      rows.add(rejectRow(reject));
+      rows.add(rejectRow(READ_SCHEMA, reject));
     }
     return rows.iterator();
   }
@@ -135,30 +216,23 @@ public final class TranscriptIngest {
       turns.add(RowFactory.create(turn.speaker(), turn.role().code(), turn.text()));
     }
     return RowFactory.create(
-        KIND_DOCUMENT,
-        d.sourcePath(),
-        d.docId(),
-        d.format().code(),
-        d.encoding(),
-        d.title(),
-        d.date() == null ? null : java.sql.Date.valueOf(d.date()),
-        d.place(),
-        d.source(),
-        d.url(),
-        d.language(),
-        RowValues.array(turns),
-        null,
-        null,
-        null);
+        KIND_DOCUMENT, d.sourcePath(), d.docId(), d.format(), d.encoding(), d.title(), sqlDate(d.date()),
+        d.dateSource(), d.place(), d.source(), d.url(), RowValues.map(d.pathFields()), d.language(),
+        RowValues.array(turns), null, null, null);
   }
 
-  private static Row rejectRow(RejectedInput r) {
-    return RowFactory.create(
-        KIND_REJECT,
-        r.sourcePath(),
-        null, null, null, null, null, null, null, null, null, null,
-        r.reason().code(),
-        r.detail(),
-        r.bytes());
+  /** A reject row of either schema: kind, path, nulls, then reason, detail, bytes. */
+  private static Row rejectRow(StructType schema, RejectedInput r) {
+    Object[] values = new Object[schema.size()];
+    values[schema.fieldIndex(Columns.KIND)] = KIND_REJECT;
+    values[schema.fieldIndex(Columns.SOURCE_PATH)] = r.sourcePath();
+    values[schema.fieldIndex(Columns.REASON)] = r.reason().code();
+    values[schema.fieldIndex(Columns.DETAIL)] = r.detail();
+    values[schema.fieldIndex(Columns.BYTES)] = r.bytes();
+    return RowFactory.create(values);
+  }
+
+  private static java.sql.Date sqlDate(java.time.LocalDate date) {
+    return date == null ? null : java.sql.Date.valueOf(date);
   }
 }

@@ -18,7 +18,12 @@ public final class Columns {
   public static final String SOURCE = "source";
   public static final String URL = "url";
   public static final String LANGUAGE = "language";
+  public static final String DATE_SOURCE = "date_source";
+  public static final String PATH_FIELDS = "path_fields";
+  public static final String COUNTRY = "country";
+  public static final String YEAR = "year";
   public static final String DUPLICATE_OF = "duplicate_of";
+  public static final String DUPLICATE_SIMILARITY = "duplicate_similarity";
   public static final String N_TURNS = "n_turns";
   public static final String N_SENTENCES = "n_sentences";
   public static final String N_TOKENS = "n_tokens";
@@ -61,6 +66,8 @@ public final class Columns {
   public static final String READ_ERROR = "read_error";
   /** The parser's output: "document" or "reject". */
   public static final String KIND = "kind";
+  /** A draft's body paragraphs, before corpus-learned boilerplate is removed. */
+  public static final String BODY = "body";
   /** A document's turns as an array of (speaker, role, text). */
   public static final String TURN_LIST = "turn_list";
   /** A sentence's tokens as CoreNLP wrote them. */

@@ -8,6 +8,11 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class RowValues {
   private RowValues() {}
 
+  /** A map column's value: Spark's encoder takes a Scala Map, not a java.util.Map. */
+  public static <K, V> scala.collection.immutable.Map<K, V> map(java.util.Map<K, V> values) {
+    return scala.collection.immutable.Map.from(CollectionConverters.asScala(values));
+  }
+
   /** An array column's value: Spark's encoder takes a Scala Seq, not a java.util.List. */
   public static <T> Seq<T> array(List<T> values) {
     return CollectionConverters.asScala(values).toList();

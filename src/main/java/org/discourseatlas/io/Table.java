@@ -6,6 +6,7 @@ import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
+import static org.apache.spark.sql.types.DataTypes.createMapType;
 
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,11 @@ public enum Table {
       field(Columns.URL, StringType, true),
       field(Columns.LANGUAGE, StringType, false),
       field(Columns.DUPLICATE_OF, StringType, true),
+      field(Columns.DUPLICATE_SIMILARITY, DoubleType, true),
+      field(Columns.DATE_SOURCE, StringType, true),
+      field(Columns.COUNTRY, StringType, true),
+      field(Columns.YEAR, IntegerType, true),
+      field(Columns.PATH_FIELDS, createMapType(StringType, StringType), true),
       field(Columns.N_TURNS, IntegerType, true),
       field(Columns.N_SENTENCES, IntegerType, true),
       field(Columns.N_TOKENS, LongType, true)),

@@ -21,7 +21,10 @@ import org.discourseatlas.analysis.SentimentColumns;
 import org.discourseatlas.analysis.TermFrequencies;
 import org.discourseatlas.analysis.ZoneTagging;
 import org.discourseatlas.config.JobConfig;
+import java.util.Set;
 import org.discourseatlas.ingest.InputFiles;
+import org.discourseatlas.ingest.NearDuplicates;
+import org.discourseatlas.ingest.RepeatedLines;
 import org.discourseatlas.ingest.TranscriptIngest;
 import org.discourseatlas.io.Columns;
 import org.discourseatlas.io.RunManifest;
@@ -42,6 +45,8 @@ final class Pipeline {
   private final String runId;
   private final StageLog stages = new StageLog();
   private final List<Dataset<Row>> persisted = new ArrayList<>();
+  private final Map<String, Integer> learnedLinesBySource = new java.util.TreeMap<>();
+  private long nearDuplicateCount;
 
   Pipeline(SparkSession spark, JobOptions options, JobConfig config, String runId) {
     this.spark = spark;
@@ -64,19 +69,44 @@ final class Pipeline {
       long inputFiles = listing.count();
       stages.finish("list inputs", options.inputs().size(), inputFiles, "files", t);
 
-      // Parses transcripts and rejects what cannot be analysed.
+      // Reads transcripts (drafts) and rejects what cannot be read.
       t = stages.start();
-      Dataset<Row> parsed =
-          keep(TranscriptIngest.parse(InputFiles.read(listing, config.parser().maxFileBytes()), config.parser()));
-      long records = parsed.count();
-      Dataset<Row> rejects = keep(TranscriptIngest.rejects(parsed));
-      Dataset<Row> documents = keep(TranscriptIngest.documents(parsed));
+      Dataset<Row> read =
+          keep(TranscriptIngest.read(InputFiles.read(listing, config.parser().maxFileBytes()), config.parser()));
+      long records = read.count();
+      stages.finish("read", inputFiles, records, "records", t);
+
+      // Learns each source's repeated boilerplate lines from the corpus.
+      t = stages.start();
+      Map<String, Set<String>> repeatedLines = RepeatedLines.learn(read, config.repeatedLines());
+      long learnedLines = repeatedLines.values().stream().mapToLong(Set::size).sum();
+      stages.finish("boilerplate", records, learnedLines, "lines", t);
+      repeatedLines.forEach((source, lines) -> {
+        learnedLinesBySource.put(source, lines.size());
+        StageLog.note("source '" + source + "': " + lines.size() + " repeated lines dropped as boilerplate");
+      });
+
+      // Finishes drafts into documents: turns, language; marks exact and near duplicates.
+      t = stages.start();
+      Dataset<Row> finished = keep(TranscriptIngest.finish(read, repeatedLines, config.parser()));
+      Dataset<Row> rejects =
+          keep(TranscriptIngest.rejects(read).unionByName(TranscriptIngest.rejects(finished)));
+      Dataset<Row> documents =
+          keep(NearDuplicates.mark(TranscriptIngest.documents(finished), config.nearDuplicates()));
       long rejectCount = rejects.count();
       long duplicates = documents.filter(col(Columns.DUPLICATE_OF).isNotNull()).count();
+      long nearDuplicates =
+          documents.filter(col(Columns.DUPLICATE_SIMILARITY).lt(1.0)).count();
       long analysed = documents.count() - duplicates;
+      nearDuplicateCount = nearDuplicates;
       long withoutDate =
           documents.filter(col(Columns.DUPLICATE_OF).isNull().and(col(Columns.DATE).isNull())).count();
-      stages.finish("ingest", inputFiles, records, "records", t);
+      stages.finish("documents", records, analysed, "documents", t);
+      // Drafts and finished records are in documents and rejects now: free their memory.
+      release(read, finished, listing);
+      StageLog.note(duplicates + " duplicates (" + nearDuplicates + " near, Jaccard >= "
+          + config.nearDuplicates().minJaccard() + "), " + rejectCount + " rejects, "
+          + withoutDate + " documents without a date");
 
       // Splits speaker turns, then sentences.
       t = stages.start();
@@ -137,6 +167,7 @@ final class Pipeline {
     inputCounts.put("records", summary.records());
     inputCounts.put("documents", summary.documents());
     inputCounts.put("duplicates", summary.duplicates());
+    inputCounts.put("near_duplicates", nearDuplicateCount);
     inputCounts.put("rejects", summary.rejects());
     inputCounts.put("rejects_by_reason", rejectsByReason);
     inputCounts.put("documents_without_date", summary.documentsWithoutDate());
@@ -157,6 +188,7 @@ final class Pipeline {
         .put("spark_master", spark.sparkContext().master())
         .put("config", config.rendered())
         .put("input_counts", inputCounts)
+        .put("boilerplate_lines_learned", learnedLinesBySource)
         .put("row_counts", summary.rowCounts())
         .put("tables", tables)
         .put("stages", timings);
@@ -177,6 +209,14 @@ final class Pipeline {
     versions.put("corenlp", props.getProperty("corenlp", "unknown"));
     versions.put("java", System.getProperty("java.version"));
     return versions;
+  }
+
+  @SafeVarargs
+  private void release(Dataset<Row>... datasets) {
+    for (Dataset<Row> dataset : datasets) {
+      dataset.unpersist();
+      persisted.remove(dataset);
+    }
   }
 
   private Dataset<Row> keep(Dataset<Row> dataset) {

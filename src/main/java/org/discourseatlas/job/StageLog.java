@@ -37,6 +37,11 @@ final class StageLog {
         stage, recordsIn, recordsOut, outUnit, seconds));
   }
 
+  /** A line of detail under a stage ("source 'x': 3 repeated lines dropped"). */
+  static void note(String message) {
+    LOG.info("      " + message);
+  }
+
   List<StageTiming> timings() {
     return List.copyOf(timings);
   }

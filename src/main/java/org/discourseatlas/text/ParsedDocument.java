@@ -2,21 +2,25 @@ package org.discourseatlas.text;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One transcript read from an input: where it came from, its metadata (any of title, date, place,
- * url may be null) and its speaker turns; {@code text} is the cleaned body that the id hashes.
+ * One transcript read from an input and cleaned: where it came from, its metadata (title, date,
+ * place, url may be null), the language detected, the fields its path pattern gave, and its
+ * speaker turns; {@code text} is the cleaned body that the id hashes.
  */
 public record ParsedDocument(
     String sourcePath,
-    InputFormat format,
+    String format,
     String encoding,
     String title,
     LocalDate date,
+    String dateSource,
     String place,
     String source,
     String url,
     String language,
+    Map<String, String> pathFields,
     String text,
     List<Turn> turns) {
 

@@ -14,12 +14,16 @@ public enum RejectReason {
   TOO_LARGE,
   /** An extension the job does not read. */
   UNSUPPORTED_FORMAT,
-  /** A JSON Lines record that is not a JSON object or has no text field. */
+  /** A JSON Lines or CSV record that cannot be parsed or has no text field. */
   MALFORMED_RECORD,
   /** After markup and boilerplate are stripped, too little text is left to analyse. */
   NO_TEXT,
-  /** The text is not English. */
-  NOT_ENGLISH,
+  /** The text is not English; the detail names the language detected. */
+  LANGUAGE,
+  /** A gzip file that ends before its end: a download cut short. */
+  TRUNCATED_GZIP,
+  /** A gzip file whose header or data is not gzip at all. */
+  CORRUPT_GZIP,
   /** The file system would not give the bytes. */
   UNREADABLE;
 

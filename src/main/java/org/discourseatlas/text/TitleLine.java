@@ -14,6 +14,9 @@ public record TitleLine(String title, LocalDate date, String place) {
   private static final int MIN_TITLE_WORDS = 5;
   /** The place is the comma-separated phrase right before the date: ", Moscow, March 14, 2017". */
   private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
+  /** Ministry titles run to about 40 words ("...'s remarks and answers ... Gakosso, Moscow, ..."). */
+  private static final int MAX_TITLE_WORDS = 50;
+  private static final Pattern SENTENCE_END = Pattern.compile("\\p{Ll}[.?!]\\s+\\p{Lu}");
   private static final Pattern NOT_TITLE_WORDS =
       Pattern.compile(
           "(?i)\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
@@ -26,6 +29,17 @@ public record TitleLine(String title, LocalDate date, String place) {
     String text = line.strip();
     Optional<DateParser.FoundDate> found = DateParser.find(text);
     if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    // A title ends with its date (", Moscow, March 14, 2017") or starts with it; a date in the
+    // middle of a line is an event mentioned in a sentence ("the attacks of 11 September 2001").
+    boolean dateAtAnEnd =
+        found.get().start() == 0 || text.substring(found.get().end()).matches("[\\s.,;:)\\]]*");
+    // A title is one heading, not a paragraph: no sentence ends before the date, and it is short.
+    boolean oneHeading =
+        !SENTENCE_END.matcher(text.substring(0, found.get().start())).find()
+            && text.split("\\s+").length <= MAX_TITLE_WORDS;
+    if (!dateAtAnEnd || !oneHeading) {
       return Optional.empty();
     }
     // "Tuesday, 14 March 2017, 15:20" is a dateline, not a title: count the words beside the date.

@@ -36,14 +36,14 @@ class JobConfigLoaderTest {
 
     assertEquals(2, config.zoneWindow());
     assertEquals(200, config.parser().minTextChars());
-    assertEquals(50 * MIB, config.parser().maxFileBytes());
+    assertEquals(20 * MIB, config.parser().maxFileBytes());
     assertEquals(2, config.minTermLength());
     assertEquals(List.of(), config.extraStopwords());
     assertNull(config.gazetteerPath(), "empty gazetteer means the shipped default");
     assertEquals(List.of(), config.parser().sourceRules());
     assertEquals(
-        new ParserSettings.JsonFields("text", "title", "date", "url", "source"),
-        config.parser().jsonFields());
+        new ParserSettings.RecordFields("text", "title", "date", "url", "source"),
+        config.parser().recordFields());
     assertTrue(config.rendered().contains("window=2"), config.rendered());
   }
 
@@ -55,7 +55,7 @@ class JobConfigLoaderTest {
 
     assertEquals(3, config.zoneWindow());
     assertEquals(200, config.parser().minTextChars());
-    assertEquals(50 * MIB, config.parser().maxFileBytes());
+    assertEquals(20 * MIB, config.parser().maxFileBytes());
     assertEquals(2, config.minTermLength());
     assertNull(config.gazetteerPath());
     assertTrue(config.rendered().contains("window=3"), config.rendered());
@@ -71,7 +71,7 @@ class JobConfigLoaderTest {
               ingest {
                 max-file-bytes = 10 MiB
                 min-text-chars = 500
-                json-fields.text = body
+                record-fields.text = body
                 sources = [
                   { path-contains = "/mid.ru/", source = "mfa-russia" }
                   { path-contains = "/turkey.mid.ru/", source = "embassy-turkey" }
@@ -92,8 +92,8 @@ class JobConfigLoaderTest {
 
     assertEquals(10 * MIB, config.parser().maxFileBytes());
     assertEquals(500, config.parser().minTextChars());
-    assertEquals("body", config.parser().jsonFields().text());
-    assertEquals("title", config.parser().jsonFields().title(), "unset field names keep the default");
+    assertEquals("body", config.parser().recordFields().text());
+    assertEquals("title", config.parser().recordFields().title(), "unset field names keep the default");
     assertEquals(
         List.of(
             new ParserSettings.SourceRule("/mid.ru/", "mfa-russia"),

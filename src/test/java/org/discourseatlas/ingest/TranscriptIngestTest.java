@@ -51,7 +51,8 @@ class TranscriptIngestTest {
     Files.write(corpus.resolve("image.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
     Files.write(
         corpus.resolve("legacy.txt"),
-        "Министр иностранных дел ответил на вопросы".getBytes(Charset.forName("windows-1251")));
+        TRANSCRIPT.replace("Aleppo", "Homs").replace("Verin", "Müller").getBytes(Charset.forName("windows-1252")));
+    Files.write(corpus.resolve("cut.txt.gz"), truncatedGzip(TRANSCRIPT));
     Files.writeString(corpus.resolve("notes.pdf"), "%PDF-1.4");
     Files.writeString(corpus.resolve(".hidden.txt"), TRANSCRIPT.replace("Aleppo", "Mosul"));
     Files.writeString(corpus.resolve("huge.txt"), "x".repeat(3000));
@@ -63,14 +64,15 @@ class TranscriptIngestTest {
 
     ParserSettings settings =
         new ParserSettings(
-            2048, 200, JobConfigLoader.defaults().parser().jsonFields(), List.of());
-    Dataset<Row> parsed =
-        TranscriptIngest.parse(InputFiles.read(InputFiles.list(spark, List.of(corpus.toString())), 2048), settings)
+            2048, 200, JobConfigLoader.defaults().parser().recordFields(), List.of());
+    Dataset<Row> read =
+        TranscriptIngest.read(InputFiles.read(InputFiles.list(spark, List.of(corpus.toString())), 2048), settings)
             .cache();
-    records = parsed.count();
-    documents = TranscriptIngest.documents(parsed).cache();
+    records = read.count();
+    Dataset<Row> finished = TranscriptIngest.finish(read, Map.of(), settings).cache();
+    documents = TranscriptIngest.documents(finished).cache();
     rejectsByName = new HashMap<>();
-    for (Row row : TranscriptIngest.rejects(parsed).collectAsList()) {
+    for (Row row : TranscriptIngest.rejects(read).unionByName(TranscriptIngest.rejects(finished)).collectAsList()) {
       String path = row.getAs(Columns.SOURCE_PATH);
       rejectsByName.put(path.substring(path.lastIndexOf('/') + 1), row);
     }
@@ -78,7 +80,7 @@ class TranscriptIngestTest {
 
   @Test
   void everyFileIsADocumentADuplicateOrAReject() {
-    assertEquals(9, records, "one record per file");
+    assertEquals(10, records, "one record per file");
     assertEquals(records, documents.count() + rejectsByName.size());
   }
 
@@ -86,11 +88,11 @@ class TranscriptIngestTest {
   void rejectsCarryAReasonCodeAndTheirSize() {
     assertEquals("empty", rejectsByName.get("empty.txt").getAs(Columns.REASON));
     assertEquals("binary", rejectsByName.get("image.txt").getAs(Columns.REASON));
-    assertEquals("undecodable", rejectsByName.get("legacy.txt").getAs(Columns.REASON));
+    assertEquals("truncated_gzip", rejectsByName.get("cut.txt.gz").getAs(Columns.REASON));
     assertEquals("unsupported_format", rejectsByName.get("notes.pdf").getAs(Columns.REASON));
     assertEquals("too_large", rejectsByName.get("huge.txt").getAs(Columns.REASON));
     assertEquals(3000L, rejectsByName.get("huge.txt").<Long>getAs(Columns.BYTES));
-    assertEquals("not_english", rejectsByName.get("french.txt").getAs(Columns.REASON));
+    assertEquals("language", rejectsByName.get("french.txt").getAs(Columns.REASON));
     assertEquals(6, rejectsByName.size(), rejectsByName.keySet().toString());
     for (Row reject : rejectsByName.values()) {
       assertTrue(!reject.<String>getAs(Columns.DETAIL).isBlank(), reject.toString());
@@ -110,6 +112,21 @@ class TranscriptIngestTest {
     assertTrue(copies.get(0).<String>getAs(Columns.SOURCE_PATH).endsWith("/a transcript.txt"));
     assertEquals(copies.get(0).<String>getAs(Columns.DOC_ID), copies.get(1).getAs(Columns.DUPLICATE_OF));
     assertTrue(copies.get(1).<String>getAs(Columns.SOURCE_PATH).endsWith("/sub folder/зеркало/copy.txt"));
+  }
+
+  @Test
+  void aLegacyEncodedFileIsDecodedAndItsEncodingRecorded() {
+    Row legacy = documents.filter(col(Columns.SOURCE_PATH).endsWith("/legacy.txt")).first();
+    assertEquals("windows-1252", legacy.getAs(Columns.ENCODING));
+  }
+
+  private static byte[] truncatedGzip(String text) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
+      gzip.write(text.repeat(20).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    byte[] whole = out.toByteArray();
+    return java.util.Arrays.copyOf(whole, whole.length / 2);
   }
 
   @Test

@@ -56,8 +56,8 @@ class ContentHashTest {
   void aDocumentsIdIsTheHashOfItsText() {
     ParsedDocument document =
         new ParsedDocument(
-            "file:/corpus/mfa-russia/a.txt", InputFormat.TXT, "UTF-8", null, null, null,
-            "mfa-russia", null, "en", UNIX, java.util.List.of());
+            "file:/corpus/mfa-russia/a.txt", "txt", "UTF-8", null, null, null, null,
+            "mfa-russia", null, "en", java.util.Map.of(), UNIX, java.util.List.of());
     assertEquals(ContentHash.of(UNIX), document.docId());
   }
 }

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TranscriptParserTest {
-  private static final ParserSettings.JsonFields JSON_FIELDS =
-      new ParserSettings.JsonFields("text", "title", "date", "url", "source");
+  private static final ParserSettings.RecordFields RECORD_FIELDS =
+      new ParserSettings.RecordFields("text", "title", "date", "url", "source");
   /** The shipped defaults: 50 MiB, 200 letters, no source rules. */
   private static final ParserSettings DEFAULTS =
-      new ParserSettings(50L * 1024 * 1024, 200, JSON_FIELDS, List.of());
+      new ParserSettings(50L * 1024 * 1024, 200, RECORD_FIELDS, List.of());
   private static final List<String> BOILERPLATE =
       List.of("Embassy", "Tel.", "Fax", "Adress", "Top100", "English", "Türkçe", "consular issues",
           "press issues", "Ankara");
@@ -76,7 +76,7 @@ class TranscriptParserTest {
     ParsedDocument document = onlyDocument(input);
     assertTrue(document.sourcePath().startsWith("file:"), document.sourcePath());
     assertTrue(document.sourcePath().endsWith("/mfa-russia/mfa-2017-03-14-lavrov-gakosso.txt"));
-    assertEquals(InputFormat.TXT, document.format());
+    assertEquals("txt", document.format());
     assertEquals("UTF-8", document.encoding());
     assertEquals(MinistrySnippets.TITLE, document.title());
     assertEquals(LocalDate.of(2017, 3, 14), document.date());
@@ -150,7 +150,7 @@ class TranscriptParserTest {
 
     ParsedDocument document = onlyDocument(parseFile("mfa-russia", "lavrov-gakosso.html", html));
 
-    assertEquals(InputFormat.HTML, document.format());
+    assertEquals("html", document.format());
     assertEquals(HtmlContentExtractorTest.ARTICLE_TITLE, document.title());
     assertEquals(LocalDate.of(2017, 3, 14), document.date());
     assertEquals("Moscow", document.place());
@@ -174,7 +174,7 @@ class TranscriptParserTest {
 
     ParsedDocument document = onlyDocument(parseFile("mfa-russia", "lavrov-gakosso.htm", html));
 
-    assertEquals(InputFormat.HTML, document.format());
+    assertEquals("html", document.format());
     assertEquals(LocalDate.of(2017, 3, 14), document.date());
   }
 
@@ -212,7 +212,7 @@ class TranscriptParserTest {
     ParsedDocument fourth = input.documents().get(1);
     assertTrue(first.sourcePath().endsWith("/feeds/briefings.jsonl#1"), first.sourcePath());
     assertTrue(fourth.sourcePath().endsWith("/feeds/briefings.jsonl#4"), fourth.sourcePath());
-    assertEquals(InputFormat.JSONL, first.format());
+    assertEquals("jsonl", first.format());
 
     assertEquals(LocalDate.of(2016, 11, 3), first.date());
     assertEquals("Moscow", first.place());
@@ -266,7 +266,7 @@ class TranscriptParserTest {
         new ParserSettings(
             DEFAULTS.maxFileBytes(),
             DEFAULTS.minTextChars(),
-            new ParserSettings.JsonFields("body", "headline", "published", "link", "ministry"),
+            new ParserSettings.RecordFields("body", "headline", "published", "link", "ministry"),
             List.of());
     String record =
         JSONL_RECORD_1
@@ -297,7 +297,7 @@ class TranscriptParserTest {
 
   @Test
   void unsupportedExtensionIsRejected() throws IOException {
-    for (String name : List.of("lavrov-gakosso.pdf", "lavrov-gakosso.docx", "README")) {
+    for (String name : List.of("lavrov-gakosso.pdf", "lavrov-gakosso.docx", "README.md")) {
       byte[] bytes = MinistrySnippets.savedPage().getBytes(StandardCharsets.UTF_8);
       RejectedInput reject = onlyReject(parseFile(DEFAULTS, "mfa-russia", name, bytes));
 
@@ -309,7 +309,7 @@ class TranscriptParserTest {
 
   @Test
   void fileLargerThanTheLimitIsRejectedAsTooLarge() throws IOException {
-    ParserSettings small = new ParserSettings(1024, 200, JSON_FIELDS, List.of());
+    ParserSettings small = new ParserSettings(1024, 200, RECORD_FIELDS, List.of());
     byte[] bytes = MinistrySnippets.savedPage().getBytes(StandardCharsets.UTF_8);
     assertTrue(bytes.length > 1024);
 
@@ -323,7 +323,7 @@ class TranscriptParserTest {
   @Test
   void fileOfExactlyTheLimitIsRead() throws IOException {
     byte[] bytes = MinistrySnippets.savedPage().getBytes(StandardCharsets.UTF_8);
-    ParserSettings exact = new ParserSettings(bytes.length, 200, JSON_FIELDS, List.of());
+    ParserSettings exact = new ParserSettings(bytes.length, 200, RECORD_FIELDS, List.of());
 
     onlyDocument(parseFile(exact, "mfa-russia", "lavrov.txt", bytes));
   }
@@ -369,19 +369,22 @@ class TranscriptParserTest {
 
     RejectedInput reject = onlyReject(parseFile("mfa-france", "lavrov-fr.txt", page));
 
-    assertEquals(RejectReason.NOT_ENGLISH, reject.reason());
+    assertEquals(RejectReason.LANGUAGE, reject.reason());
   }
 
   @Test
-  void windows1251FileIsUndecodable() throws IOException {
+  void windows1251RussianFileIsDecodedThenRejectedForItsLanguage() throws IOException {
+    String question =
+        "Вопрос: Почему гражданские лица в Мосуле интересуют международные СМИ меньше, чем жители"
+            + " восточного Алеппо во время его освобождения в декабре прошлого года? Международное"
+            + " сообщество молчит, хотя коалиция наносит удары по жилым кварталам города.";
     byte[] cp1251 =
-        ("Посольство Российской Федерации в Турции\n\nВопрос: Почему гражданские лица в Мосуле"
-                + " интересуют международные СМИ меньше?")
+        ("Посольство Российской Федерации в Турции\n\n" + question + "\n\n" + question)
             .getBytes(Charset.forName("windows-1251"));
 
     RejectedInput reject = onlyReject(parseFile(DEFAULTS, "mfa-russia", "lavrov-ru.txt", cp1251));
 
-    assertEquals(RejectReason.UNDECODABLE, reject.reason());
+    assertEquals(RejectReason.LANGUAGE, reject.reason());
     assertEquals(cp1251.length, reject.bytes());
   }
 
@@ -398,7 +401,7 @@ class TranscriptParserTest {
         new ParserSettings(
             DEFAULTS.maxFileBytes(),
             DEFAULTS.minTextChars(),
-            JSON_FIELDS,
+            RECORD_FIELDS,
             List.of(
                 new ParserSettings.SourceRule("/mid.ru/", "mfa-russia"),
                 new ParserSettings.SourceRule("/mirror/", "mirror"),
@@ -431,7 +434,7 @@ class TranscriptParserTest {
         new ParserSettings(
             DEFAULTS.maxFileBytes(),
             DEFAULTS.minTextChars(),
-            JSON_FIELDS,
+            RECORD_FIELDS,
             List.of(new ParserSettings.SourceRule("/ostland/", "mfa-ostland")));
 
     ParsedInput input =
@@ -482,5 +485,198 @@ class TranscriptParserTest {
     assertEquals(MinistrySnippets.TITLE, document.title());
     assertEquals("Moscow", document.place());
     assertEquals(SpeakerRole.QUESTION, document.turns().get(0).role());
+  }
+
+  @Test
+  void aFileWithoutAnExtensionIsSniffedAsHtmlOrText() throws IOException {
+    ParsedDocument text = onlyDocument(parseFile("mfa-russia", "lavrov", MinistrySnippets.savedPage()));
+    assertEquals("txt", text.format());
+    assertEquals(LocalDate.of(2017, 3, 14), text.date());
+    String page =
+        "<!DOCTYPE html><html><head><title>Remarks, Moscow, March 14, 2017</title></head><body>"
+            + "<nav><a href='/'>Home</a></nav><article><h1>Foreign Minister Sergey Lavrov’s remarks, Moscow, March 14, 2017</h1>"
+            + "<p><strong>Question:</strong> Why are the civilians in Mosul less of a news story for the international media?</p>"
+            + "<p><strong>Sergey Lavrov:</strong> I think the answer is quite simple and it lies in the fact that those who pose "
+            + "as the world community in this case are egregiously biased. They are after regime change, not a settlement.</p>"
+            + "</article></body></html>";
+    ParsedDocument html = onlyDocument(parseFile("mfa-russia", "lavrov.php", page));
+    assertEquals("html", html.format());
+    assertEquals("Sergey Lavrov", html.turns().get(1).speaker());
+  }
+
+  @Test
+  void gzipCompressedInputsAreReadAsTheirInnerFormat() throws IOException {
+    byte[] gz = gzip(MinistrySnippets.savedPage().getBytes(StandardCharsets.UTF_8));
+    ParsedDocument document = onlyDocument(parseFile(DEFAULTS, "mfa-russia", "lavrov.txt.gz", gz));
+    assertEquals("txt.gz", document.format());
+    assertEquals(
+        onlyDocument(parseFile("mfa-russia", "lavrov.txt", MinistrySnippets.savedPage())).docId(),
+        document.docId(),
+        "the same transcript, compressed or not, is the same document");
+  }
+
+  @Test
+  void aTruncatedOrCorruptGzipIsRejectedWithItsReason() throws IOException {
+    byte[] gz = gzip(MinistrySnippets.savedPage().repeat(5).getBytes(StandardCharsets.UTF_8));
+    RejectedInput cut =
+        onlyReject(parseFile(DEFAULTS, "mfa-russia", "cut.txt.gz", java.util.Arrays.copyOf(gz, gz.length / 2)));
+    assertEquals(RejectReason.TRUNCATED_GZIP, cut.reason());
+    RejectedInput notGzip =
+        onlyReject(parseFile(DEFAULTS, "mfa-russia", "fake.html.gz", "<html>not compressed</html>".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(RejectReason.CORRUPT_GZIP, notGzip.reason());
+  }
+
+  @Test
+  void aGzipThatInflatesBeyondTheLimitIsTooLarge() throws IOException {
+    byte[] bomb = gzip(new byte[4 * 1024 * 1024]); // 4 MiB of zeros, a few KiB compressed
+    ParserSettings small = new ParserSettings(1024 * 1024, 200, RECORD_FIELDS, List.of());
+    RejectedInput reject = onlyReject(parseFile(small, "mfa-russia", "bomb.txt.gz", bomb));
+    assertEquals(RejectReason.TOO_LARGE, reject.reason());
+    assertEquals(bomb.length, reject.bytes());
+  }
+
+  @Test
+  void csvRowsAreRecordsWithQuotedMultiLineTextAndRejectsByRowNumber() throws IOException {
+    String csv =
+        "date,title,text,url\n"
+            + "2017-03-14,\"Remarks, Moscow\",\"Question: Why are the civilians in Mosul less of a news story for the"
+            + " international media and the international community?\n\nSergey Lavrov: I think the answer is quite simple"
+            + " and it lies in the fact that those, who pose as the world community in this case, are egregiously biased."
+            + " They are after regime change, not a settlement of the Syrian crisis through diplomacy.\",https://www.mid.ru/en/1\n"
+            + "2017-03-15,No text here,,https://www.mid.ru/en/2\n";
+    ParsedInput input = parseFile("feeds", "briefings.csv", csv);
+    assertEquals(1, input.documents().size());
+    ParsedDocument document = input.documents().get(0);
+    assertTrue(document.sourcePath().endsWith("briefings.csv#1"), document.sourcePath());
+    assertEquals("csv", document.format());
+    assertEquals(LocalDate.of(2017, 3, 14), document.date());
+    assertEquals("metadata", document.dateSource());
+    assertEquals("Sergey Lavrov", document.turns().get(1).speaker());
+    assertEquals(1, input.rejects().size());
+    assertTrue(input.rejects().get(0).sourcePath().endsWith("briefings.csv#2"));
+    assertEquals(RejectReason.MALFORMED_RECORD, input.rejects().get(0).reason());
+  }
+
+  @Test
+  void aCsvWithAnUnclosedQuoteRejectsTheRestOfTheFile() throws IOException {
+    String good = String.join("\n\n", MinistrySnippets.QUESTION_1, MinistrySnippets.ANSWER_1).replace("\"", "");
+    String csv = "title,text\nGood,\"" + good + "\"\nBad,\"never closed\nand the file ends\n";
+    ParsedInput input = parseFile("feeds", "broken.csv", csv);
+    assertEquals(1, input.documents().size());
+    RejectedInput reject = onlyRejectOf(input);
+    assertEquals(RejectReason.MALFORMED_RECORD, reject.reason());
+    assertTrue(reject.sourcePath().endsWith("broken.csv#2"), reject.sourcePath());
+  }
+
+  @Test
+  void pathPatternFieldsBecomeMetadataAndCanDateTheDocument() throws IOException {
+    ParserSettings settings =
+        new ParserSettings(
+            DEFAULTS.maxFileBytes(), DEFAULTS.minTextChars(), RECORD_FIELDS, List.of(),
+            List.of(new PathPattern("{country}_{session}_{year}.txt"), new PathPattern("{source}/{date}-*.txt")),
+            List.of());
+    String speech =
+        String.join(
+            "\n\n",
+            MinistrySnippets.QUESTION_1, MinistrySnippets.ANSWER_1, MinistrySnippets.ANSWER_1_CONTINUED,
+            MinistrySnippets.QUESTION_2, MinistrySnippets.ANSWER_2);
+    ParsedDocument un = onlyDocument(parseFile(settings, "Session 71 - 2016", "RUS_71_2016.txt", speech.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(java.util.Map.of("country", "RUS", "session", "71", "year", "2016"), un.pathFields());
+    ParsedDocument dated =
+        onlyDocument(parseFile(settings, "mfa-x", "2017-03-14-lavrov.txt", speech.getBytes(StandardCharsets.UTF_8)));
+    assertEquals("mfa-x", dated.source());
+    assertEquals(LocalDate.of(2017, 3, 14), dated.date());
+    assertEquals("path", dated.dateSource());
+  }
+
+  @Test
+  void aHostRuleNamesTheSourceOfRecordsFromThatSite() throws IOException {
+    ParserSettings settings =
+        new ParserSettings(
+            DEFAULTS.maxFileBytes(), DEFAULTS.minTextChars(), RECORD_FIELDS,
+            List.of(new ParserSettings.SourceRule(null, "mid.ru", "mfa-russia")));
+    String record =
+        "{\"text\": \"Question: Why are the civilians in Mosul less of a news story for the international media?\\n\\n"
+            + "Sergey Lavrov: I think the answer is quite simple and it lies in the fact that those who pose as the world"
+            + " community in this case are egregiously biased. They are after regime change, not a settlement.\", "
+            + "\"url\": \"https://www.mid.ru/en/foreign_policy/news/1\", \"source\": \"scraper-7\"}";
+    ParsedDocument document = onlyDocument(parseFile("feeds", "mid.jsonl", record));
+    assertEquals("scraper-7", document.source(), "without a rule the record's field names the source");
+    ParsedDocument ruled =
+        onlyDocument(new TranscriptParser(settings).parse("file:/feeds/mid.jsonl", record.getBytes(StandardCharsets.UTF_8)));
+    assertEquals("mfa-russia", ruled.source());
+  }
+
+  @Test
+  void finishingDropsTheSourcesRepeatedLinesButNeverASpeakersTurn() throws Exception {
+    String page = MinistrySnippets.savedPage().replace("Rambler's Top100", "Press and Information Department");
+    TranscriptParser parser = new TranscriptParser(DEFAULTS);
+    TranscriptDraft draft = parser.read("file:/mfa/a.txt", page.getBytes(StandardCharsets.UTF_8)).drafts().get(0);
+    assertTrue(draft.body().stream().anyMatch(l -> l.contains("Press and Information Department")));
+    ParsedDocument finished =
+        parser.finish(
+            draft,
+            java.util.Set.of(
+                TranscriptParser.lineKey("Press  and Information\u00a0Department"),
+                TranscriptParser.lineKey(draft.body().stream().filter(TurnSegmenter::startsWithSpeakerLabel).findFirst().orElseThrow())));
+    assertFalse(finished.text().contains("Press and Information Department"));
+    assertEquals(
+        parser.finish(draft, java.util.Set.of()).turns().size() ,
+        finished.turns().size(),
+        "a labelled paragraph is never dropped, even when repeated");
+  }
+
+  private static byte[] gzip(byte[] bytes) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+      gz.write(bytes);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void aDatelineDatesAnUndatedTranscriptButADateInASentenceDoesNot() throws IOException {
+    String body = String.join("\n\n", MinistrySnippets.QUESTION_1, MinistrySnippets.ANSWER_1, MinistrySnippets.QUESTION_2);
+    ParsedDocument datelined = onlyDocument(parseFile("mfa", "a.txt", "Moscow, 14 March 2017\n\n" + body));
+    assertEquals(LocalDate.of(2017, 3, 14), datelined.date());
+    assertEquals("text", datelined.dateSource());
+    ParsedDocument mentioned =
+        onlyDocument(parseFile("mfa", "b.txt",
+            "Since the attacks of 11 September 2001 the international community has fought terrorism together.\n\n" + body));
+    assertNull(mentioned.date(), "an event mentioned in a sentence is not the transcript's date");
+  }
+
+  @Test
+  void hardWrappedLinesAreJoinedIntoTheirParagraph() {
+    assertEquals(
+        List.of(
+            "We are looking into the recent developments and the reasons that were mentioned as impediments.",
+            "",
+            "Our position is clear:",
+            "this is a natural process."),
+        TranscriptParser.joinSoftWraps(
+            List.of(
+                "We are looking into the recent developments and the",
+                "reasons that were mentioned as impediments.",
+                "",
+                "Our position is clear:",
+                "this is a natural process.")));
+    assertEquals(List.of("Opening remarks", "Good afternoon."), TranscriptParser.joinSoftWraps(List.of("Opening remarks", "Good afternoon.")));
+  }
+
+  @Test
+  void aSpeechWithoutATitleKeepsEveryParagraphEvenWhenOneEndsWithADate() throws IOException {
+    // As in the UN General Debate files: paragraphs one per line, no title, a date in the text.
+    String first =
+        "I wish at the outset to congratulate the President warmly upon his election to preside over"
+            + " the session of the General Assembly, and to thank his predecessor for his work.";
+    String dated =
+        "My delegation recalls the solemn declaration adopted by the Assembly on 24 October 1970.";
+    String rest = String.join("\n", MinistrySnippets.ANSWER_1.replace("Sergey Lavrov: ", ""), MinistrySnippets.ANSWER_1_CONTINUED);
+    ParsedDocument speech = onlyDocument(parseFile("Session 40 - 1985", "AFG_40_1985.txt", first + "\n" + dated + "\n" + rest));
+    assertNull(speech.title());
+    assertNull(speech.date(), "a date at the end of a sentence is not the speech's date");
+    assertTrue(speech.text().startsWith("I wish at the outset"), speech.text());
+    assertTrue(speech.text().contains("24 October 1970"));
   }
 }

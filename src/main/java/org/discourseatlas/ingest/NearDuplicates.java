@@ -1,0 +1,130 @@
+package org.discourseatlas.ingest;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.udf;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.ml.feature.HashingTF;
+import org.apache.spark.ml.feature.MinHashLSH;
+import org.apache.spark.ml.feature.MinHashLSHModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.discourseatlas.config.JobConfig;
+import org.discourseatlas.io.Columns;
+import org.discourseatlas.text.DuplicateClusters;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Near-duplicate stage: the same transcript republished with other boilerplate or small edits.
+ * Each analysed document becomes the set of its word 5-gram shingles; Spark MLlib's MinHashLSH
+ * finds pairs whose Jaccard similarity is at least the configured threshold (exactly computed
+ * for every candidate pair), and pairs are closed into clusters whose first document by source
+ * path is kept; the others get {@code duplicate_of} and {@code duplicate_similarity}.
+ */
+public final class NearDuplicates {
+  /** Hash tables of the LSH: a pair at Jaccard 0.9 is missed with probability 0.1^5 = 1e-5. */
+  private static final int HASH_TABLES = 5;
+  /** 2^22 shingle buckets: collisions between distinct shingles stay rare for transcript lengths. */
+  private static final int FEATURES = 1 << 22;
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+  private static final String SHINGLES = "shingles";
+  private static final String FEATURES_COLUMN = "shingle_features";
+  private static final String DISTANCE = "jaccard_distance";
+  private static final String CANONICAL = "near_canonical";
+  private static final String SIMILARITY = "near_similarity";
+
+  private NearDuplicates() {}
+
+  /** Documents with near duplicates marked; exact copies of a near duplicate follow it. */
+  public static Dataset<Row> mark(Dataset<Row> documents, JobConfig.NearDuplicates rule) {
+    if (!rule.enabled()) {
+      return documents;
+    }
+    int n = rule.shingleWords();
+    UDF1<Seq<Row>, List<String>> shingles =
+        turns -> {
+          List<String> words = new ArrayList<>();
+          for (Row turn : CollectionConverters.asJava(turns)) {
+            Matcher m = WORD.matcher(turn.getString(turn.fieldIndex(Columns.TEXT)).toLowerCase(Locale.ROOT));
+            while (m.find()) {
+              words.add(m.group());
+            }
+          }
+          Set<String> set = new LinkedHashSet<>();
+          for (int i = 0; i + n <= words.size(); i++) {
+            set.add(String.join(" ", words.subList(i, i + n)));
+          }
+          return new ArrayList<>(set);
+        };
+    Dataset<Row> analysed =
+        documents
+            .filter(col(Columns.DUPLICATE_OF).isNull())
+            .select(
+                col(Columns.DOC_ID),
+                col(Columns.SOURCE_PATH),
+                udf(shingles, DataTypes.createArrayType(DataTypes.StringType)).apply(col(Columns.TURN_LIST)).as(SHINGLES))
+            .filter(size(col(SHINGLES)).gt(0)); // MinHash needs at least one shingle
+    Dataset<Row> hashed =
+        new HashingTF()
+            .setInputCol(SHINGLES)
+            .setOutputCol(FEATURES_COLUMN)
+            .setNumFeatures(FEATURES)
+            .setBinary(true)
+            .transform(analysed)
+            .drop(SHINGLES)
+            .cache();
+    MinHashLSHModel model =
+        new MinHashLSH()
+            .setNumHashTables(HASH_TABLES)
+            .setSeed(rule.seed())
+            .setInputCol(FEATURES_COLUMN)
+            .setOutputCol("shingle_hashes")
+            .fit(hashed);
+    List<Row> similar =
+        model
+            .approxSimilarityJoin(hashed, hashed, 1.0 - rule.minJaccard(), DISTANCE)
+            .filter(col("datasetA." + Columns.SOURCE_PATH).lt(col("datasetB." + Columns.SOURCE_PATH)))
+            .select(
+                col("datasetA." + Columns.DOC_ID), col("datasetA." + Columns.SOURCE_PATH),
+                col("datasetB." + Columns.DOC_ID), col("datasetB." + Columns.SOURCE_PATH),
+                col(DISTANCE))
+            .collectAsList();
+    hashed.unpersist();
+    List<DuplicateClusters.Pair> pairs = new ArrayList<>();
+    for (Row r : similar) {
+      pairs.add(new DuplicateClusters.Pair(r.getString(0), r.getString(1), r.getString(2), r.getString(3), 1.0 - r.getDouble(4)));
+    }
+    Map<String, DuplicateClusters.Duplicate> duplicates = DuplicateClusters.resolve(pairs);
+    if (duplicates.isEmpty()) {
+      return documents;
+    }
+    List<Row> rows = new ArrayList<>();
+    duplicates.forEach((id, d) -> rows.add(RowFactory.create(id, d.canonical(), d.similarity())));
+    StructType schema =
+        new StructType()
+            .add(Columns.DOC_ID, DataTypes.StringType, false)
+            .add(CANONICAL, DataTypes.StringType, false)
+            .add(SIMILARITY, DataTypes.DoubleType, false);
+    Dataset<Row> marks = documents.sparkSession().createDataFrame(rows, schema);
+    return documents
+        .join(marks, new String[] {Columns.DOC_ID}, "left")
+        .withColumn(Columns.DUPLICATE_OF, coalesce(col(CANONICAL), col(Columns.DUPLICATE_OF)))
+        .withColumn(Columns.DUPLICATE_SIMILARITY, coalesce(col(SIMILARITY), col(Columns.DUPLICATE_SIMILARITY)))
+        .drop(CANONICAL, SIMILARITY);
+  }
+}

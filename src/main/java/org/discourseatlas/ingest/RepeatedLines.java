@@ -1,0 +1,90 @@
+package org.discourseatlas.ingest;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.udf;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
+import org.discourseatlas.config.JobConfig;
+import org.discourseatlas.io.Columns;
+import org.discourseatlas.text.ContentHash;
+import org.discourseatlas.text.TranscriptParser;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Learns each source's boilerplate from the corpus: a short paragraph that stands in many of a
+ * source's documents (a site's slogan, a "Press service" signature, a disclaimer) is the site,
+ * not the transcript. Copies of one transcript count once, so a republished transcript does not
+ * make its own sentences look like boilerplate.
+ */
+public final class RepeatedLines {
+  /** A source without a name is keyed by the empty string. */
+  public static final String NO_SOURCE = "";
+
+  private static final String LINE = "line";
+  private static final String BODY_HASH = "body_hash";
+  private static final String N_DOCUMENTS = "n_documents";
+  private static final String N_WITH_LINE = "n_with_line";
+
+  private RepeatedLines() {}
+
+  /**
+   * Source -> paragraph keys ({@link TranscriptParser#lineKey}) found in at least
+   * {@code minDocuments} distinct documents and at least {@code minShare} of the source's
+   * distinct documents, for paragraphs of at most {@code maxWords} words.
+   */
+  public static Map<String, Set<String>> learn(Dataset<Row> read, JobConfig.RepeatedLines rule) {
+    int maxWords = rule.maxWords();
+    UDF1<Seq<String>, List<String>> keys =
+        body -> {
+          Set<String> distinct = new LinkedHashSet<>();
+          for (String paragraph : CollectionConverters.asJava(body)) {
+            String key = TranscriptParser.lineKey(paragraph);
+            if (!key.isEmpty() && key.split(" ").length <= maxWords) {
+              distinct.add(key);
+            }
+          }
+          return new ArrayList<>(distinct);
+        };
+    UDF1<Seq<String>, String> bodyHash =
+        body -> ContentHash.of(String.join("\n", CollectionConverters.asJava(body)));
+    Dataset<Row> drafts =
+        read.filter(col(Columns.KIND).equalTo(TranscriptIngest.KIND_DRAFT))
+            .select(
+                coalesce(col(Columns.SOURCE), lit(NO_SOURCE)).as(Columns.SOURCE),
+                udf(bodyHash, DataTypes.StringType).apply(col(Columns.BODY)).as(BODY_HASH),
+                udf(keys, DataTypes.createArrayType(DataTypes.StringType)).apply(col(Columns.BODY)).as(Columns.BODY));
+    Dataset<Row> perSource = drafts.groupBy(Columns.SOURCE).agg(countDistinct(BODY_HASH).as(N_DOCUMENTS));
+    Dataset<Row> perLine =
+        drafts
+            .select(col(Columns.SOURCE), col(BODY_HASH), explode(col(Columns.BODY)).as(LINE))
+            .groupBy(Columns.SOURCE, LINE)
+            .agg(countDistinct(BODY_HASH).as(N_WITH_LINE))
+            .filter(col(N_WITH_LINE).geq(rule.minDocuments()));
+    List<Row> repeated =
+        perLine
+            .join(perSource, Columns.SOURCE)
+            .filter(col(N_WITH_LINE).geq(col(N_DOCUMENTS).multiply(rule.minShare())))
+            .select(Columns.SOURCE, LINE)
+            .collectAsList();
+    Map<String, Set<String>> bySource = new HashMap<>();
+    for (Row row : repeated) {
+      bySource.computeIfAbsent(row.getString(0), s -> new HashSet<>()).add(row.getString(1));
+    }
+    return bySource;
+  }
+}
