@@ -2,6 +2,7 @@ package org.discourseatlas.config;
 
 import java.io.Serializable;
 import java.util.List;
+import org.discourseatlas.text.KeynessStats;
 import org.discourseatlas.text.ParserSettings;
 
 /**
@@ -15,6 +16,7 @@ import org.discourseatlas.text.ParserSettings;
  * @param zoneWindow sentences a zone carries forward within a turn ({@code zones.window})
  * @param minTermLength shortest counted term ({@code terms.min-term-length})
  * @param extraStopwords stopwords added to the default list ({@code terms.extra-stopwords})
+ * @param lexical n-grams, keyness, collocations and KWIC settings
  * @param rendered the merged configuration as HOCON, for the run manifest
  */
 public record JobConfig(
@@ -25,8 +27,39 @@ public record JobConfig(
     int zoneWindow,
     int minTermLength,
     List<String> extraStopwords,
+    Lexical lexical,
     String rendered)
     implements Serializable {
+
+  /** Lexical statistics settings ({@code terms.*}, {@code keyness.*}, {@code collocations.*}, {@code mentions.*}). */
+  public record Lexical(
+      boolean lemmas,
+      int maxNgram,
+      int minNgramCount,
+      List<String> multiwordExpressions,
+      List<KeynessComparison> comparisons,
+      boolean eachZoneVsRest,
+      int keynessMinCount,
+      double alpha0,
+      KeynessStats.Correction correction,
+      int collocationMinCount,
+      int collocationTop,
+      int contextWords)
+      implements Serializable {}
+
+  /** A target zone set against a reference zone set, or against the rest (empty reference). */
+  public record KeynessComparison(List<String> target, List<String> reference) implements Serializable {
+    /** The reference that stands for every sentence outside the target's windows. */
+    public static final String REST = "rest";
+
+    public String targetLabel() {
+      return String.join("+", target);
+    }
+
+    public String referenceLabel() {
+      return reference.isEmpty() ? REST : String.join("+", reference);
+    }
+  }
 
   /**
    * A paragraph of at most {@code maxWords} words found in at least {@code minDocuments} distinct

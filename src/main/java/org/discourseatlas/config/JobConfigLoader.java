@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigRenderOptions;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import org.discourseatlas.text.KeynessStats;
 import org.discourseatlas.text.ParserSettings;
 import org.discourseatlas.text.PathPattern;
 import org.discourseatlas.text.SpeakerLabelRule;
@@ -89,11 +90,63 @@ public final class JobConfigLoader {
           window,
           minTermLength,
           List.copyOf(config.getStringList(key("terms.extra-stopwords"))),
+          lexical(config),
           rendered);
     } catch (ConfigException e) {
       // Typesafe's message names the key and the file and line it came from.
       throw new InvalidConfigException("config: " + e.getMessage(), e);
     }
+  }
+
+  private static JobConfig.Lexical lexical(Config config) {
+    int maxNgram = positive(config, "terms.max-ngram");
+    if (maxNgram > 3) {
+      throw invalid("terms.max-ngram", "must be 1, 2 or 3, is " + maxNgram);
+    }
+    List<JobConfig.KeynessComparison> comparisons = new ArrayList<>();
+    List<? extends Config> entries = config.getConfigList(key("keyness.comparisons"));
+    for (int i = 0; i < entries.size(); i++) {
+      List<String> target = entries.get(i).getStringList("target");
+      List<String> reference =
+          entries.get(i).hasPath("reference") ? entries.get(i).getStringList("reference") : List.of();
+      if (target.isEmpty()) {
+        throw invalid("keyness.comparisons[" + i + "].target", "must name at least one zone");
+      }
+      comparisons.add(new JobConfig.KeynessComparison(List.copyOf(target), List.copyOf(reference)));
+    }
+    String correction = config.getString(key("keyness.correction")).strip().toLowerCase(java.util.Locale.ROOT);
+    KeynessStats.Correction parsed;
+    switch (correction) {
+      case "default": // quanteda's default applies Yates' correction (docs/decisions/0009)
+      case "yates":
+        parsed = KeynessStats.Correction.YATES;
+        break;
+      case "williams":
+        parsed = KeynessStats.Correction.WILLIAMS;
+        break;
+      case "none":
+        parsed = KeynessStats.Correction.NONE;
+        break;
+      default:
+        throw invalid("keyness.correction", "must be default, yates, williams or none, is '" + correction + "'");
+    }
+    double alpha0 = config.getDouble(key("keyness.alpha0"));
+    if (!(alpha0 > 0)) {
+      throw invalid("keyness.alpha0", "must be > 0, is " + alpha0);
+    }
+    return new JobConfig.Lexical(
+        config.getBoolean(key("terms.lemmas")),
+        maxNgram,
+        positive(config, "terms.min-ngram-count"),
+        List.copyOf(config.getStringList(key("terms.multiword-expressions"))),
+        List.copyOf(comparisons),
+        config.getBoolean(key("keyness.each-zone-vs-rest")),
+        positive(config, "keyness.min-count"),
+        alpha0,
+        parsed,
+        positive(config, "collocations.min-count"),
+        positive(config, "collocations.top"),
+        nonNegative(config, "mentions.context-words"));
   }
 
   private static List<ParserSettings.SourceRule> sourceRules(Config config) {

@@ -57,6 +57,34 @@ public final class Columns {
   public static final String REL_FREQ = "rel_freq";
   public static final String TF_IDF = "tf_idf";
 
+  // keyness
+  public static final String TARGET = "target";
+  public static final String REFERENCE = "reference";
+  public static final String COUNT_TARGET = "count_target";
+  public static final String COUNT_REFERENCE = "count_reference";
+  public static final String TOTAL_TARGET = "total_target";
+  public static final String TOTAL_REFERENCE = "total_reference";
+  public static final String G2 = "g2";
+  public static final String CHI2 = "chi2";
+  public static final String PMI = "pmi";
+  public static final String LOG_ODDS = "log_odds";
+  public static final String LOG_ODDS_Z = "log_odds_z";
+  public static final String P_VALUE = "p_value";
+  public static final String P_VALUE_G2 = "p_value_g2";
+
+  // mentions
+  public static final String ALIAS = "alias";
+  public static final String LEFT = "left";
+  public static final String MATCH = "match";
+  public static final String RIGHT = "right";
+
+  // collocations
+  public static final String HEAD = "head";
+  public static final String TAIL = "tail";
+  public static final String RANK = "rank";
+  public static final String COUNT_HEAD = "count_head";
+  public static final String COUNT_TAIL = "count_tail";
+
   // between stages, not written
   /** Input file size in bytes, as listed. */
   public static final String LENGTH = "length";

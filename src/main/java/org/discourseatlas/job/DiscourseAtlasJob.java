@@ -47,6 +47,7 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
   static final int EXIT_USAGE = 2;
   private static final Logger LOG = LogManager.getLogger(DiscourseAtlasJob.class);
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM", Locale.ROOT);
+  private static final String MAX_PLAN_STRING = "spark.sql.maxPlanStringLength";
 
   @Option(
       names = "--input",
@@ -160,6 +161,11 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
     SparkConf conf = new SparkConf();
     SparkSession.Builder builder =
         SparkSession.builder().appName("discourse-atlas").config("spark.ui.showConsoleProgress", "true");
+    if (!conf.contains(MAX_PLAN_STRING)) {
+      // The stages reuse cached datasets; printed in full, each plan repeats their lineage, and
+      // adaptive execution prints plans for the UI: unbounded, that string outgrew a 4 GB heap.
+      builder.config(MAX_PLAN_STRING, "200000");
+    }
     if (!conf.contains("spark.master")) {
       builder.master("local[*]");
     }

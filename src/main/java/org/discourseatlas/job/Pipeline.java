@@ -18,6 +18,9 @@ import org.apache.spark.storage.StorageLevel;
 import org.discourseatlas.analysis.DocumentStats;
 import org.discourseatlas.analysis.Segmentation;
 import org.discourseatlas.analysis.SentimentColumns;
+import org.discourseatlas.analysis.Keyness;
+import org.discourseatlas.analysis.LexicalUnits;
+import org.discourseatlas.analysis.Mentions;
 import org.discourseatlas.analysis.TermFrequencies;
 import org.discourseatlas.analysis.ZoneTagging;
 import org.discourseatlas.config.JobConfig;
@@ -30,7 +33,10 @@ import org.discourseatlas.io.Columns;
 import org.discourseatlas.io.RunManifest;
 import org.discourseatlas.io.SnapshotStore;
 import org.discourseatlas.io.Table;
+import org.discourseatlas.nlp.MorphaLemmatizer;
+import org.discourseatlas.text.Lemmatizer;
 import org.discourseatlas.text.TermExtractor;
+import org.discourseatlas.text.Zone;
 import org.discourseatlas.text.ZoneGazetteer;
 import org.discourseatlas.text.ZoneMatcher;
 
@@ -121,12 +127,45 @@ final class Pipeline {
       long sentenceCount = sentences.count();
       stages.finish("sentences+zones", turnCount, sentenceCount, "sentences", t);
 
-      // Counts terms per zone and month.
+      // Lexical statistics: n-gram units, term frequencies, keyness, collocations, KWIC.
+      JobConfig.Lexical lexical = config.lexical();
       t = stages.start();
-      TermExtractor extractor = new TermExtractor(config.extraStopwords(), config.minTermLength());
-      Dataset<Row> termFrequencies = keep(TermFrequencies.compute(sentences, documents, extractor));
+      TermExtractor extractor =
+          new TermExtractor(
+              config.extraStopwords(),
+              config.minTermLength(),
+              multiwordExpressions(gazetteer, lexical),
+              lexical.lemmas() ? new MorphaLemmatizer() : Lemmatizer.none());
+      Dataset<Row> units = keep(LexicalUnits.of(sentences, turns, documents, extractor, lexical.maxNgram()));
+      Dataset<Row> termFrequencies = keep(TermFrequencies.compute(units, lexical.minNgramCount()));
       long termRows = termFrequencies.count();
       stages.finish("term_frequencies", sentenceCount, termRows, "rows", t);
+
+      t = stages.start();
+      Dataset<Row> zoneCounts = keep(Keyness.zoneCounts(units));
+      Dataset<Row> corpusCounts = keep(Keyness.corpusCounts(units));
+      Keyness.Settings keynessSettings =
+          new Keyness.Settings(lexical.alpha0(), lexical.correction(), lexical.keynessMinCount());
+      Dataset<Row> keynessRows = spark.createDataFrame(List.of(), Table.KEYNESS.schema());
+      if (!lexical.comparisons().isEmpty()) {
+        keynessRows =
+            keynessRows.unionByName(
+                Keyness.compute(units, zoneCounts, corpusCounts, lexical.comparisons(), keynessSettings));
+      }
+      if (lexical.eachZoneVsRest()) {
+        keynessRows = keynessRows.unionByName(Keyness.eachZoneVersusRest(zoneCounts, corpusCounts, keynessSettings));
+      }
+      Dataset<Row> keyness = keep(keynessRows);
+      long keynessCount = keyness.count();
+      stages.finish("keyness", lexical.comparisons().size(), keynessCount, "rows", t);
+
+      t = stages.start();
+      Dataset<Row> collocations =
+          keep(Keyness.collocations(units, lexical.collocationMinCount(), lexical.collocationTop()));
+      Dataset<Row> mentions = keep(Mentions.of(sentences, new ZoneMatcher(gazetteer), lexical.contextWords()));
+      long collocationRows = collocations.count();
+      long mentionRows = mentions.count();
+      stages.finish("collocations+kwic", sentenceCount, collocationRows + mentionRows, "rows", t);
 
       // Writes the tables to staging, then makes them visible with the manifest.
       t = stages.start();
@@ -135,6 +174,9 @@ final class Pipeline {
       store.stage(Table.TURNS, turns);
       store.stage(Table.SENTENCES, SentimentColumns.unscored(sentences));
       store.stage(Table.TERM_FREQUENCIES, termFrequencies);
+      store.stage(Table.KEYNESS, keyness);
+      store.stage(Table.COLLOCATIONS, collocations);
+      store.stage(Table.MENTIONS, mentions);
       Map<String, Long> rowCounts = new LinkedHashMap<>();
       store.rowCounts().entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
@@ -209,6 +251,19 @@ final class Pipeline {
     versions.put("corenlp", props.getProperty("corenlp", "unknown"));
     versions.put("java", System.getProperty("java.version"));
     return versions;
+  }
+
+  /** The gazetteer's multiword names and the configured expressions, kept whole as one unit. */
+  private static List<String> multiwordExpressions(ZoneGazetteer gazetteer, JobConfig.Lexical lexical) {
+    List<String> expressions = new ArrayList<>(lexical.multiwordExpressions());
+    for (Zone zone : gazetteer.zones()) {
+      for (String alias : zone.aliases()) {
+        if (alias.strip().contains(" ")) {
+          expressions.add(alias);
+        }
+      }
+    }
+    return expressions;
   }
 
   @SafeVarargs

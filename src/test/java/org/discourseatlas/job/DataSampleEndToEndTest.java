@@ -207,7 +207,8 @@ class DataSampleEndToEndTest {
       long zoneTokens =
           sentences.filter(array_contains(col(Columns.ZONES), zone)).agg(sum(Columns.N_TOKENS)).first().getLong(0);
       List<Row> allTime =
-          terms.filter(col(Columns.ZONE).equalTo(zone).and(col(Columns.PERIOD).isNull())).collectAsList();
+          terms.filter(col(Columns.ZONE).equalTo(zone).and(col(Columns.PERIOD).isNull()).and(col(Columns.ROLE).isNull()))
+              .collectAsList();
       assertFalse(allTime.isEmpty(), zone);
       long zoneDocuments =
           sentences.filter(array_contains(col(Columns.ZONES), zone)).select(Columns.DOC_ID).distinct().count();
@@ -220,16 +221,68 @@ class DataSampleEndToEndTest {
       }
       // Every transcript is dated, so the months add up to all time.
       Map<String, Long> allTimeCounts = new HashMap<>();
-      allTime.forEach(r -> allTimeCounts.put(r.getAs(Columns.TERM), r.getAs(Columns.COUNT)));
+      allTime.stream().filter(r -> r.<Integer>getAs(Columns.NGRAM) == 1)
+          .forEach(r -> allTimeCounts.put(r.getAs(Columns.TERM), r.getAs(Columns.COUNT)));
       Map<String, Long> monthly = new HashMap<>();
-      for (Row r : terms.filter(col(Columns.ZONE).equalTo(zone).and(col(Columns.PERIOD).isNotNull())).collectAsList()) {
+      for (Row r : terms.filter(col(Columns.ZONE).equalTo(zone).and(col(Columns.PERIOD).isNotNull()).and(col(Columns.NGRAM).equalTo(1))).collectAsList()) {
         monthly.merge(r.getAs(Columns.TERM), r.<Long>getAs(Columns.COUNT), Long::sum);
       }
       assertEquals(allTimeCounts, monthly, zone);
+      // Every sentence is in a turn with a role, so the roles add up to all time too.
+      Map<String, Long> byRole = new HashMap<>();
+      for (Row r : terms.filter(col(Columns.ZONE).equalTo(zone).and(col(Columns.ROLE).isNotNull()).and(col(Columns.NGRAM).equalTo(1))).collectAsList()) {
+        byRole.merge(r.getAs(Columns.TERM), r.<Long>getAs(Columns.COUNT), Long::sum);
+      }
+      assertEquals(allTimeCounts, byRole, zone);
     }
     // The zone's own name is among its terms; a stopword is not.
     assertTrue(terms.filter(col(Columns.ZONE).equalTo("aleppo").and(col(Columns.TERM).equalTo("aleppo"))).count() > 0);
     assertEquals(0, terms.filter(col(Columns.TERM).equalTo("the")).count());
+  }
+
+  @Test
+  void aleppoVersusMosulKeynessSetsTheTwoApartWithoutBoilerplate() {
+    Dataset<Row> pair =
+        table(Table.KEYNESS).filter(col(Columns.TARGET).equalTo("aleppo").and(col(Columns.REFERENCE).equalTo("mosul")));
+    List<String> aleppoSide =
+        pair.orderBy(col(Columns.LOG_ODDS_Z).desc()).limit(50).select(Columns.TERM).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    List<String> mosulSide =
+        pair.orderBy(col(Columns.LOG_ODDS_Z).asc()).limit(50).select(Columns.TERM).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    // What a reader of these transcripts sees: Aleppo is talked about as districts, convoys,
+    // medicines, militants and liberation; Mosul as the coalition's airstrikes and the displaced.
+    long aleppoWords =
+        List.of("district", "convoy", "medicine", "militant", "liberation", "eastern aleppo", "corridor", "evacuation")
+            .stream().filter(w -> aleppoSide.subList(0, 30).contains(w)).count();
+    long mosulWords =
+        List.of("coalition", "airstrike", "iraqi", "displace", "old city", "isis", "civilian casualties")
+            .stream().filter(w -> mosulSide.subList(0, 30).contains(w)).count();
+    assertTrue(aleppoWords >= 3, "Aleppo side: " + aleppoSide);
+    assertTrue(mosulWords >= 3, "Mosul side: " + mosulSide);
+    List<String> siteWords =
+        List.of("embassy", "tel", "fax", "address", "adress", "e-mail", "rambler", "top100", "liveinternet",
+            "counter", "copyright", "reserved", "cookie", "cookies", "subscribe", "facebook", "twitter",
+            "breadcrumb", "print", "menu", "français", "deutsch", "español", "english", "home", "share");
+    for (String word : siteWords) {
+      assertFalse(aleppoSide.contains(word) || mosulSide.contains(word), word + " among the top keyness terms");
+    }
+    // Every zone with data is also compared with the rest of the corpus.
+    assertTrue(table(Table.KEYNESS).filter(col(Columns.TARGET).equalTo("mosul").and(col(Columns.REFERENCE).equalTo("rest"))).count() > 0);
+  }
+
+  @Test
+  void everyZoneMentionIsInKwicWithItsContextAndCollocationsAreAttracted() {
+    Dataset<Row> mentions = table(Table.MENTIONS);
+    long namingSentences = 0;
+    for (Row row : table(Table.SENTENCES).select(Columns.NAMED_ZONES).collectAsList()) {
+      namingSentences += row.getList(0).isEmpty() ? 0 : 1;
+    }
+    assertTrue(mentions.count() >= namingSentences, "at least one mention per naming sentence");
+    Row aleppo = mentions.filter(col(Columns.ALIAS).equalTo("eastern Aleppo")).first();
+    assertTrue(aleppo.<String>getAs(Columns.MATCH).equalsIgnoreCase("eastern Aleppo"));
+    assertTrue(aleppo.<String>getAs(Columns.LEFT).split(" ").length <= 10);
+    for (Row row : table(Table.COLLOCATIONS).collectAsList()) {
+      assertTrue(row.<Double>getAs(Columns.G2) > 0 && row.<Long>getAs(Columns.COUNT) >= 3, row.toString());
+    }
   }
 
   @Test
@@ -253,7 +306,7 @@ class DataSampleEndToEndTest {
     for (Table table : Table.values()) {
       assertEquals(table(table).count(), manifest.get("row_counts").get(table.tableName()).asLong(), table.tableName());
     }
-    assertNull(manifest.get("row_counts").get("keyness"), "only tables this run wrote");
+    assertNull(manifest.get("row_counts").get("zone_sentiment"), "only tables this run wrote");
     assertTrue(manifest.get("stages").size() >= 5);
   }
 }

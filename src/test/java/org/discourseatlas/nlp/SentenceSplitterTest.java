@@ -31,4 +31,16 @@ class SentenceSplitterTest {
     assertEquals(2, sentences.size());
     assertEquals("Statistics for Iraq and Yemen were presented", sentences.get(0).text());
   }
+
+  @Test
+  void abbreviationsDoNotEndASentence() {
+    List<SplitSentence> sentences =
+        SentenceSplitter.split(
+            "Mr. O’Brian met the U.S. delegation at the U.N. headquarters in New York. "
+                + "Resolution No. 2254 was adopted on Dec. 18, 2015, by the Security Council. "
+                + "Gen. Votel and Dr. Smith, of the U.K. mission, spoke next.");
+    assertEquals(3, sentences.size(), sentences.toString());
+    assertEquals("Mr. O’Brian met the U.S. delegation at the U.N. headquarters in New York.", sentences.get(0).text());
+    assertEquals("Resolution No. 2254 was adopted on Dec. 18, 2015, by the Security Council.", sentences.get(1).text());
+  }
 }

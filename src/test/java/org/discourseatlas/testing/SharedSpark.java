@@ -26,6 +26,7 @@ public final class SharedSpark implements ParameterResolver {
                   .config("spark.ui.showConsoleProgress", "false")
                   .config("spark.sql.shuffle.partitions", "4")
                   .config("spark.sql.session.timeZone", "UTC")
+                  .config("spark.sql.maxPlanStringLength", "200000")
                   .config("spark.driver.bindAddress", "127.0.0.1")
                   .config("spark.driver.host", "127.0.0.1")
                   .getOrCreate();

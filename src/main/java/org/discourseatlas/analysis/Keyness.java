@@ -1,0 +1,266 @@
+package org.discourseatlas.analysis;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.arrays_overlap;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.isnan;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF6;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.discourseatlas.config.JobConfig;
+import org.discourseatlas.io.Columns;
+import org.discourseatlas.text.KeynessStats;
+
+/**
+ * Keyness and collocation stages over {@link LexicalUnits}: which n-grams set a target (a zone
+ * or set of zones) apart from a reference (another zone set, or the rest of the corpus), and which
+ * n-grams hold together around each zone. Counts are Spark aggregations; only the per-row
+ * statistics are plain Java ({@link KeynessStats}).
+ */
+public final class Keyness {
+  private static final String SCORES = "scores";
+  private static final String PRIOR = "prior";
+  private static final String PRIOR_TOTAL = "prior_total";
+  private static final String HEAD_COUNT = "head_count";
+  private static final String TAIL_COUNT = "tail_count";
+  private static final String ORDER_TOTAL = "order_total";
+  private static final StructType SCORE_STRUCT =
+      new StructType()
+          .add(Columns.CHI2, DataTypes.DoubleType)
+          .add(Columns.G2, DataTypes.DoubleType)
+          .add(Columns.PMI, DataTypes.DoubleType)
+          .add(Columns.P_VALUE, DataTypes.DoubleType)
+          .add(Columns.P_VALUE_G2, DataTypes.DoubleType)
+          .add(Columns.LOG_ODDS, DataTypes.DoubleType)
+          .add(Columns.LOG_ODDS_Z, DataTypes.DoubleType);
+
+  private Keyness() {}
+
+  /** How keyness is scored. */
+  public record Settings(double alpha0, KeynessStats.Correction correction, int minCount) implements Serializable {}
+
+  /** N-gram counts per zone: zone, term, ngram, count (a sentence counts for each of its zones). */
+  public static Dataset<Row> zoneCounts(Dataset<Row> units) {
+    return units
+        .select(explode(col(Columns.ZONES)).as(Columns.ZONE), col(LexicalUnits.NGRAMS))
+        .select(col(Columns.ZONE), explode(col(LexicalUnits.NGRAMS)).as("g"))
+        .groupBy(col(Columns.ZONE), col("g." + Columns.TERM).as(Columns.TERM), col("g." + Columns.NGRAM).as(Columns.NGRAM))
+        .count();
+  }
+
+  /** N-gram counts over every sentence: term, ngram, count. */
+  public static Dataset<Row> corpusCounts(Dataset<Row> units) {
+    return ngramCounts(units);
+  }
+
+  private static Dataset<Row> ngramCounts(Dataset<Row> units) {
+    return units
+        .select(explode(col(LexicalUnits.NGRAMS)).as("g"))
+        .groupBy(col("g." + Columns.TERM).as(Columns.TERM), col("g." + Columns.NGRAM).as(Columns.NGRAM))
+        .count();
+  }
+
+  /**
+   * The keyness table for the comparisons. Totals are per n-gram order (unigrams against unigram
+   * totals); the Dirichlet prior is the whole corpus's counts; rows below the minimum count
+   * (target + reference) are left out.
+   */
+  public static Dataset<Row> compute(
+      Dataset<Row> units, Dataset<Row> zoneCounts, Dataset<Row> corpusCounts, List<JobConfig.KeynessComparison> comparisons,
+      Settings settings) {
+    Dataset<Row> prior =
+        corpusCounts.select(col(Columns.TERM), col(Columns.NGRAM), col(Columns.COUNT).as(PRIOR));
+    Dataset<Row> priorTotals = corpusCounts.groupBy(Columns.NGRAM).agg(sum(Columns.COUNT).as(PRIOR_TOTAL));
+    Dataset<Row> all = null;
+    for (JobConfig.KeynessComparison comparison : comparisons) {
+      Dataset<Row> target = side(units, zoneCounts, comparison.target());
+      Dataset<Row> reference =
+          comparison.reference().isEmpty()
+              ? rest(corpusCounts, target)
+              : side(units, zoneCounts, comparison.reference());
+      Dataset<Row> rows =
+          pair(target, reference, Columns.COUNT_TARGET, Columns.COUNT_REFERENCE)
+              .filter(col(Columns.COUNT_TARGET).plus(col(Columns.COUNT_REFERENCE)).geq(settings.minCount()))
+              .join(totals(target, Columns.TOTAL_TARGET), Columns.NGRAM)
+              .join(totals(reference, Columns.TOTAL_REFERENCE), Columns.NGRAM)
+              .join(prior, new String[] {Columns.TERM, Columns.NGRAM})
+              .join(priorTotals, Columns.NGRAM)
+              .withColumn(Columns.TARGET, lit(comparison.targetLabel()))
+              .withColumn(Columns.REFERENCE, lit(comparison.referenceLabel()));
+      rows = scored(rows, settings);
+      all = all == null ? rows : all.unionByName(rows);
+    }
+    return all;
+  }
+
+  /**
+   * Every zone against the rest of the corpus, in one plan for all zones (not one plan per
+   * zone): for each zone and each n-gram of the corpus, target = the zone's count, reference =
+   * the corpus's count minus the zone's. Exact, since the corpus counts each sentence once.
+   */
+  public static Dataset<Row> eachZoneVersusRest(
+      Dataset<Row> zoneCounts, Dataset<Row> corpusCounts, Settings settings) {
+    Dataset<Row> zones = zoneCounts.select(Columns.ZONE).distinct();
+    Dataset<Row> zoneTotals =
+        zoneCounts.groupBy(Columns.ZONE, Columns.NGRAM).agg(sum(Columns.COUNT).cast(DataTypes.LongType).as(Columns.TOTAL_TARGET));
+    Dataset<Row> corpusTotals =
+        corpusCounts.groupBy(Columns.NGRAM).agg(sum(Columns.COUNT).cast(DataTypes.LongType).as(PRIOR_TOTAL));
+    Dataset<Row> candidates =
+        zones.crossJoin(
+            corpusCounts.filter(col(Columns.COUNT).geq(settings.minCount()))
+                .select(col(Columns.TERM), col(Columns.NGRAM), col(Columns.COUNT).as(PRIOR)));
+    Dataset<Row> rows =
+        candidates
+            .join(zoneCounts, new String[] {Columns.ZONE, Columns.TERM, Columns.NGRAM}, "left")
+            .withColumn(Columns.COUNT_TARGET, coalesce(col(Columns.COUNT), lit(0L)))
+            .withColumn(Columns.COUNT_REFERENCE, col(PRIOR).minus(col(Columns.COUNT_TARGET)))
+            .join(zoneTotals, new String[] {Columns.ZONE, Columns.NGRAM})
+            .join(corpusTotals, Columns.NGRAM)
+            .withColumn(Columns.TOTAL_REFERENCE, col(PRIOR_TOTAL).minus(col(Columns.TOTAL_TARGET)))
+            .withColumn(Columns.TARGET, col(Columns.ZONE))
+            .withColumn(Columns.REFERENCE, lit(JobConfig.KeynessComparison.REST));
+    return scored(rows, settings);
+  }
+
+  /**
+   * Collocations around each zone: n-grams of 2 and 3 units in the zone's sentences whose head
+   * (first units) and tail (last unit) occur together more than chance, by Dunning's (1993)
+   * log-likelihood G2 on the 2x2 table [head then tail, head then other; other then tail, other
+   * then other] of the zone's n-grams of that order; PMI alongside. Kept: count >= minCount and
+   * attraction (G2 > 0); the top {@code top} per zone and order, ranked by G2.
+   */
+  public static Dataset<Row> collocations(Dataset<Row> units, int minCount, int top) {
+    Dataset<Row> ngrams =
+        units
+            .select(explode(col(Columns.ZONES)).as(Columns.ZONE), col(LexicalUnits.NGRAMS))
+            .select(col(Columns.ZONE), explode(col(LexicalUnits.NGRAMS)).as("g"))
+            .filter(col("g." + Columns.NGRAM).geq(2))
+            .groupBy(
+                col(Columns.ZONE), col("g." + Columns.NGRAM).as(Columns.NGRAM), col("g." + Columns.TERM).as(Columns.TERM),
+                col("g." + Columns.HEAD).as(Columns.HEAD), col("g." + Columns.TAIL).as(Columns.TAIL))
+            .count();
+    Dataset<Row> heads =
+        ngrams.groupBy(Columns.ZONE, Columns.NGRAM, Columns.HEAD).agg(sum(Columns.COUNT).as(HEAD_COUNT));
+    Dataset<Row> tails =
+        ngrams.groupBy(Columns.ZONE, Columns.NGRAM, Columns.TAIL).agg(sum(Columns.COUNT).as(TAIL_COUNT));
+    Dataset<Row> orders = ngrams.groupBy(Columns.ZONE, Columns.NGRAM).agg(sum(Columns.COUNT).as(ORDER_TOTAL));
+    // 2x2 as a keyness table: "target" = n-grams starting with the head, "reference" = the others.
+    UserDefinedFunction score = scoreFunction(new Settings(1.0, KeynessStats.Correction.NONE, minCount));
+    Column a = col(Columns.COUNT);
+    Column b = col(TAIL_COUNT).minus(a);
+    Column targetTotal = col(HEAD_COUNT);
+    Column referenceTotal = col(ORDER_TOTAL).minus(col(HEAD_COUNT));
+    Dataset<Row> scored =
+        ngrams
+            .filter(col(Columns.COUNT).geq(minCount))
+            .join(heads, new String[] {Columns.ZONE, Columns.NGRAM, Columns.HEAD})
+            .join(tails, new String[] {Columns.ZONE, Columns.NGRAM, Columns.TAIL})
+            .join(orders, new String[] {Columns.ZONE, Columns.NGRAM})
+            .withColumn(SCORES, score.apply(a, b, targetTotal, referenceTotal, lit(1L), lit(1L)))
+            .filter(col(SCORES + "." + Columns.G2).gt(0));
+    return scored
+        .withColumn(
+            Columns.RANK,
+            row_number()
+                .over(
+                    Window.partitionBy(Columns.ZONE, Columns.NGRAM)
+                        .orderBy(col(SCORES + "." + Columns.G2).desc(), col(Columns.TERM))))
+        .filter(col(Columns.RANK).leq(top))
+        .select(
+            col(Columns.ZONE), col(Columns.NGRAM), col(Columns.RANK), col(Columns.TERM), col(Columns.HEAD),
+            col(Columns.TAIL), col(Columns.COUNT), col(HEAD_COUNT).as(Columns.COUNT_HEAD), col(TAIL_COUNT).as(Columns.COUNT_TAIL),
+            col(SCORES + "." + Columns.G2).as(Columns.G2), nanToNull(col(SCORES + "." + Columns.PMI)).as(Columns.PMI),
+            col(SCORES + "." + Columns.P_VALUE_G2).as(Columns.P_VALUE_G2));
+  }
+
+  /** Scores rows holding target, reference, term, ngram, counts, totals, prior and prior_total. */
+  private static Dataset<Row> scored(Dataset<Row> rows, Settings settings) {
+    UserDefinedFunction score = scoreFunction(settings);
+    return rows.withColumn(
+            SCORES,
+            score.apply(
+                col(Columns.COUNT_TARGET), col(Columns.COUNT_REFERENCE), col(Columns.TOTAL_TARGET),
+                col(Columns.TOTAL_REFERENCE), col(PRIOR), col(PRIOR_TOTAL)))
+        .select(
+            col(Columns.TARGET), col(Columns.REFERENCE), col(Columns.TERM), col(Columns.NGRAM),
+            col(Columns.COUNT_TARGET), col(Columns.COUNT_REFERENCE),
+            col(Columns.TOTAL_TARGET), col(Columns.TOTAL_REFERENCE),
+            col(SCORES + "." + Columns.G2).as(Columns.G2),
+            col(SCORES + "." + Columns.CHI2).as(Columns.CHI2),
+            nanToNull(col(SCORES + "." + Columns.PMI)).as(Columns.PMI),
+            nanToNull(col(SCORES + "." + Columns.LOG_ODDS)).as(Columns.LOG_ODDS),
+            nanToNull(col(SCORES + "." + Columns.LOG_ODDS_Z)).as(Columns.LOG_ODDS_Z),
+            col(SCORES + "." + Columns.P_VALUE).as(Columns.P_VALUE),
+            col(SCORES + "." + Columns.P_VALUE_G2).as(Columns.P_VALUE_G2));
+  }
+
+  /**
+   * Undefined values (PMI of a term absent from the target, log-odds without prior weight) are
+   * NaN in {@link KeynessStats}; Spark sorts NaN above every number, so the table holds null.
+   */
+  private static Column nanToNull(Column value) {
+    return when(isnan(value), lit(null).cast(DataTypes.DoubleType)).otherwise(value);
+  }
+
+  private static UserDefinedFunction scoreFunction(Settings settings) {
+    UDF6<Long, Long, Long, Long, Long, Long, Row> scoreRow =
+        (a, b, targetTotal, referenceTotal, priorCount, priorTotal) -> {
+          KeynessStats.Scores s =
+              KeynessStats.score(
+                  a, b, targetTotal, referenceTotal, priorCount, priorTotal, settings.alpha0(), settings.correction());
+          return RowFactory.create(s.chi2(), s.g2(), s.pmi(), s.pValueChi2(), s.pValueG2(), s.logOdds(), s.logOddsZ());
+        };
+    return udf(scoreRow, SCORE_STRUCT);
+  }
+
+  /** Counts of one side: a single zone from the zone counts; a set, from its sentences (each once). */
+  private static Dataset<Row> side(Dataset<Row> units, Dataset<Row> zoneCounts, List<String> zones) {
+    if (zones.size() == 1) {
+      return zoneCounts.filter(col(Columns.ZONE).equalTo(zones.get(0))).drop(Columns.ZONE);
+    }
+    List<Column> ids = new ArrayList<>();
+    zones.forEach(z -> ids.add(lit(z)));
+    return ngramCounts(units.filter(arrays_overlap(col(Columns.ZONES), array(ids.toArray(new Column[0])))));
+  }
+
+  /** The corpus minus the target: exact, since the corpus counts each sentence once. */
+  private static Dataset<Row> rest(Dataset<Row> corpusCounts, Dataset<Row> target) {
+    Dataset<Row> t = target.withColumnRenamed(Columns.COUNT, "target_count");
+    return corpusCounts
+        .join(t, new String[] {Columns.TERM, Columns.NGRAM}, "left")
+        .select(
+            col(Columns.TERM), col(Columns.NGRAM),
+            col(Columns.COUNT).minus(coalesce(col("target_count"), lit(0L))).as(Columns.COUNT));
+  }
+
+  private static Dataset<Row> pair(Dataset<Row> target, Dataset<Row> reference, String targetName, String referenceName) {
+    Dataset<Row> t = target.withColumnRenamed(Columns.COUNT, targetName);
+    Dataset<Row> r = reference.withColumnRenamed(Columns.COUNT, referenceName);
+    return t.join(r, new String[] {Columns.TERM, Columns.NGRAM}, "full_outer")
+        .select(
+            col(Columns.TERM), col(Columns.NGRAM),
+            coalesce(col(targetName), lit(0L)).as(targetName),
+            coalesce(col(referenceName), lit(0L)).as(referenceName));
+  }
+
+  private static Dataset<Row> totals(Dataset<Row> side, String name) {
+    return side.groupBy(Columns.NGRAM).agg(sum(Columns.COUNT).cast(DataTypes.LongType).as(name));
+  }
+}
