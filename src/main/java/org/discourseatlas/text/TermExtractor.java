@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Turns a sentence's tokens into the terms that are counted. Units: multiword expressions (the
  * gazetteer's multiword names, configured expressions such as "humanitarian law") joined whole;
- * other tokens lowercased, curly apostrophes made straight, lemmatised (not proper nouns or
- * acronyms: "ISIS" is not the plural of "isi"); stopwords, numbers and punctuation dropped and
+ * other tokens lowercased, curly apostrophes made straight, lemmatised (not capitalised words,
+ * which may be names: "ISIS" is not the plural of "isi"); stopwords, numbers and punctuation dropped and
  * leave a gap. N-grams (n = 1..3) run over consecutive units and never across a gap: "liberation
  * of Aleppo" gives no bigram "liberation aleppo" (quanteda's tokens_ngrams after
  * tokens_remove(padding = TRUE)).
@@ -86,7 +86,7 @@ public final class TermExtractor implements Serializable {
         i += expression.length;
         continue;
       }
-      units.add(unit(tokens.get(i), i == 0));
+      units.add(unit(tokens.get(i)));
       i++;
     }
     return units;
@@ -113,12 +113,12 @@ public final class TermExtractor implements Serializable {
     return ngrams;
   }
 
-  private String unit(String token, boolean sentenceInitial) {
+  private String unit(String token) {
     String term = normalize(token);
     if (term.length() < minTermLength || !TERM.matcher(term).matches() || stopwords.contains(term)) {
       return null;
     }
-    if (!isProperNounOrAcronym(token, sentenceInitial)) {
+    if (!mayBeAName(token)) {
       term = lemmatizer.lemma(term);
       if (stopwords.contains(term)) {
         return null;
@@ -127,13 +127,14 @@ public final class TermExtractor implements Serializable {
     return term;
   }
 
-  /** "ISIS", "UN" (all capitals) or "Assad" inside a sentence: names are not lemmatised. */
-  private static boolean isProperNounOrAcronym(String token, boolean sentenceInitial) {
-    if (token.isEmpty() || !Character.isUpperCase(token.codePointAt(0))) {
-      return false;
-    }
-    boolean allCaps = token.length() > 1 && token.equals(token.toUpperCase(Locale.ROOT));
-    return allCaps || !sentenceInitial;
+  /**
+   * A capitalised word may be a name ("ISIS", "Assad", "Russia" — Morpha, without POS tags,
+   * makes "russium" of "Russia" and "isi" of "ISIS"), even at the start of a sentence, where no
+   * rule tells a name from a common word. Capitalised words are not lemmatised: a sentence's first
+   * word keeps its inflection, which costs less than corrupting names.
+   */
+  private static boolean mayBeAName(String token) {
+    return !token.isEmpty() && Character.isUpperCase(token.codePointAt(0));
   }
 
   private String[] expressionAt(List<String> tokens, int start) {

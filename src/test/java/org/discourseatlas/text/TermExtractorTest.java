@@ -75,4 +75,23 @@ class TermExtractorTest {
     assertEquals(
         5, TermExtractor.wordCount(List.of("Resolution", "2254", ",", "the", "“", "WHO", "’s", "...")));
   }
+
+  @Test
+  void lemmasOncePerTypeButNeverForNamesAndNgramsNeverCrossARemovedWord() {
+    TermExtractor extractor =
+        new TermExtractor(
+            List.of(), 2, List.of("humanitarian law", "eastern Aleppo"),
+            new org.discourseatlas.nlp.MorphaLemmatizer());
+    List<String> units =
+        extractor.units(
+            List.of("Russia", "and", "ISIS", "violated", "international", "humanitarian", "law", "in",
+                "eastern", "Aleppo", ";", "convoys", "were", "attacked"));
+    assertEquals(
+        java.util.Arrays.asList("russia", null, "isis", "violate", "international", "humanitarian law", null,
+            "eastern aleppo", null, "convoy", null, "attack"),
+        units);
+    List<String> bigrams =
+        TermExtractor.ngrams(units, 2).stream().filter(g -> g.n() == 2).map(TermExtractor.NGram::term).toList();
+    assertEquals(List.of("isis violate", "violate international", "international humanitarian law"), bigrams);
+  }
 }
