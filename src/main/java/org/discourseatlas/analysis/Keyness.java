@@ -173,6 +173,8 @@ public final class Keyness {
             .join(heads, new String[] {Columns.ZONE, Columns.NGRAM, Columns.HEAD})
             .join(tails, new String[] {Columns.ZONE, Columns.NGRAM, Columns.TAIL})
             .join(orders, new String[] {Columns.ZONE, Columns.NGRAM})
+            // Every n-gram of the order starts with this head: no 2x2 table to test.
+            .filter(referenceTotal.gt(0))
             .withColumn(SCORES, score.apply(a, b, targetTotal, referenceTotal, lit(1L), lit(1L)))
             .filter(col(SCORES + "." + Columns.G2).gt(0));
     return scored
@@ -190,10 +192,15 @@ public final class Keyness {
             col(SCORES + "." + Columns.P_VALUE_G2).as(Columns.P_VALUE_G2));
   }
 
-  /** Scores rows holding target, reference, term, ngram, counts, totals, prior and prior_total. */
+  /**
+   * Scores rows holding target, reference, term, ngram, counts, totals, prior and prior_total.
+   * A side with no n-grams of an order (a zone whose windows cover the whole corpus leaves no
+   * rest) has nothing to compare: those rows are left out rather than scored against nothing.
+   */
   private static Dataset<Row> scored(Dataset<Row> rows, Settings settings) {
     UserDefinedFunction score = scoreFunction(settings);
-    return rows.withColumn(
+    return rows.filter(col(Columns.TOTAL_TARGET).gt(0).and(col(Columns.TOTAL_REFERENCE).gt(0)))
+        .withColumn(
             SCORES,
             score.apply(
                 col(Columns.COUNT_TARGET), col(Columns.COUNT_REFERENCE), col(Columns.TOTAL_TARGET),

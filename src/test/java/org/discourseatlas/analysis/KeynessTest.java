@@ -171,4 +171,18 @@ class KeynessTest {
     assertEquals("the convoys arrived on Monday with medicines water food and", m.getAs(Columns.RIGHT));
     assertEquals(7, m.<Integer>getAs(Columns.SENTENCE));
   }
+
+  @Test
+  void aZoneThatCoversTheWholeCorpusHasNoRestAndIsLeftOut() {
+    SparkSession spark = SharedSpark.session();
+    Dataset<Row> everywhere =
+        spark.createDataFrame(
+            List.of(unit("d1", "aleppo", Map.of("convoy", 6, "medicine", 3)), unit("d2", "aleppo", Map.of("convoy", 2))),
+            UNITS);
+    Dataset<Row> rows =
+        Keyness.eachZoneVersusRest(
+            Keyness.zoneCounts(everywhere), Keyness.corpusCounts(everywhere),
+            new Keyness.Settings(100, KeynessStats.Correction.NONE, 1));
+    assertEquals(0, rows.count(), "nothing to compare with, and no failure");
+  }
 }
