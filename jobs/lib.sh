@@ -3,6 +3,8 @@
 ATLAS_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ATLAS_MAIN=org.discourseatlas.job.DiscourseAtlasJob
 ATLAS_JAR="$ATLAS_HOME/target/discourse-atlas.jar"
+# Only the CoreNLP model files the job loads; shipped to executors with --jars.
+ATLAS_MODELS_JAR="$ATLAS_HOME/target/discourse-atlas-models.jar"
 ATLAS_SPARK_CLASSPATH="$ATLAS_HOME/target/spark-classpath.txt"
 ATLAS_LOG_CONF="$ATLAS_HOME/jobs/conf/log4j2.properties"
 # Spark on Java 17 needs its launcher's --add-opens list (Spark's JavaModuleOptions).
@@ -28,7 +30,7 @@ ATLAS_JAVA_OPENS=(
 # Builds the jar when it is missing or older than any source, resource or the pom.
 atlas_build_if_stale() {
   local stale=0
-  if [[ ! -f "$ATLAS_JAR" ]]; then
+  if [[ ! -f "$ATLAS_JAR" || ! -f "$ATLAS_MODELS_JAR" ]]; then
     stale=1
   elif [[ -n $(find "$ATLAS_HOME/src/main" "$ATLAS_HOME/pom.xml" -newer "$ATLAS_JAR" -print -quit) ]]; then
     stale=1

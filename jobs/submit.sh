@@ -4,7 +4,8 @@
 # With SPARK_HOME set: $SPARK_HOME/bin/spark-submit. Without: Spark's own SparkSubmit class run
 # from the project's Maven-resolved Spark jars (no Spark distribution needed). Same arguments
 # either way: --master, --deploy-mode, --conf, --jars, ... before "--"; the job's own options
-# (--input, --output, --config, --snapshot, --help) after it.
+# (--input, --output, --config, --snapshot, --help) after it. The slim CoreNLP model jar
+# (target/discourse-atlas-models.jar) is added to --jars unless you pass --jars yourself.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -23,6 +24,16 @@ done
 
 atlas_build_if_stale
 driver_log="-Dlog4j2.configurationFile=$ATLAS_LOG_CONF"
+
+# The CoreNLP models travel with --jars. Without a --jars of yours, the slim model jar is added;
+# with one, include target/discourse-atlas-models.jar in it yourself.
+has_jars=0
+for arg in "${spark_args[@]}"; do
+  [[ "$arg" == "--jars" || "$arg" == --jars=* ]] && has_jars=1
+done
+if (( ! has_jars )); then
+  spark_args+=(--jars "$ATLAS_MODELS_JAR")
+fi
 
 if [[ -n "${SPARK_HOME:-}" ]]; then
   exec "$SPARK_HOME/bin/spark-submit" --class "$ATLAS_MAIN" \

@@ -17,6 +17,7 @@ import org.discourseatlas.text.ParserSettings;
  * @param minTermLength shortest counted term ({@code terms.min-term-length})
  * @param extraStopwords stopwords added to the default list ({@code terms.extra-stopwords})
  * @param lexical n-grams, keyness, collocations and KWIC settings
+ * @param sentiment what is scored, with which parser, and how intervals are computed
  * @param rendered the merged configuration as HOCON, for the run manifest
  */
 public record JobConfig(
@@ -28,8 +29,20 @@ public record JobConfig(
     int minTermLength,
     List<String> extraStopwords,
     Lexical lexical,
+    Sentiment sentiment,
     String rendered)
     implements Serializable {
+
+  /** Sentiment settings ({@code sentiment.*}). */
+  public record Sentiment(
+      boolean allSentences,
+      String parser,
+      int maxTokens,
+      int batchSize,
+      int bootstrapResamples,
+      long seed,
+      List<KeynessComparison> comparisons)
+      implements Serializable {}
 
   /** Lexical statistics settings ({@code terms.*}, {@code keyness.*}, {@code collocations.*}, {@code mentions.*}). */
   public record Lexical(

@@ -91,6 +91,7 @@ public final class JobConfigLoader {
           minTermLength,
           List.copyOf(config.getStringList(key("terms.extra-stopwords"))),
           lexical(config),
+          sentiment(config),
           rendered);
     } catch (ConfigException e) {
       // Typesafe's message names the key and the file and line it came from.
@@ -98,22 +99,46 @@ public final class JobConfigLoader {
     }
   }
 
-  private static JobConfig.Lexical lexical(Config config) {
-    int maxNgram = positive(config, "terms.max-ngram");
-    if (maxNgram > 3) {
-      throw invalid("terms.max-ngram", "must be 1, 2 or 3, is " + maxNgram);
+  private static JobConfig.Sentiment sentiment(Config config) {
+    String scope = config.getString(key("sentiment.scope")).strip();
+    if (!scope.equals("zones") && !scope.equals("all")) {
+      throw invalid("sentiment.scope", "must be zones or all, is '" + scope + "'");
     }
+    String parser = config.getString(key("sentiment.parser")).strip();
+    if (!parser.equals("shift-reduce") && !parser.equals("pcfg")) {
+      throw invalid("sentiment.parser", "must be shift-reduce or pcfg, is '" + parser + "'");
+    }
+    return new JobConfig.Sentiment(
+        scope.equals("all"),
+        parser,
+        positive(config, "sentiment.max-tokens"),
+        positive(config, "sentiment.batch-size"),
+        positive(config, "sentiment.bootstrap-resamples"),
+        config.getLong(key("sentiment.seed")),
+        comparisons(config, "sentiment.comparisons"));
+  }
+
+  private static List<JobConfig.KeynessComparison> comparisons(Config config, String path) {
     List<JobConfig.KeynessComparison> comparisons = new ArrayList<>();
-    List<? extends Config> entries = config.getConfigList(key("keyness.comparisons"));
+    List<? extends Config> entries = config.getConfigList(key(path));
     for (int i = 0; i < entries.size(); i++) {
       List<String> target = entries.get(i).getStringList("target");
       List<String> reference =
           entries.get(i).hasPath("reference") ? entries.get(i).getStringList("reference") : List.of();
       if (target.isEmpty()) {
-        throw invalid("keyness.comparisons[" + i + "].target", "must name at least one zone");
+        throw invalid(path + "[" + i + "].target", "must name at least one zone");
       }
       comparisons.add(new JobConfig.KeynessComparison(List.copyOf(target), List.copyOf(reference)));
     }
+    return List.copyOf(comparisons);
+  }
+
+  private static JobConfig.Lexical lexical(Config config) {
+    int maxNgram = positive(config, "terms.max-ngram");
+    if (maxNgram > 3) {
+      throw invalid("terms.max-ngram", "must be 1, 2 or 3, is " + maxNgram);
+    }
+    List<JobConfig.KeynessComparison> comparisons = comparisons(config, "keyness.comparisons");
     String correction = config.getString(key("keyness.correction")).strip().toLowerCase(java.util.Locale.ROOT);
     KeynessStats.Correction parsed;
     switch (correction) {

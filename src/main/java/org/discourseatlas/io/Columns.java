@@ -46,6 +46,25 @@ public final class Columns {
   public static final String SENTIMENT_LABEL = "sentiment_label";
   public static final String SENTIMENT_SCORE = "sentiment_score";
   public static final String SENTIMENT_PROBS = "sentiment_probs";
+  /** "scored", "too_long" (over sentiment.max-tokens), or null outside the scored scope. */
+  public static final String SENTIMENT_STATUS = "sentiment_status";
+
+  // zone_sentiment
+  public static final String N_DOCUMENTS = "n_documents";
+  public static final String MEAN_SCORE = "mean_score";
+  public static final String CI_LOW = "ci_low";
+  public static final String CI_HIGH = "ci_high";
+  /** Share of each sentiment class: "share_" + class label. */
+  public static final String SHARE_PREFIX = "share_";
+
+  // zone_sentiment_comparisons
+  public static final String N_TARGET = "n_target";
+  public static final String N_REFERENCE = "n_reference";
+  public static final String MEAN_TARGET = "mean_target";
+  public static final String MEAN_REFERENCE = "mean_reference";
+  public static final String DIFFERENCE = "difference";
+  public static final String N_DOCUMENTS_TARGET = "n_documents_target";
+  public static final String N_DOCUMENTS_REFERENCE = "n_documents_reference";
 
   // term_frequencies
   public static final String ZONE = "zone";

@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.Metadata;
+import org.discourseatlas.nlp.SentimentScorer;
 
 /**
  * The output tables: name, schema (columns in order, with types) and sort key. The schema here is
@@ -65,7 +66,8 @@ public enum Table {
       field(Columns.N_TOKENS, IntegerType, false),
       field(Columns.SENTIMENT_LABEL, StringType, true),
       field(Columns.SENTIMENT_SCORE, DoubleType, true),
-      field(Columns.SENTIMENT_PROBS, createArrayType(DoubleType, false), true)),
+      field(Columns.SENTIMENT_PROBS, createArrayType(DoubleType, false), true),
+      field(Columns.SENTIMENT_STATUS, StringType, true)),
   TERM_FREQUENCIES(
       List.of(Columns.ZONE, Columns.PERIOD, Columns.ROLE, Columns.SOURCE, Columns.NGRAM, Columns.TERM),
       field(Columns.ZONE, StringType, true),
@@ -95,6 +97,34 @@ public enum Table {
       field(Columns.LOG_ODDS_Z, DoubleType, true),
       field(Columns.P_VALUE, DoubleType, true),
       field(Columns.P_VALUE_G2, DoubleType, true)),
+  ZONE_SENTIMENT(
+      List.of(Columns.ZONE, Columns.PERIOD, Columns.ROLE),
+      field(Columns.ZONE, StringType, false),
+      field(Columns.PERIOD, StringType, true),
+      field(Columns.ROLE, StringType, true),
+      field(Columns.N_SENTENCES, LongType, false),
+      field(Columns.N_DOCUMENTS, LongType, false),
+      field(Columns.MEAN_SCORE, DoubleType, false),
+      field(Columns.CI_LOW, DoubleType, true),
+      field(Columns.CI_HIGH, DoubleType, true),
+      field(Columns.SHARE_PREFIX + SentimentScorer.LABELS.get(0), DoubleType, false),
+      field(Columns.SHARE_PREFIX + SentimentScorer.LABELS.get(1), DoubleType, false),
+      field(Columns.SHARE_PREFIX + SentimentScorer.LABELS.get(2), DoubleType, false),
+      field(Columns.SHARE_PREFIX + SentimentScorer.LABELS.get(3), DoubleType, false),
+      field(Columns.SHARE_PREFIX + SentimentScorer.LABELS.get(4), DoubleType, false)),
+  ZONE_SENTIMENT_COMPARISONS(
+      List.of(Columns.TARGET, Columns.REFERENCE),
+      field(Columns.TARGET, StringType, false),
+      field(Columns.REFERENCE, StringType, false),
+      field(Columns.N_TARGET, LongType, false),
+      field(Columns.N_REFERENCE, LongType, false),
+      field(Columns.N_DOCUMENTS_TARGET, LongType, false),
+      field(Columns.N_DOCUMENTS_REFERENCE, LongType, false),
+      field(Columns.MEAN_TARGET, DoubleType, true),
+      field(Columns.MEAN_REFERENCE, DoubleType, true),
+      field(Columns.DIFFERENCE, DoubleType, true),
+      field(Columns.CI_LOW, DoubleType, true),
+      field(Columns.CI_HIGH, DoubleType, true)),
   MENTIONS(
       List.of(Columns.DOC_ID, Columns.SENTENCE, Columns.ZONE, Columns.MATCH),
       field(Columns.ZONE, StringType, false),

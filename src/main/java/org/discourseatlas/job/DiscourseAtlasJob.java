@@ -116,6 +116,7 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
         || e instanceof InvalidGazetteerException
         || e instanceof InputNotFoundException
         || e instanceof OutputRefusedException
+        || e instanceof MissingModelException
         || e instanceof CommandLine.ParameterException;
   }
 

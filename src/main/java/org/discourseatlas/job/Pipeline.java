@@ -17,7 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.discourseatlas.analysis.DocumentStats;
 import org.discourseatlas.analysis.Segmentation;
-import org.discourseatlas.analysis.SentimentColumns;
+import org.discourseatlas.analysis.Sentiment;
 import org.discourseatlas.analysis.Keyness;
 import org.discourseatlas.analysis.LexicalUnits;
 import org.discourseatlas.analysis.Mentions;
@@ -34,6 +34,7 @@ import org.discourseatlas.io.RunManifest;
 import org.discourseatlas.io.SnapshotStore;
 import org.discourseatlas.io.Table;
 import org.discourseatlas.nlp.MorphaLemmatizer;
+import org.discourseatlas.nlp.SentimentScorer;
 import org.discourseatlas.text.Lemmatizer;
 import org.discourseatlas.text.TermExtractor;
 import org.discourseatlas.text.Zone;
@@ -53,6 +54,7 @@ final class Pipeline {
   private final List<Dataset<Row>> persisted = new ArrayList<>();
   private final Map<String, Integer> learnedLinesBySource = new java.util.TreeMap<>();
   private long nearDuplicateCount;
+  private long tooLongCount;
 
   Pipeline(SparkSession spark, JobOptions options, JobConfig config, String runId) {
     this.spark = spark;
@@ -63,6 +65,12 @@ final class Pipeline {
 
   RunSummary run() {
     Instant startedAt = Instant.now();
+    List<String> missing = SentimentScorer.missingModels(SentimentScorer.parser(config.sentiment().parser()));
+    if (!missing.isEmpty()) {
+      throw new MissingModelException(
+          "CoreNLP model files not on the classpath: " + missing
+              + " (jobs/run.sh passes target/discourse-atlas-models.jar; with spark-submit add --jars <it>)");
+    }
     SnapshotStore store =
         SnapshotStore.open(
             options.output(), options.snapshot(), runId, spark.sparkContext().hadoopConfiguration());
@@ -127,6 +135,23 @@ final class Pipeline {
       long sentenceCount = sentences.count();
       stages.finish("sentences+zones", turnCount, sentenceCount, "sentences", t);
 
+      // Sentiment of the sentences in zone windows (or all), then per zone with intervals.
+      t = stages.start();
+      Dataset<Row> tagged = sentences;
+      sentences = keep(Sentiment.score(tagged, config.sentiment()));
+      long scored = sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED)).count();
+      tooLongCount = sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.TOO_LONG)).count();
+      release(tagged);
+      stages.finish("sentiment", sentenceCount, scored, "scored", t);
+      StageLog.note(tooLongCount + " sentences over sentiment.max-tokens = " + config.sentiment().maxTokens()
+          + " not scored (sentiment_status = too_long)");
+      t = stages.start();
+      Dataset<Row> zoneSentiment = keep(Sentiment.byZone(sentences, turns, documents, config.sentiment()));
+      Dataset<Row> sentimentComparisons =
+          keep(Sentiment.comparisons(sentences, config.sentiment().comparisons(), config.sentiment()));
+      long zoneSentimentRows = zoneSentiment.count();
+      stages.finish("zone_sentiment", scored, zoneSentimentRows, "rows", t);
+
       // Lexical statistics: n-gram units, term frequencies, keyness, collocations, KWIC.
       JobConfig.Lexical lexical = config.lexical();
       t = stages.start();
@@ -172,7 +197,9 @@ final class Pipeline {
       store.stage(Table.DOCUMENTS, DocumentStats.withCounts(documents, sentences));
       store.stage(Table.REJECTS, rejects);
       store.stage(Table.TURNS, turns);
-      store.stage(Table.SENTENCES, SentimentColumns.unscored(sentences));
+      store.stage(Table.SENTENCES, sentences);
+      store.stage(Table.ZONE_SENTIMENT, zoneSentiment);
+      store.stage(Table.ZONE_SENTIMENT_COMPARISONS, sentimentComparisons);
       store.stage(Table.TERM_FREQUENCIES, termFrequencies);
       store.stage(Table.KEYNESS, keyness);
       store.stage(Table.COLLOCATIONS, collocations);
@@ -210,6 +237,7 @@ final class Pipeline {
     inputCounts.put("documents", summary.documents());
     inputCounts.put("duplicates", summary.duplicates());
     inputCounts.put("near_duplicates", nearDuplicateCount);
+    inputCounts.put("sentences_too_long_for_sentiment", tooLongCount);
     inputCounts.put("rejects", summary.rejects());
     inputCounts.put("rejects_by_reason", rejectsByReason);
     inputCounts.put("documents_without_date", summary.documentsWithoutDate());

@@ -84,4 +84,43 @@ class SeedTranscriptEndToEndTest {
     assertEquals("question", turns.get(2).getAs(Columns.ROLE));
     assertEquals("answer", turns.get(3).getAs(Columns.ROLE));
   }
+
+  @Test
+  void aleppoAndMosulSentencesAreScoredAndCompared() {
+    Dataset<Row> sentences = table(Table.SENTENCES);
+    // Every sentence in a zone window is scored (or counted as too long); none outside is.
+    assertEquals(
+        0,
+        sentences.filter(org.apache.spark.sql.functions.size(col(Columns.ZONES)).gt(0)
+            .and(col(Columns.SENTIMENT_STATUS).isNull())).count());
+    assertEquals(
+        0,
+        sentences.filter(org.apache.spark.sql.functions.size(col(Columns.ZONES)).equalTo(0)
+            .and(col(Columns.SENTIMENT_STATUS).isNotNull())).count());
+    Row scored = sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo("scored")).first();
+    assertEquals(5, scored.getList(scored.fieldIndex(Columns.SENTIMENT_PROBS)).size());
+
+    Dataset<Row> zoneSentiment = table(Table.ZONE_SENTIMENT);
+    for (String zone : List.of("aleppo", "mosul")) {
+      Row overall =
+          zoneSentiment.filter(col(Columns.ZONE).equalTo(zone).and(col(Columns.PERIOD).isNull()).and(col(Columns.ROLE).isNull())).first();
+      double mean = overall.getAs(Columns.MEAN_SCORE);
+      assertTrue(overall.<Long>getAs(Columns.N_SENTENCES) >= 3, zone);
+      // One document: resampling documents cannot move the mean.
+      assertEquals(mean, overall.<Double>getAs(Columns.CI_LOW), 1e-9);
+      assertEquals(mean, overall.<Double>getAs(Columns.CI_HIGH), 1e-9);
+      double shares = 0;
+      for (String label : List.of("very_negative", "negative", "neutral", "positive", "very_positive")) {
+        shares += overall.<Double>getAs("share_" + label);
+      }
+      assertEquals(1.0, shares, 1e-9);
+    }
+    Row comparison = table(Table.ZONE_SENTIMENT_COMPARISONS).first();
+    assertEquals("aleppo", comparison.getAs(Columns.TARGET));
+    assertEquals("mosul", comparison.getAs(Columns.REFERENCE));
+    assertEquals(
+        comparison.<Double>getAs(Columns.MEAN_TARGET) - comparison.<Double>getAs(Columns.MEAN_REFERENCE),
+        comparison.<Double>getAs(Columns.DIFFERENCE), 1e-12);
+    assertTrue(comparison.<Double>getAs(Columns.CI_LOW) <= comparison.<Double>getAs(Columns.DIFFERENCE));
+  }
 }

@@ -1,0 +1,131 @@
+package org.discourseatlas.nlp;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
+import edu.stanford.nlp.trees.Tree;
+import edu.stanford.nlp.util.CoreMap;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ejml.simple.SimpleMatrix;
+
+/**
+ * CoreNLP's sentiment model (Socher et al. 2013, 5 classes) over single sentences: one pipeline
+ * per JVM and parser, built lazily on first use and shared by every task of an executor
+ * (annotators are thread-safe), fed sentences in batches.
+ */
+public final class SentimentScorer {
+  /** The five classes, in the model's order 0..4. */
+  public static final List<String> LABELS =
+      List.of("very_negative", "negative", "neutral", "positive", "very_positive");
+
+  /** Which constituency parser feeds the sentiment model. */
+  public enum Parser {
+    /** Shift-reduce: ~10x faster than PCFG on these machines (DESIGN.md), from models-english. */
+    SHIFT_REDUCE("edu/stanford/nlp/models/srparser/englishSR.ser.gz"),
+    PCFG("edu/stanford/nlp/models/lexparser/englishPCFG.ser.gz");
+
+    private final String model;
+
+    Parser(String model) {
+      this.model = model;
+    }
+
+    public String model() {
+      return model;
+    }
+  }
+
+  static final String POS_MODEL = "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger";
+  static final String SENTIMENT_MODEL = "edu/stanford/nlp/models/sentiment/sentiment.ser.gz";
+
+  /** A scored sentence: the class with the highest probability, the expected class on -1..+1, the 5 probabilities. */
+  public record Score(String label, double score, List<Double> probabilities) implements Serializable {}
+
+  private static final Map<Parser, StanfordCoreNLP> PIPELINES = new ConcurrentHashMap<>();
+
+  private SentimentScorer() {}
+
+  /** The model files the parser needs that are not on the classpath (empty when all are there). */
+  public static List<String> missingModels(Parser parser) {
+    List<String> missing = new ArrayList<>();
+    for (String model : List.of(POS_MODEL, parser.model(), SENTIMENT_MODEL)) {
+      if (SentimentScorer.class.getClassLoader().getResource(model) == null) {
+        missing.add(model);
+      }
+    }
+    return missing;
+  }
+
+  /**
+   * Scores each sentence as one sentence (never re-split). The score is the expected class mapped
+   * to -1..+1: (sum_k p_k * k - 2) / 2 for classes k = 0..4, so 0 is neutral on average.
+   */
+  public static List<Score> score(List<String> sentences, Parser parser) {
+    StanfordCoreNLP pipeline = PIPELINES.computeIfAbsent(parser, SentimentScorer::build);
+    List<Score> scores = new ArrayList<>(sentences.size());
+    for (String text : sentences) {
+      Annotation annotation = new Annotation(text);
+      pipeline.annotate(annotation);
+      List<CoreMap> parsed = annotation.get(CoreAnnotations.SentencesAnnotation.class);
+      if (parsed == null || parsed.isEmpty()) {
+        scores.add(null);
+        continue;
+      }
+      Tree tree = parsed.get(0).get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+      SimpleMatrix predictions = tree == null ? null : RNNCoreAnnotations.getPredictions(tree);
+      if (predictions == null) {
+        scores.add(null);
+        continue;
+      }
+      List<Double> probabilities = new ArrayList<>(LABELS.size());
+      double expected = 0;
+      int best = 0;
+      for (int k = 0; k < LABELS.size(); k++) {
+        double p = predictions.get(k);
+        probabilities.add(p);
+        expected += p * k;
+        if (p > probabilities.get(best)) {
+          best = k;
+        }
+      }
+      scores.add(new Score(LABELS.get(best), (expected - 2) / 2, probabilities));
+    }
+    return scores;
+  }
+
+  private static StanfordCoreNLP build(Parser parser) {
+    Properties props = new Properties();
+    props.setProperty("annotators", "tokenize,ssplit,pos,parse,sentiment");
+    props.setProperty("tokenize.language", "en");
+    // The job split sentences already: each text is scored as one sentence.
+    props.setProperty("ssplit.isOneSentence", "true");
+    props.setProperty("pos.model", POS_MODEL);
+    props.setProperty("parse.model", parser.model());
+    props.setProperty("parse.binaryTrees", "true");
+    // Dependency graphs are not used by the sentiment model: skip building them.
+    props.setProperty("parse.buildgraphs", "false");
+    props.setProperty("sentiment.model", SENTIMENT_MODEL);
+    return new StanfordCoreNLP(props);
+  }
+
+  /** The parser named in configuration ("shift-reduce", "pcfg"). */
+  public static Parser parser(String name) {
+    switch (name.strip().toLowerCase(Locale.ROOT)) {
+      case "shift-reduce":
+      case "sr":
+        return Parser.SHIFT_REDUCE;
+      case "pcfg":
+        return Parser.PCFG;
+      default:
+        throw new IllegalArgumentException("unknown parser '" + name + "' (shift-reduce or pcfg)");
+    }
+  }
+}
