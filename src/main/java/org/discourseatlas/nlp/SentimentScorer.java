@@ -102,6 +102,11 @@ public final class SentimentScorer {
   }
 
   private static StanfordCoreNLP build(Parser parser) {
+    return new StanfordCoreNLP(properties(parser));
+  }
+
+  /** The pipeline's properties: the benchmark builds plain CoreNLP from the same ones. */
+  public static Properties properties(Parser parser) {
     Properties props = new Properties();
     props.setProperty("annotators", "tokenize,ssplit,pos,parse,sentiment");
     props.setProperty("tokenize.language", "en");
@@ -113,7 +118,7 @@ public final class SentimentScorer {
     // Dependency graphs are not used by the sentiment model: skip building them.
     props.setProperty("parse.buildgraphs", "false");
     props.setProperty("sentiment.model", SENTIMENT_MODEL);
-    return new StanfordCoreNLP(props);
+    return props;
   }
 
   /** The parser named in configuration ("shift-reduce", "pcfg"). */
