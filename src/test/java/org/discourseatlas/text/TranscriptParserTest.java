@@ -679,4 +679,20 @@ class TranscriptParserTest {
     assertTrue(speech.text().startsWith("I wish at the outset"), speech.text());
     assertTrue(speech.text().contains("24 October 1970"));
   }
+
+  @Test
+  void codeMadeOfEnglishWordsIsNotEnglishProse() throws IOException {
+    // An R history file, as four stray files of the UN General Debate corpus are.
+    String history =
+        String.join(
+            "\n",
+            java.util.Collections.nCopies(
+                12,
+                "speeches <- read_csv(\"speeches.csv\")\nsummary(speeches$country)\n"
+                    + "plot(table(speeches$year), main = \"Speeches per year\")\nlibrary(dplyr)\n"
+                    + "filter(speeches, year > 1990) %>% group_by(country) %>% count()"));
+    RejectedInput reject = onlyReject(parseFile("Session 35 - 1980", ".Rhistory", history));
+    assertEquals(RejectReason.LANGUAGE, reject.reason());
+    assertTrue(reject.detail().contains("not English prose"), reject.detail());
+  }
 }
