@@ -232,11 +232,7 @@ public final class JobConfigLoader {
   }
 
   private static int positive(Config config, String path) {
-    int value = config.getInt(key(path));
-    if (value < 1) {
-      throw invalid(path, "must be >= 1, is " + value);
-    }
-    return value;
+    return atLeast(config, path, 1);
   }
 
   private static double share(Config config, String path) {
@@ -252,9 +248,13 @@ public final class JobConfigLoader {
   }
 
   private static int nonNegative(Config config, String path) {
+    return atLeast(config, path, 0);
+  }
+
+  private static int atLeast(Config config, String path, int min) {
     int value = config.getInt(key(path));
-    if (value < 0) {
-      throw invalid(path, "must be >= 0, is " + value);
+    if (value < min) {
+      throw invalid(path, "must be >= " + min + ", is " + value);
     }
     return value;
   }
