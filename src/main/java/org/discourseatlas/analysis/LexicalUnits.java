@@ -35,10 +35,11 @@ public final class LexicalUnits {
   private LexicalUnits() {}
 
   /**
-   * @param sentences doc_id, turn, sentence, zones, tokens, n_tokens
+   * @param sentences doc_id, turn, sentence, paragraph, zones, tokens, n_tokens
    * @param turns doc_id, turn, role
    * @param documents doc_id, date, source, duplicate_of
-   * @return doc_id, period, role, source, zones, n_tokens, ngrams (array of term, ngram)
+   * @return doc_id, turn, paragraph, sentence, period, role, source, zones, n_tokens, ngrams
+   *     (array of term, ngram, head, tail)
    */
   public static Dataset<Row> of(
       Dataset<Row> sentences, Dataset<Row> turns, Dataset<Row> documents, TermExtractor extractor, int maxN) {
@@ -62,6 +63,9 @@ public final class LexicalUnits {
         .join(analysed, Columns.DOC_ID)
         .select(
             col(Columns.DOC_ID),
+            col(Columns.TURN),
+            col(Columns.PARAGRAPH),
+            col(Columns.SENTENCE),
             col(Columns.PERIOD),
             col(Columns.ROLE),
             col(Columns.SOURCE),

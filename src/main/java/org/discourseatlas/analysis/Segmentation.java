@@ -21,6 +21,7 @@ import org.discourseatlas.io.Columns;
 import org.discourseatlas.io.RowValues;
 import org.discourseatlas.nlp.SentenceSplitter;
 import org.discourseatlas.nlp.SplitSentence;
+import org.discourseatlas.text.Paragraphs;
 import org.discourseatlas.text.TermExtractor;
 
 /** Segmentation stages: documents to speaker turns, turns to sentences (CoreNLP's splitter). */
@@ -31,6 +32,7 @@ public final class Segmentation {
           .add(Columns.DOC_ID, DataTypes.StringType, false)
           .add(Columns.TURN, DataTypes.IntegerType, false)
           .add(Columns.SENTENCE, DataTypes.IntegerType, false)
+          .add(Columns.PARAGRAPH, DataTypes.IntegerType, false)
           .add(Columns.TEXT, DataTypes.StringType, false)
           .add(Columns.TOKENS, DataTypes.createArrayType(DataTypes.StringType, false), false)
           .add(Columns.N_TOKENS, DataTypes.IntegerType, false);
@@ -54,7 +56,7 @@ public final class Segmentation {
   }
 
   /**
-   * The sentences of turns, with tokens and word count; numbered from 1 through the document, so
+   * The sentences of turns, with their paragraph in the turn, tokens and word count; numbered from 1 through the document, so
    * (doc_id, sentence) is a key and sentence order follows turn order.
    */
   public static Dataset<Row> sentences(Dataset<Row> turns) {
@@ -64,6 +66,7 @@ public final class Segmentation {
             .add(Columns.DOC_ID, DataTypes.StringType, false)
             .add(Columns.TURN, DataTypes.IntegerType, false)
             .add(inTurn, DataTypes.IntegerType, false)
+            .add(Columns.PARAGRAPH, DataTypes.IntegerType, false)
             .add(Columns.TEXT, DataTypes.StringType, false)
             .add(Columns.TOKENS, DataTypes.createArrayType(DataTypes.StringType, false), false)
             .add(Columns.N_TOKENS, DataTypes.IntegerType, false);
@@ -74,11 +77,13 @@ public final class Segmentation {
         turn -> {
           String docId = turn.getString(docIdAt);
           int turnNumber = turn.getInt(turnAt);
+          String text = turn.getString(textAt);
+          Paragraphs paragraphs = Paragraphs.of(text);
           List<Row> rows = new ArrayList<>();
-          for (SplitSentence s : SentenceSplitter.split(turn.getString(textAt))) {
+          for (SplitSentence s : SentenceSplitter.split(text)) {
             rows.add(
                 RowFactory.create(
-                    docId, turnNumber, rows.size() + 1, s.text(), RowValues.array(s.tokens()),
+                    docId, turnNumber, rows.size() + 1, paragraphs.numberAt(s.begin()), s.text(), RowValues.array(s.tokens()),
                     TermExtractor.wordCount(s.tokens())));
           }
           return rows.iterator();

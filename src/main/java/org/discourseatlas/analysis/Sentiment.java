@@ -3,21 +3,21 @@ package org.discourseatlas.analysis;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.arrays_overlap;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -25,16 +25,14 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.io.Columns;
 import org.discourseatlas.io.RowValues;
+import org.discourseatlas.io.Table;
 import org.discourseatlas.nlp.SentimentScorer;
 import org.discourseatlas.text.DocumentBootstrap;
-import scala.collection.immutable.Seq;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Sentiment stages: CoreNLP's sentiment for the sentences in zone windows (or every sentence,
@@ -47,8 +45,6 @@ public final class Sentiment {
 
   private static final String DOC_SUM = "doc_sum";
   private static final String DOC_N = "doc_n";
-  private static final String DOCS = "docs";
-  private static final String INTERVAL = "interval";
   private static final StructType SCORE_ROWS =
       new StructType()
           .add(Columns.DOC_ID, DataTypes.StringType, false)
@@ -165,16 +161,14 @@ public final class Sentiment {
       DocSums t = docSums(target);
       DocSums r = docSums(reference);
       long seed = settings.seed() ^ (comparison.targetLabel() + "|" + comparison.referenceLabel()).hashCode();
-      double[] tMeans = DocumentBootstrap.means(t.sums, t.counts, settings.bootstrapResamples(), seed);
-      double[] rMeans = DocumentBootstrap.means(r.sums, r.counts, settings.bootstrapResamples(), seed + 1);
-      DocumentBootstrap.Interval interval = DocumentBootstrap.difference(tMeans, rMeans, seed + 2);
-      double meanT = t.mean();
-      double meanR = r.mean();
+      DocumentBootstrap.Comparison c =
+          DocumentBootstrap.compare(t.sums, t.counts, r.sums, r.counts, settings.bootstrapResamples(), seed);
       rows.add(
           RowFactory.create(
-              comparison.targetLabel(), comparison.referenceLabel(), t.sentences(), r.sentences(),
-              (long) t.sums.length, (long) r.sums.length, nullIfNaN(meanT), nullIfNaN(meanR),
-              nullIfNaN(meanT - meanR), nullIfNaN(interval.low()), nullIfNaN(interval.high())));
+              comparison.targetLabel(), comparison.referenceLabel(), c.nTarget(), c.nReference(),
+              (long) c.documentsTarget(), (long) c.documentsReference(), nullIfNaN(c.meanTarget()),
+              nullIfNaN(c.meanReference()), nullIfNaN(c.meanDifference()),
+              nullIfNaN(c.difference().low()), nullIfNaN(c.difference().high())));
     }
     StructType schema =
         new StructType()
@@ -192,34 +186,19 @@ public final class Sentiment {
     return spark.createDataFrame(rows, schema);
   }
 
-  private static Double nullIfNaN(double value) {
+  static Double nullIfNaN(double value) {
     return Double.isNaN(value) ? null : value;
   }
 
-  private static Column overlaps(List<String> zones) {
+  /** True where a row's zones include any of these. */
+  static Column overlaps(List<String> zones) {
     List<Column> ids = new ArrayList<>();
     zones.forEach(z -> ids.add(lit(z)));
     return arrays_overlap(col(Columns.ZONES), array(ids.toArray(new Column[0])));
   }
 
   /** Per-document score sums and sentence counts of one side. */
-  private record DocSums(double[] sums, long[] counts) {
-    long sentences() {
-      long n = 0;
-      for (long c : counts) {
-        n += c;
-      }
-      return n;
-    }
-
-    double mean() {
-      double s = 0;
-      for (double v : sums) {
-        s += v;
-      }
-      return s / sentences();
-    }
-  }
+  private record DocSums(double[] sums, long[] counts) {}
 
   private static DocSums docSums(Dataset<Row> scored) {
     List<Row> docs =
@@ -251,71 +230,23 @@ public final class Sentiment {
   }
 
   private static Dataset<Row> level(Dataset<Row> rows, JobConfig.Sentiment settings, String... keys) {
-    List<Column> docKeys = new ArrayList<>();
-    List<Column> groupKeys = new ArrayList<>();
-    for (String key : keys) {
-      docKeys.add(col(key));
-      groupKeys.add(col(key));
-    }
-    docKeys.add(col(Columns.DOC_ID));
-    List<Column> perDocumentAggregates = new ArrayList<>();
-    perDocumentAggregates.add(count(lit(1)).as(DOC_N));
+    Map<String, Column> shares = new LinkedHashMap<>();
     for (String label : SentimentScorer.LABELS) {
-      perDocumentAggregates.add(
-          sum(when(col(Columns.SENTIMENT_LABEL).equalTo(label), 1).otherwise(0)).as("n_" + label));
+      shares.put(Columns.SHARE_PREFIX + label, when(col(Columns.SENTIMENT_LABEL).equalTo(label), 1).otherwise(0));
     }
-    Dataset<Row> perDocument =
-        rows.groupBy(docKeys.toArray(new Column[0]))
-            .agg(sum(Columns.SENTIMENT_SCORE).as(DOC_SUM), perDocumentAggregates.toArray(new Column[0]));
-    List<Column> aggregates = new ArrayList<>();
-    aggregates.add(sum(DOC_N).as(Columns.N_SENTENCES));
-    aggregates.add(countDistinct(Columns.DOC_ID).as(Columns.N_DOCUMENTS));
-    aggregates.add(sum(DOC_SUM).divide(sum(DOC_N)).as(Columns.MEAN_SCORE));
-    aggregates.add(collect_list(struct(col(Columns.DOC_ID), col(DOC_SUM), col(DOC_N))).as(DOCS));
-    for (String label : SentimentScorer.LABELS) {
-      aggregates.add(sum("n_" + label).divide(sum(DOC_N)).as(Columns.SHARE_PREFIX + label));
-    }
-    Dataset<Row> groups =
-        perDocument.groupBy(groupKeys.toArray(new Column[0]))
-            .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]));
-    int resamples = settings.bootstrapResamples();
-    long seed = settings.seed();
-    UDF2<Seq<Row>, String, Row> bootstrap =
-        (docs, groupKey) -> {
-          // Sorted by document id, so the resamples do not depend on the order rows arrived in.
-          List<Row> list = new ArrayList<>(CollectionConverters.asJava(docs));
-          list.sort(java.util.Comparator.comparing(r -> r.getString(0)));
-          double[] sums = new double[list.size()];
-          long[] counts = new long[list.size()];
-          for (int i = 0; i < list.size(); i++) {
-            sums[i] = list.get(i).getDouble(1);
-            counts[i] = list.get(i).getLong(2);
-          }
-          DocumentBootstrap.Interval interval =
-              DocumentBootstrap.interval(DocumentBootstrap.means(sums, counts, resamples, seed ^ groupKey.hashCode()));
-          return RowFactory.create(interval.low(), interval.high());
-        };
-    StructType intervalType =
-        new StructType().add(Columns.CI_LOW, DataTypes.DoubleType).add(Columns.CI_HIGH, DataTypes.DoubleType);
     List<Column> keyParts = new ArrayList<>();
     for (String key : List.of(Columns.ZONE, Columns.PERIOD, Columns.ROLE)) {
-      keyParts.add(List.of(keys).contains(key) ? org.apache.spark.sql.functions.coalesce(col(key), lit("")) : lit("-"));
+      keyParts.add(List.of(keys).contains(key) ? coalesce(col(key), lit("")) : lit("-"));
     }
-    Column groupKey = org.apache.spark.sql.functions.concat_ws("|", keyParts.toArray(new Column[0]));
-    Dataset<Row> withInterval =
-        groups.withColumn(INTERVAL, udf(bootstrap, intervalType).apply(col(DOCS), groupKey));
+    ClusteredMeans.Spec spec =
+        new ClusteredMeans.Spec(
+            List.of(keys), Columns.SENTIMENT_SCORE, Columns.N_SENTENCES, Columns.MEAN_SCORE, shares,
+            concat_ws("|", keyParts.toArray(new Column[0])), settings.bootstrapResamples(), settings.seed());
+    Dataset<Row> groups = ClusteredMeans.of(rows, spec);
     List<Column> out = new ArrayList<>();
-    for (String key : List.of(Columns.ZONE, Columns.PERIOD, Columns.ROLE)) {
-      out.add(List.of(keys).contains(key) ? col(key) : lit(null).cast(DataTypes.StringType).as(key));
+    for (String column : Table.ZONE_SENTIMENT.schema().fieldNames()) {
+      out.add(List.of(groups.columns()).contains(column) ? col(column) : lit(null).cast(DataTypes.StringType).as(column));
     }
-    out.add(col(Columns.N_SENTENCES));
-    out.add(col(Columns.N_DOCUMENTS));
-    out.add(col(Columns.MEAN_SCORE));
-    out.add(col(INTERVAL + "." + Columns.CI_LOW).as(Columns.CI_LOW));
-    out.add(col(INTERVAL + "." + Columns.CI_HIGH).as(Columns.CI_HIGH));
-    for (String label : SentimentScorer.LABELS) {
-      out.add(col(Columns.SHARE_PREFIX + label));
-    }
-    return withInterval.select(out.toArray(new Column[0]));
+    return groups.select(out.toArray(new Column[0]));
   }
 }

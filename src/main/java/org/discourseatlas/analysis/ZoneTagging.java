@@ -8,17 +8,24 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.discourseatlas.io.Columns;
+import org.discourseatlas.io.RowValues;
+import org.discourseatlas.io.Table;
+import org.discourseatlas.text.Zone;
+import org.discourseatlas.text.ZoneGazetteer;
 import org.discourseatlas.text.ZoneMatcher;
 import org.discourseatlas.text.ZoneMention;
 
@@ -57,5 +64,21 @@ public final class ZoneTagging {
     return withNamed.withColumn(
         Columns.ZONES,
         when(namesAny, col(Columns.NAMED_ZONES)).otherwise(coalesce(carried, empty)));
+  }
+
+  /** The zones table: the gazetteer the run tagged with, for maps and labels. */
+  public static Dataset<Row> zonesTable(SparkSession spark, ZoneGazetteer gazetteer) {
+    List<Row> rows = new ArrayList<>();
+    for (Zone zone : gazetteer.zones()) {
+      rows.add(
+          RowFactory.create(
+              zone.id(), zone.name(), zone.parent(), nullIfNaN(zone.latitude()), nullIfNaN(zone.longitude()),
+              RowValues.array(zone.aliases())));
+    }
+    return spark.createDataFrame(rows, Table.ZONES.schema());
+  }
+
+  private static Double nullIfNaN(double value) {
+    return Double.isNaN(value) ? null : value;
   }
 }

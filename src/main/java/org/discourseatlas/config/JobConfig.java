@@ -18,6 +18,7 @@ import org.discourseatlas.text.ParserSettings;
  * @param extraStopwords stopwords added to the default list ({@code terms.extra-stopwords})
  * @param lexical n-grams, keyness, collocations and KWIC settings
  * @param sentiment what is scored, with which parser, and how intervals are computed
+ * @param topics the topic model: units, vocabulary, LDA, prevalence and model selection
  * @param rendered the merged configuration as HOCON, for the run manifest
  */
 public record JobConfig(
@@ -30,6 +31,7 @@ public record JobConfig(
     List<String> extraStopwords,
     Lexical lexical,
     Sentiment sentiment,
+    Topics topics,
     String rendered)
     implements Serializable {
 
@@ -42,6 +44,54 @@ public record JobConfig(
       int bootstrapResamples,
       long seed,
       List<KeynessComparison> comparisons)
+      implements Serializable {}
+
+  /** What a topic model is fitted on ({@code topics.unit}). */
+  public enum TopicUnit {
+    TURN,
+    PARAGRAPH,
+    DOCUMENT
+  }
+
+  /**
+   * Topic model settings ({@code topics.*}).
+   *
+   * @param extraStopwords words left out of topic terms only
+   * @param miniBatchFraction the online optimizer's share of units per iteration; 0 = automatic
+   * @param docConcentration alpha; 0 = automatic (online 50/k, em Spark's default)
+   * @param topicConcentration eta; 0 = automatic (online 0.1, em Spark's default)
+   * @param vocabularySize the most frequent terms kept (by unit frequency, then term)
+   * @param minDocFreq a term must be in at least this many units
+   * @param maxDocShare and in at most this share of units
+   * @param selectionK the k of the model-selection table (empty: no selection)
+   * @param reuseModel infer with the latest snapshot's model instead of refitting, when it fits
+   *     this configuration
+   */
+  public record Topics(
+      boolean enabled,
+      TopicUnit unit,
+      List<String> extraStopwords,
+      int minUnitTerms,
+      int k,
+      String optimizer,
+      int maxIterations,
+      long seed,
+      double miniBatchFraction,
+      double docConcentration,
+      double topicConcentration,
+      double learningOffset,
+      double learningDecay,
+      int partitions,
+      int vocabularySize,
+      int minDocFreq,
+      double maxDocShare,
+      int topTerms,
+      int coherenceTerms,
+      int bootstrapResamples,
+      List<KeynessComparison> comparisons,
+      List<Integer> selectionK,
+      double heldoutShare,
+      boolean reuseModel)
       implements Serializable {}
 
   /** Lexical statistics settings ({@code terms.*}, {@code keyness.*}, {@code collocations.*}, {@code mentions.*}). */

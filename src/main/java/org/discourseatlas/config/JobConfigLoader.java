@@ -92,6 +92,7 @@ public final class JobConfigLoader {
           List.copyOf(config.getStringList(key("terms.extra-stopwords"))),
           lexical(config),
           sentiment(config),
+          topics(config),
           rendered);
     } catch (ConfigException e) {
       // Typesafe's message names the key and the file and line it came from.
@@ -116,6 +117,78 @@ public final class JobConfigLoader {
         positive(config, "sentiment.bootstrap-resamples"),
         config.getLong(key("sentiment.seed")),
         comparisons(config, "sentiment.comparisons"));
+  }
+
+  private static JobConfig.Topics topics(Config config) {
+    String unit = config.getString(key("topics.unit")).strip().toLowerCase(java.util.Locale.ROOT);
+    JobConfig.TopicUnit topicUnit;
+    switch (unit) {
+      case "turn" -> topicUnit = JobConfig.TopicUnit.TURN;
+      case "paragraph" -> topicUnit = JobConfig.TopicUnit.PARAGRAPH;
+      case "document" -> topicUnit = JobConfig.TopicUnit.DOCUMENT;
+      default -> throw invalid("topics.unit", "must be turn, paragraph or document, is '" + unit + "'");
+    }
+    String optimizer = config.getString(key("topics.optimizer")).strip().toLowerCase(java.util.Locale.ROOT);
+    if (!optimizer.equals("online") && !optimizer.equals("em")) {
+      throw invalid("topics.optimizer", "must be online or em, is '" + optimizer + "'");
+    }
+    int k = atLeast(config, "topics.k", 2);
+    double fraction = config.getDouble(key("topics.mini-batch-fraction"));
+    if (!(fraction >= 0 && fraction <= 1)) {
+      throw invalid("topics.mini-batch-fraction", "must be in [0, 1] (0 = automatic), is " + fraction);
+    }
+    List<Integer> selectionK = List.copyOf(config.getIntList(key("topics.model-selection.k")));
+    for (int i = 0; i < selectionK.size(); i++) {
+      if (selectionK.get(i) < 2) {
+        throw invalid("topics.model-selection.k[" + i + "]", "must be >= 2, is " + selectionK.get(i));
+      }
+    }
+    double heldout = config.getDouble(key("topics.model-selection.heldout-share"));
+    if (!(heldout > 0 && heldout < 1)) {
+      throw invalid("topics.model-selection.heldout-share", "must be in (0, 1), is " + heldout);
+    }
+    return new JobConfig.Topics(
+        config.getBoolean(key("topics.enabled")),
+        topicUnit,
+        List.copyOf(config.getStringList(key("topics.extra-stopwords"))),
+        positive(config, "topics.min-unit-terms"),
+        k,
+        optimizer,
+        positive(config, "topics.max-iterations"),
+        config.getLong(key("topics.seed")),
+        fraction,
+        nonNegativeDouble(config, "topics.doc-concentration"),
+        nonNegativeDouble(config, "topics.topic-concentration"),
+        nonNegativeDouble(config, "topics.learning-offset"),
+        decay(config),
+        positive(config, "topics.partitions"),
+        positive(config, "topics.vocabulary.size"),
+        positive(config, "topics.vocabulary.min-doc-freq"),
+        share(config, "topics.vocabulary.max-doc-share"),
+        positive(config, "topics.top-terms"),
+        atLeast(config, "topics.coherence-terms", 2),
+        positive(config, "topics.bootstrap-resamples"),
+        comparisons(config, "topics.comparisons"),
+        selectionK,
+        heldout,
+        config.getBoolean(key("topics.reuse-model")));
+  }
+
+  private static double nonNegativeDouble(Config config, String path) {
+    double value = config.getDouble(key(path));
+    if (!(value >= 0)) {
+      throw invalid(path, "must be >= 0, is " + value);
+    }
+    return value;
+  }
+
+  /** Online LDA converges for a decay in (0.5, 1] (Hoffman et al. 2010, section 2.2). */
+  private static double decay(Config config) {
+    double value = config.getDouble(key("topics.learning-decay"));
+    if (!(value > 0.5 && value <= 1)) {
+      throw invalid("topics.learning-decay", "must be in (0.5, 1], is " + value);
+    }
+    return value;
   }
 
   private static List<JobConfig.KeynessComparison> comparisons(Config config, String path) {

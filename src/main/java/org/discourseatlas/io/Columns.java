@@ -57,6 +57,39 @@ public final class Columns {
   /** Share of each sentiment class: "share_" + class label. */
   public static final String SHARE_PREFIX = "share_";
 
+  // zones (the gazetteer the run used)
+  public static final String NAME = "name";
+  public static final String PARENT = "parent";
+  public static final String LATITUDE = "latitude";
+  public static final String LONGITUDE = "longitude";
+  public static final String ALIASES = "aliases";
+
+  // topics, topic_prevalence, topic_shares, topic_model_selection
+  /** A topic's number, from 0, the index of its share in topic_distribution. */
+  public static final String TOPIC = "topic";
+  public static final String WEIGHT = "weight";
+  /** A topic's label: its top three terms. */
+  public static final String LABEL = "label";
+  public static final String COHERENCE_NPMI = "coherence_npmi";
+  public static final String COHERENCE_UMASS = "coherence_umass";
+  public static final String MEAN_SHARE = "mean_share";
+  /** Topic units (turns, paragraphs or documents) in a group. */
+  public static final String N = "n";
+  /** A sentence's paragraph within its turn, from 1. */
+  public static final String PARAGRAPH = "paragraph";
+  /** Terms of a topic unit that are in the model's vocabulary. */
+  public static final String N_TERMS = "n_terms";
+  public static final String TOPIC_DISTRIBUTION = "topic_distribution";
+  public static final String TOP_TOPIC = "top_topic";
+  public static final String TOP_SHARE = "top_share";
+  public static final String K = "k";
+  public static final String LOG_PERPLEXITY = "log_perplexity";
+  public static final String LOG_PERPLEXITY_TRAIN = "log_perplexity_train";
+  public static final String LOG_LIKELIHOOD = "log_likelihood";
+  public static final String N_TRAIN_UNITS = "n_train_units";
+  public static final String N_HELDOUT_UNITS = "n_heldout_units";
+  public static final String SECONDS = "seconds";
+
   // zone_sentiment_comparisons
   public static final String N_TARGET = "n_target";
   public static final String N_REFERENCE = "n_reference";
@@ -117,6 +150,10 @@ public final class Columns {
   public static final String BODY = "body";
   /** A document's turns as an array of (speaker, role, text). */
   public static final String TURN_LIST = "turn_list";
+  /** A topic unit's lemmatised terms, stopwords removed. */
+  public static final String TERMS = "terms";
+  /** A topic unit's term counts over the model vocabulary. */
+  public static final String FEATURES = "features";
   /** A sentence's tokens as CoreNLP wrote them. */
   public static final String TOKENS = "tokens";
 }

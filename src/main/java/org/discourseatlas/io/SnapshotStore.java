@@ -1,10 +1,14 @@
 package org.discourseatlas.io;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +16,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,12 +37,16 @@ public final class SnapshotStore {
   public static final String RUNS_DIR = "_runs";
   private static final String STAGING_DIR = "_staging";
   private static final String TRASH_DIR = "_trash";
+  /** Fitted models of a snapshot (the topic model's vocabulary and LDA), beside the tables. */
+  public static final String MODELS_DIR = "models";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FileSystem fs;
   private final Path root;
   private final String snapshot;
   private final String runId;
   private final Map<Table, Long> rowCounts = new LinkedHashMap<>();
+  private boolean modelsStaged;
 
   private SnapshotStore(FileSystem fs, Path root, String snapshot, String runId) {
     this.fs = fs;
@@ -112,6 +121,68 @@ public final class SnapshotStore {
     return shaped.sparkSession().read().parquet(stagingPath(table).toString()).count();
   }
 
+  /** Where this run's models are visible once committed: {@code <output>/models/snapshot=YYYY-MM}. */
+  public Path modelsPath() {
+    return new Path(new Path(root, MODELS_DIR), "snapshot=" + snapshot);
+  }
+
+  /** Writes a Spark ML model to staging, to be visible under {@link #modelsPath()}/name after commit. */
+  public void stageModel(String name, MLWritable model) {
+    try {
+      model.write().save(new Path(stagingModelsPath(), name).toString());
+      modelsStaged = true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write model " + name, e);
+    }
+  }
+
+  /** Writes a small JSON file beside the staged models (what they were fitted with). */
+  public void stageModelInfo(String name, Map<String, Object> info) {
+    try (OutputStream out = fs.create(new Path(stagingModelsPath(), name), false)) {
+      out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(info));
+      modelsStaged = true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + name, e);
+    }
+  }
+
+  /** Whether a path relative to the output root exists (a model a manifest names, say). */
+  public boolean holds(String relativePath) {
+    try {
+      return fs.exists(new Path(root, relativePath));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look for " + relativePath + " under " + root, e);
+    }
+  }
+
+  /**
+   * The manifests of the complete runs in this output, oldest first (by finish time, then run id):
+   * a run is complete when its manifest exists; staging folders are never read.
+   */
+  public List<Map<String, Object>> completedRuns() {
+    try {
+      List<Map<String, Object>> runs = new ArrayList<>();
+      for (FileStatus file : fs.listStatus(new Path(root, RUNS_DIR))) {
+        String name = file.getPath().getName();
+        if (!file.isFile() || name.startsWith(".") || !name.endsWith(".json")) {
+          continue;
+        }
+        try (InputStream in = fs.open(file.getPath())) {
+          Map<String, Object> manifest = JSON.readValue(in, new TypeReference<Map<String, Object>>() {});
+          if ("succeeded".equals(manifest.get("status"))) {
+            runs.add(manifest);
+          }
+        }
+      }
+      runs.sort(
+          Comparator.comparing((Map<String, Object> m) -> String.valueOf(m.get("finished_at")))
+              .thenComparing(m -> String.valueOf(m.get("run_id"))));
+      return runs;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the run manifests under " + root, e);
+    }
+  }
+
   public Map<Table, Long> rowCounts() {
     return Map.copyOf(rowCounts);
   }
@@ -133,6 +204,15 @@ public final class SnapshotStore {
         }
         rename(stagingPath(table), target);
       }
+      if (modelsStaged) {
+        Path target = modelsPath();
+        fs.mkdirs(target.getParent());
+        if (fs.exists(target)) {
+          fs.mkdirs(trash);
+          rename(target, new Path(trash, MODELS_DIR));
+        }
+        rename(stagingModelsPath(), target);
+      }
       Path manifest = new Path(new Path(root, RUNS_DIR), runId + ".json");
       Path partial = new Path(new Path(root, RUNS_DIR), "." + runId + ".json.partial");
       try (OutputStream out = fs.create(partial, false)) {
@@ -148,6 +228,10 @@ public final class SnapshotStore {
 
   private Path stagingPath(Table table) {
     return new Path(new Path(new Path(root, STAGING_DIR), runId), table.tableName());
+  }
+
+  private Path stagingModelsPath() {
+    return new Path(new Path(new Path(root, STAGING_DIR), runId), MODELS_DIR);
   }
 
   private void rename(Path from, Path to) throws IOException {

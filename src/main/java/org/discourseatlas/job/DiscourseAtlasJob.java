@@ -76,6 +76,11 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
       description = "The snapshot month the tables are written as. Default: the current month (UTC).")
   private String snapshot;
 
+  @Option(
+      names = "--refit-topics",
+      description = "Fit a new topic model even when the latest snapshot's model fits the topic settings (by default it is reused, so months stay comparable).")
+  private boolean refitTopics;
+
   @Spec private CommandSpec spec;
 
   /** Runs the job and exits the JVM with its code. */
@@ -124,7 +129,7 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
   public Integer call() {
     String month = snapshotMonth();
     JobConfig jobConfig = config == null ? JobConfigLoader.defaults() : JobConfigLoader.load(config);
-    JobOptions options = new JobOptions(List.copyOf(inputs), output, config, month);
+    JobOptions options = new JobOptions(List.copyOf(inputs), output, config, month, refitTopics);
     String runId =
         java.time.LocalDateTime.now(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT))

@@ -5,6 +5,7 @@ import java.util.List;
 
 /**
  * What the command line says: inputs (files, folders, globs on any Hadoop file system), the output
- * root, the user's HOCON config (null: defaults only) and the snapshot month (YYYY-MM).
+ * root, the user's HOCON config (null: defaults only), the snapshot month (YYYY-MM), and whether
+ * to fit a new topic model even where the latest one could be reused.
  */
-public record JobOptions(List<String> inputs, String output, File config, String snapshot) {}
+public record JobOptions(List<String> inputs, String output, File config, String snapshot, boolean refitTopics) {}

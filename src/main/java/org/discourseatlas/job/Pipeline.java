@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.discourseatlas.analysis.DocumentStats;
@@ -22,6 +23,7 @@ import org.discourseatlas.analysis.Keyness;
 import org.discourseatlas.analysis.LexicalUnits;
 import org.discourseatlas.analysis.Mentions;
 import org.discourseatlas.analysis.TermFrequencies;
+import org.discourseatlas.analysis.Topics;
 import org.discourseatlas.analysis.ZoneTagging;
 import org.discourseatlas.config.JobConfig;
 import java.util.Set;
@@ -53,6 +55,7 @@ final class Pipeline {
   private final StageLog stages = new StageLog();
   private final List<Dataset<Row>> persisted = new ArrayList<>();
   private final Map<String, Integer> learnedLinesBySource = new java.util.TreeMap<>();
+  private final Map<String, Object> topicModelInfo = new LinkedHashMap<>();
   private long nearDuplicateCount;
   private long tooLongCount;
 
@@ -106,7 +109,7 @@ final class Pipeline {
       Dataset<Row> rejects =
           keep(TranscriptIngest.rejects(read).unionByName(TranscriptIngest.rejects(finished)));
       Dataset<Row> documents =
-          keep(NearDuplicates.mark(TranscriptIngest.documents(finished), config.nearDuplicates()));
+          keepFlat(NearDuplicates.mark(TranscriptIngest.documents(finished), config.nearDuplicates()));
       long rejectCount = rejects.count();
       long duplicates = documents.filter(col(Columns.DUPLICATE_OF).isNotNull()).count();
       long nearDuplicates =
@@ -124,21 +127,21 @@ final class Pipeline {
 
       // Splits speaker turns, then sentences.
       t = stages.start();
-      Dataset<Row> turns = keep(Segmentation.turns(documents));
+      Dataset<Row> turns = keepFlat(Segmentation.turns(documents));
       long turnCount = turns.count();
       stages.finish("turns", analysed, turnCount, "turns", t);
 
       t = stages.start();
       Dataset<Row> split = Segmentation.sentences(turns);
       Dataset<Row> sentences =
-          keep(ZoneTagging.tag(split, new ZoneMatcher(gazetteer), config.zoneWindow()));
+          keepFlat(ZoneTagging.tag(split, new ZoneMatcher(gazetteer), config.zoneWindow()));
       long sentenceCount = sentences.count();
       stages.finish("sentences+zones", turnCount, sentenceCount, "sentences", t);
 
       // Sentiment of the sentences in zone windows (or all), then per zone with intervals.
       t = stages.start();
       Dataset<Row> tagged = sentences;
-      sentences = keep(Sentiment.score(tagged, config.sentiment()));
+      sentences = keepFlat(Sentiment.score(tagged, config.sentiment()));
       long scored = sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED)).count();
       tooLongCount = sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.TOO_LONG)).count();
       release(tagged);
@@ -161,7 +164,7 @@ final class Pipeline {
               config.minTermLength(),
               multiwordExpressions(gazetteer, lexical),
               lexical.lemmas() ? new MorphaLemmatizer() : Lemmatizer.none());
-      Dataset<Row> units = keep(LexicalUnits.of(sentences, turns, documents, extractor, lexical.maxNgram()));
+      Dataset<Row> units = keepFlat(LexicalUnits.of(sentences, turns, documents, extractor, lexical.maxNgram()));
       Dataset<Row> termFrequencies = keep(TermFrequencies.compute(units, lexical.minNgramCount()));
       long termRows = termFrequencies.count();
       stages.finish("term_frequencies", sentenceCount, termRows, "rows", t);
@@ -192,6 +195,9 @@ final class Pipeline {
       long mentionRows = mentions.count();
       stages.finish("collocations+kwic", sentenceCount, collocationRows + mentionRows, "rows", t);
 
+      // Topics: LDA over turns (paragraphs, documents), topic shares and prevalence per zone.
+      TopicOutputs topics = topics(store, units, multiwordExpressions(gazetteer, lexical));
+
       // Writes the tables to staging, then makes them visible with the manifest.
       t = stages.start();
       store.stage(Table.DOCUMENTS, DocumentStats.withCounts(documents, sentences));
@@ -204,11 +210,24 @@ final class Pipeline {
       store.stage(Table.KEYNESS, keyness);
       store.stage(Table.COLLOCATIONS, collocations);
       store.stage(Table.MENTIONS, mentions);
+      store.stage(Table.ZONES, ZoneTagging.zonesTable(spark, gazetteer));
+      store.stage(Table.TOPICS, topics.topics());
+      store.stage(Table.TOPIC_PREVALENCE, topics.prevalence());
+      store.stage(Table.TOPIC_PREVALENCE_COMPARISONS, topics.comparisons());
+      store.stage(Table.TOPIC_SHARES, topics.shares());
+      if (topics.selection() != null) {
+        store.stage(Table.TOPIC_MODEL_SELECTION, topics.selection());
+      }
+      if (topics.model() != null) {
+        store.stageModel(Topics.VOCABULARY_MODEL, topics.model().vocabulary());
+        store.stageModel(Topics.LDA_MODEL, topics.model().lda());
+        store.stageModelInfo(Topics.MODEL_INFO, topicModelInfo);
+      }
       Map<String, Long> rowCounts = new LinkedHashMap<>();
       store.rowCounts().entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
           .forEach(e -> rowCounts.put(e.getKey().tableName(), e.getValue()));
-      stages.finish("write", Table.values().length, rowCounts.size(), "tables", t);
+      stages.finish("write", rowCounts.size(), rowCounts.size(), "tables", t);
 
       RunSummary summary =
           new RunSummary(
@@ -243,7 +262,9 @@ final class Pipeline {
     inputCounts.put("documents_without_date", summary.documentsWithoutDate());
     Map<String, String> tables = new LinkedHashMap<>();
     for (Table table : Table.values()) {
-      tables.put(table.tableName(), store.tablePath(table).toString());
+      if (store.rowCounts().containsKey(table)) {
+        tables.put(table.tableName(), store.tablePath(table).toString());
+      }
     }
     List<Map<String, Object>> timings = new ArrayList<>();
     stages.timings().forEach(s -> timings.add(s.toMap()));
@@ -259,6 +280,7 @@ final class Pipeline {
         .put("config", config.rendered())
         .put("input_counts", inputCounts)
         .put("boilerplate_lines_learned", learnedLinesBySource)
+        .put("topic_model", topicModelInfo)
         .put("row_counts", summary.rowCounts())
         .put("tables", tables)
         .put("stages", timings);
@@ -281,6 +303,139 @@ final class Pipeline {
     return versions;
   }
 
+  /** The topic tables of a run and the model behind them (null when none was fitted or loaded). */
+  private record TopicOutputs(
+      Dataset<Row> topics, Dataset<Row> prevalence, Dataset<Row> comparisons, Dataset<Row> shares,
+      Dataset<Row> selection, Topics.Model model) {}
+
+  private TopicOutputs topics(SnapshotStore store, Dataset<Row> lexicalUnits, List<String> multiwordExpressions) {
+    JobConfig.Topics settings = config.topics();
+    TopicOutputs none =
+        new TopicOutputs(
+            empty(Table.TOPICS), empty(Table.TOPIC_PREVALENCE), empty(Table.TOPIC_PREVALENCE_COMPARISONS),
+            empty(Table.TOPIC_SHARES), null, null);
+    if (!settings.enabled()) {
+      topicModelInfo.put("status", "disabled");
+      return none;
+    }
+    long t = stages.start();
+    Dataset<Row> units = keepFlat(Topics.units(lexicalUnits, settings.unit(), settings.extraStopwords()));
+    long unitCount = units.count();
+    String fingerprint = Topics.fingerprint(config, multiwordExpressions);
+    topicModelInfo.put("fingerprint", fingerprint);
+    topicModelInfo.put("unit", settings.unit().name().toLowerCase(java.util.Locale.ROOT));
+    Map<String, Object> reusable = reusableModel(store, fingerprint);
+    Topics.Model model = null;
+    CountVectorizerModel vocabulary;
+    if (reusable != null) {
+      String path = new org.apache.hadoop.fs.Path(store.root(), (String) reusable.get("path")).toString();
+      model = Topics.load(path);
+      vocabulary = model.vocabulary();
+      topicModelInfo.put("status", "reused");
+      topicModelInfo.put("reused_from", Map.of("run_id", reusable.get("run_id"), "snapshot", reusable.get("snapshot")));
+      StageLog.note("topics: inferring with the model of snapshot " + reusable.get("snapshot") + " (run "
+          + reusable.get("run_id") + "); --refit-topics fits a new one");
+    } else {
+      vocabulary = Topics.vocabulary(units, settings);
+    }
+    Dataset<Row> features = keepFlat(Topics.features(units, vocabulary, settings));
+    long modelled = features.count();
+    topicModelInfo.put("units", unitCount);
+    topicModelInfo.put("units_modelled", modelled);
+    topicModelInfo.put("units_too_short", unitCount - modelled);
+    topicModelInfo.put("vocabulary_size", vocabulary.vocabulary().length);
+    if (model == null) {
+      if (modelled < settings.k() || vocabulary.vocabulary().length < 2) {
+        topicModelInfo.put("status", "skipped");
+        topicModelInfo.put("reason", modelled + " units with >= " + settings.minUnitTerms()
+            + " vocabulary terms, " + vocabulary.vocabulary().length + " terms: too few for k = " + settings.k());
+        StageLog.note("topics: no model fitted: " + topicModelInfo.get("reason"));
+        stages.finish("topic model", unitCount, 0, "units", t);
+        return none;
+      }
+      double fraction = Topics.miniBatchFraction(settings, modelled);
+      model = new Topics.Model(vocabulary, Topics.fit(features, settings, settings.k(), modelled));
+      topicModelInfo.put("status", "fitted");
+      topicModelInfo.put("mini_batch_fraction", settings.optimizer().equals("online") ? fraction : null);
+    }
+    topicModelInfo.put("k", model.k());
+    topicModelInfo.put("optimizer", settings.optimizer());
+    topicModelInfo.put("path", SnapshotStore.MODELS_DIR + "/snapshot=" + options.snapshot());
+    stages.finish("topic model", unitCount, modelled, "units", t);
+    StageLog.note("topics: " + topicModelInfo.get("status") + " k = " + model.k() + " over " + modelled + " of "
+        + unitCount + " " + topicModelInfo.get("unit") + " units (" + (unitCount - modelled) + " with fewer than "
+        + settings.minUnitTerms() + " vocabulary terms), vocabulary " + vocabulary.vocabulary().length);
+
+    t = stages.start();
+    Dataset<Row> shares = keepFlat(Topics.shares(model.lda(), features));
+    int termsNeeded = Math.max(settings.topTerms(), settings.coherenceTerms());
+    List<Topics.TopicTerms> described = Topics.describe(model, termsNeeded);
+    Map<Integer, double[]> coherence =
+        Topics.coherence(
+            described, Topics.cooccurrences(features, described, settings.coherenceTerms()), settings.coherenceTerms());
+    List<Topics.TopicTerms> shown = new ArrayList<>();
+    described.forEach(d -> shown.add(new Topics.TopicTerms(
+        d.topic(), d.terms().subList(0, Math.min(settings.topTerms(), d.terms().size())),
+        d.weights().subList(0, Math.min(settings.topTerms(), d.weights().size())))));
+    Dataset<Row> topicsTable = Topics.topicsTable(spark, shown, coherence, Topics.meanShares(shares));
+    Dataset<Row> prevalence = keep(Topics.prevalence(shares, Topics.labels(spark, shown), settings));
+    Dataset<Row> comparisons = keep(Topics.comparisons(shares, shown, settings.comparisons(), settings));
+    long prevalenceRows = prevalence.count();
+    double logPerplexity = model.lda().logPerplexity(features);
+    topicModelInfo.put("log_perplexity", Double.isNaN(logPerplexity) ? null : logPerplexity);
+    stages.finish("topic_prevalence", modelled, prevalenceRows, "rows", t);
+
+    Dataset<Row> selection = null;
+    if (!settings.selectionK().isEmpty()) {
+      t = stages.start();
+      selection = keep(Topics.modelSelection(features, vocabulary, settings));
+      long selectionRows = selection.count();
+      stages.finish("topic model selection", settings.selectionK().size(), selectionRows, "models", t);
+    }
+    return new TopicOutputs(topicsTable, prevalence, comparisons, shares, selection, model);
+  }
+
+  /**
+   * The model of the latest run that has one, when the settings allow reusing it and it was
+   * fitted under the same fingerprint; null (refit) otherwise, with a line saying why.
+   */
+  private Map<String, Object> reusableModel(SnapshotStore store, String fingerprint) {
+    if (!config.topics().reuseModel() || options.refitTopics()) {
+      return null;
+    }
+    List<Map<String, Object>> runs = store.completedRuns();
+    for (int i = runs.size() - 1; i >= 0; i--) {
+      Object info = runs.get(i).get("topic_model");
+      if (!(info instanceof Map<?, ?> model) || model.get("path") == null) {
+        continue;
+      }
+      String status = String.valueOf(model.get("status"));
+      if (!status.equals("fitted") && !status.equals("reused")) {
+        continue;
+      }
+      if (!store.holds(String.valueOf(model.get("path")))) {
+        StageLog.note("topics: the model of snapshot " + runs.get(i).get("snapshot") + " is gone from "
+            + model.get("path") + ": fitting a new model");
+        return null;
+      }
+      if (!fingerprint.equals(model.get("fingerprint"))) {
+        StageLog.note("topics: the topic or term settings changed since snapshot " + runs.get(i).get("snapshot")
+            + ": fitting a new model");
+        return null;
+      }
+      Map<String, Object> found = new LinkedHashMap<>();
+      found.put("path", model.get("path"));
+      found.put("run_id", runs.get(i).get("run_id"));
+      found.put("snapshot", runs.get(i).get("snapshot"));
+      return found;
+    }
+    return null;
+  }
+
+  private Dataset<Row> empty(Table table) {
+    return spark.createDataFrame(List.of(), table.schema());
+  }
+
   /** The gazetteer's multiword names and the configured expressions, kept whole as one unit. */
   private static List<String> multiwordExpressions(ZoneGazetteer gazetteer, JobConfig.Lexical lexical) {
     List<String> expressions = new ArrayList<>(lexical.multiwordExpressions());
@@ -300,6 +455,15 @@ final class Pipeline {
       dataset.unpersist();
       persisted.remove(dataset);
     }
+  }
+
+  /**
+   * Keeps a dataset behind a plan of its own (its rows, from its RDD): later stages plan over a
+   * scan of it instead of the whole upstream query, whose plan text reached 10^7 characters and
+   * cost seconds per action. The RDD lineage stays, so lost blocks are recomputed.
+   */
+  private Dataset<Row> keepFlat(Dataset<Row> dataset) {
+    return keep(spark.createDataFrame(dataset.javaRDD(), dataset.schema()));
   }
 
   private Dataset<Row> keep(Dataset<Row> dataset) {

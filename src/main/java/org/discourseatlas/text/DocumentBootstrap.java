@@ -41,6 +41,51 @@ public final class DocumentBootstrap {
     return means;
   }
 
+  /**
+   * Two groups' means (each the ratio of its documents' score sums to their observation counts)
+   * and the 95% interval of the difference, target minus reference.
+   */
+  public record Comparison(
+      long nTarget, long nReference, int documentsTarget, int documentsReference,
+      double meanTarget, double meanReference, Interval difference) {
+    public double meanDifference() {
+      return meanTarget - meanReference;
+    }
+  }
+
+  /**
+   * Compares two groups of documents by independent bootstraps of each (seeded {@code seed} and
+   * {@code seed + 1}), paired in a random order ({@code seed + 2}); see {@link #difference}.
+   */
+  public static Comparison compare(
+      double[] targetSums, long[] targetCounts, double[] referenceSums, long[] referenceCounts,
+      int resamples, long seed) {
+    double[] targetMeans = means(targetSums, targetCounts, resamples, seed);
+    double[] referenceMeans = means(referenceSums, referenceCounts, resamples, seed + 1);
+    return new Comparison(
+        total(targetCounts), total(referenceCounts), targetSums.length, referenceSums.length,
+        ratio(targetSums, targetCounts), ratio(referenceSums, referenceCounts),
+        difference(targetMeans, referenceMeans, seed + 2));
+  }
+
+  private static long total(long[] counts) {
+    long n = 0;
+    for (long c : counts) {
+      n += c;
+    }
+    return n;
+  }
+
+  /** The sum of the sums over the sum of the counts; NaN for no observations. */
+  private static double ratio(double[] sums, long[] counts) {
+    double s = 0;
+    for (double v : sums) {
+      s += v;
+    }
+    long n = total(counts);
+    return n == 0 ? Double.NaN : s / n;
+  }
+
   /** The 95% percentile interval of a sorted bootstrap distribution. */
   public static Interval interval(double[] sortedMeans) {
     return new Interval(percentile(sortedMeans, 0.025), percentile(sortedMeans, 0.975));

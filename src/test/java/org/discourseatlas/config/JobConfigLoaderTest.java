@@ -192,4 +192,43 @@ class JobConfigLoaderTest {
 
     assertTrue(e.getMessage().contains("bad.conf"), e.getMessage());
   }
+
+  @Test
+  void topicDefaultsAreOnlineLdaOverTurnsWithAleppoVersusMosul() {
+    JobConfig.Topics topics = JobConfigLoader.defaults().topics();
+    assertTrue(topics.enabled());
+    assertEquals(JobConfig.TopicUnit.TURN, topics.unit());
+    assertEquals("online", topics.optimizer());
+    assertEquals(10, topics.k());
+    assertEquals(List.of(), topics.selectionK());
+    assertEquals(List.of(new JobConfig.KeynessComparison(List.of("aleppo"), List.of("mosul"))), topics.comparisons());
+    assertTrue(topics.reuseModel());
+  }
+
+  @Test
+  void topicSettingsAreReadAndCheckedByKey() throws IOException {
+    Path file =
+        userFile(
+            "topics.conf",
+            """
+            discourse-atlas.topics {
+              unit = paragraph
+              optimizer = em
+              k = 4
+              model-selection.k = [ 5, 10, 20 ]
+            }
+            """);
+    JobConfig.Topics topics = JobConfigLoader.load(file.toFile()).topics();
+    assertEquals(JobConfig.TopicUnit.PARAGRAPH, topics.unit());
+    assertEquals("em", topics.optimizer());
+    assertEquals(4, topics.k());
+    assertEquals(List.of(5, 10, 20), topics.selectionK());
+
+    assertTrue(invalid("discourse-atlas.topics.unit = sentence\n").getMessage().contains("topics.unit"));
+    assertTrue(invalid("discourse-atlas.topics.optimizer = gibbs\n").getMessage().contains("topics.optimizer"));
+    assertTrue(invalid("discourse-atlas.topics.k = 1\n").getMessage().contains("topics.k"));
+    assertTrue(invalid("discourse-atlas.topics.model-selection.k = [ 10, 1 ]\n").getMessage().contains("model-selection.k[1]"));
+    assertTrue(invalid("discourse-atlas.topics.learning-decay = 0.5\n").getMessage().contains("topics.learning-decay"));
+    assertTrue(invalid("discourse-atlas.topics.vocabulary.max-doc-share = 0\n").getMessage().contains("max-doc-share"));
+  }
 }

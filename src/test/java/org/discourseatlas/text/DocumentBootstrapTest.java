@@ -52,4 +52,23 @@ class DocumentBootstrapTest {
     assertTrue(interval.low() < difference && difference < interval.high(), interval.toString());
     assertTrue(interval.low() > 0.9 && interval.high() < 1.3, interval.toString());
   }
+
+  @Test
+  void compareGivesEachSidesRatioMeanAndAnIntervalAroundTheirDifference() {
+    // Target: documents with sums 3 and 1 over 2 and 2 observations: mean 4/4 = 1.0.
+    // Reference: sums 0.5, 0.5, 0.5 over 1 each: mean 0.5.
+    DocumentBootstrap.Comparison c =
+        DocumentBootstrap.compare(new double[] {3, 1}, new long[] {2, 2}, new double[] {0.5, 0.5, 0.5}, new long[] {1, 1, 1}, 2000, 7);
+    assertEquals(4, c.nTarget());
+    assertEquals(3, c.nReference());
+    assertEquals(2, c.documentsTarget());
+    assertEquals(3, c.documentsReference());
+    assertEquals(1.0, c.meanTarget(), 1e-12);
+    assertEquals(0.5, c.meanReference(), 1e-12);
+    assertEquals(0.5, c.meanDifference(), 1e-12);
+    // The reference never varies; the target's resampled means are 1.5, 1.0 or 0.5, each side
+    // drawn with probability 1/4, 1/2, 1/4: the 95% interval of the difference is [0, 1].
+    assertEquals(0.0, c.difference().low(), 1e-12);
+    assertEquals(1.0, c.difference().high(), 1e-12);
+  }
 }

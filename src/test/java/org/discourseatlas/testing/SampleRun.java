@@ -1,0 +1,67 @@
+package org.discourseatlas.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.discourseatlas.job.DiscourseAtlasJob;
+
+/**
+ * The job's output on data-sample/ with the default configuration, run once per test JVM and
+ * shared by the tests that read it (the end-to-end checks, the notebooks): the job is the
+ * slowest thing the suite does. Tests read it; one that writes more runs copies it first.
+ */
+public final class SampleRun {
+  public static final String SNAPSHOT = "2017-07";
+  private static Path output;
+
+  private SampleRun() {}
+
+  /** The output root, after the run succeeded; deleted when the JVM exits. */
+  public static synchronized Path output() {
+    if (output == null) {
+      SharedSpark.session();
+      try {
+        Path dir = Files.createTempDirectory("atlas-sample-run-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+        int exit =
+            DiscourseAtlasJob.execute(
+                "--input", Corpora.dataSample().toString(), "--output", dir.toString(), "--snapshot", SNAPSHOT);
+        if (exit != 0) {
+          throw new IllegalStateException("the job failed on data-sample with exit code " + exit);
+        }
+        output = dir;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return output;
+  }
+
+  /** Copies the shared output to a folder of the caller's, for tests that run the job into it again. */
+  public static void copyTo(Path target) {
+    Path source = output();
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path file : files.toList()) {
+        Path to = target.resolve(source.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(file, to);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort at exit
+    }
+  }
+}
