@@ -1,0 +1,336 @@
+"""Reading Discourse Atlas output in notebooks: find a snapshot, load its tables, check them.
+
+Only the published layout is read: ``<output>/_runs/<run_id>.json`` (the run manifests) and
+``<output>/<table>/snapshot=YYYY-MM/`` for the tables of the README's data dictionary. A
+snapshot is complete when a manifest with ``"status": "succeeded"`` names it; the latest is the
+one whose manifest finished last. Staging folders (``_staging``) and the job's code are never
+touched.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow.parquet as pq
+
+# The columns each notebook relies on, per table (README "Output tables"; the job may add more).
+TABLE_COLUMNS: dict[str, list[str]] = {
+    "documents": ["doc_id", "source_path", "format", "title", "date", "place", "source",
+                  "duplicate_of", "duplicate_similarity", "n_turns", "n_sentences", "n_tokens"],
+    "rejects": ["source_path", "reason", "detail", "bytes"],
+    "turns": ["doc_id", "turn", "speaker", "role", "text"],
+    "sentences": ["doc_id", "turn", "sentence", "text", "named_zones", "zones", "n_tokens",
+                  "sentiment_label", "sentiment_score", "sentiment_status"],
+    "term_frequencies": ["zone", "period", "role", "source", "term", "ngram", "count",
+                         "doc_freq", "rel_freq", "tf_idf"],
+    "keyness": ["target", "reference", "term", "ngram", "count_target", "count_reference",
+                "total_target", "total_reference", "g2", "chi2", "pmi", "log_odds",
+                "log_odds_z", "p_value", "p_value_g2"],
+    "collocations": ["zone", "ngram", "rank", "term", "count", "g2", "pmi"],
+    "mentions": ["zone", "doc_id", "turn", "sentence", "alias", "left", "match", "right"],
+    "zone_sentiment": ["zone", "period", "role", "n_sentences", "n_documents", "mean_score",
+                       "ci_low", "ci_high", "share_very_negative", "share_negative",
+                       "share_neutral", "share_positive", "share_very_positive"],
+    "zone_sentiment_comparisons": ["target", "reference", "n_target", "n_reference",
+                                   "n_documents_target", "n_documents_reference", "mean_target",
+                                   "mean_reference", "difference", "ci_low", "ci_high"],
+    "zones": ["zone", "name", "parent", "latitude", "longitude", "aliases"],
+    "topics": ["topic", "rank", "term", "weight", "label", "coherence_npmi", "coherence_umass"],
+    "topic_prevalence": ["zone", "period", "role", "topic", "label", "mean_share", "ci_low",
+                         "ci_high", "n", "n_documents"],
+    "topic_prevalence_comparisons": ["target", "reference", "topic", "label", "n_target",
+                                     "n_reference", "mean_target", "mean_reference",
+                                     "difference", "ci_low", "ci_high"],
+    "topic_shares": ["doc_id", "turn", "paragraph", "zones", "role", "n_terms",
+                     "topic_distribution", "top_topic", "top_share"],
+    "topic_model_selection": ["k", "log_perplexity", "coherence_npmi", "coherence_umass"],
+}
+
+# One colour per compared zone, the same in every chart (Okabe-Ito: safe for colour blindness).
+COLOUR_A = "#D55E00"  # vermillion: the first zone (target), Aleppo by default
+COLOUR_B = "#0072B2"  # blue: the second zone (reference), Mosul by default
+COLOUR_NEUTRAL = "#9E9E9E"
+COLOUR_CORPUS = "#4D4D4D"
+ROLES = ["question", "answer", "statement", "moderator"]
+ROLE_LABELS = {"question": "questions (journalists)", "answer": "answers (ministers)",
+               "statement": "statements", "moderator": "moderator"}
+
+_figures: list[str] = []
+
+
+def _plain_path(location: str | Path) -> Path:
+    text = str(location)
+    if text.startswith("file://"):
+        text = text[len("file://"):]
+    elif text.startswith("file:"):
+        text = text[len("file:"):]
+    if "://" in text:
+        raise ValueError(f"only local output folders are read here, not {text}")
+    return Path(text).expanduser().resolve()
+
+
+def _finished_at(manifest: dict) -> pd.Timestamp:
+    finished = pd.to_datetime(manifest.get("finished_at"), utc=True, errors="coerce")
+    return pd.Timestamp.min.tz_localize("UTC") if pd.isna(finished) else finished
+
+
+def manifests(output: str | Path) -> list[dict]:
+    """Every run manifest under ``<output>/_runs/``, oldest first by finished_at."""
+    runs = _plain_path(output) / "_runs"
+    if not runs.is_dir():
+        raise FileNotFoundError(
+            f"{runs} does not exist: is {output} the job's output folder (jobs/run.sh writes output/)?")
+    found = []
+    for path in sorted(runs.glob("*.json")):
+        with open(path, encoding="utf-8") as f:
+            found.append(json.load(f))
+    return sorted(found, key=_finished_at)
+
+
+def latest_snapshot(output: str | Path) -> str:
+    """The snapshot of the succeeded run that finished last."""
+    succeeded = [m for m in manifests(output) if m.get("status") == "succeeded"]
+    if not succeeded:
+        raise FileNotFoundError(f"no succeeded run in {_plain_path(output) / '_runs'}")
+    return succeeded[-1]["snapshot"]
+
+
+@dataclass
+class Snapshot:
+    """One complete snapshot of the job's output: its manifest and a loader for its tables."""
+
+    output: Path
+    snapshot: str
+    manifest: dict
+
+    def path(self, table: str) -> Path:
+        if table not in TABLE_COLUMNS:
+            raise KeyError(f"{table} is not a documented table: {sorted(TABLE_COLUMNS)}")
+        return self.output / table / f"snapshot={self.snapshot}"
+
+    def has(self, table: str) -> bool:
+        return self.path(table).is_dir()
+
+    def table(self, table: str, *, columns: list[str] | None = None, filters=None,
+              allow_empty: bool = False, why_missing: str = "",
+              quiet: bool = False) -> pd.DataFrame | None:
+        """The table as a DataFrame, checked for its documented columns and for rows.
+
+        `columns` reads only those (and checks only those); `filters` (a pyarrow expression or
+        filter list) keeps only matching rows, read that way so a large table never loads
+        whole. Returns None, saying so, when this snapshot has no such table yet (a table of an
+        issue that has not landed, or an optional one); `quiet` leaves saying so to the caller.
+        """
+        where = self.path(table)
+        if not where.is_dir():
+            if not quiet:
+                note(f"table {table} not in this snapshot yet{why_missing}")
+            return None
+        if columns is not None:
+            unknown = set(columns) - set(TABLE_COLUMNS[table])
+            assert not unknown, f"{sorted(unknown)} are not documented columns of {table}"
+        frame = pq.read_table(str(where), columns=columns, filters=filters).to_pandas()
+        check_table(frame, table, allow_empty=allow_empty, columns=columns)
+        return frame
+
+    def count(self, key: str) -> int:
+        """An input count of the manifest (documents, duplicates, rejects, ...)."""
+        return int(self.manifest.get("input_counts", {}).get(key, 0))
+
+
+def check_table(frame: pd.DataFrame, table: str, *, allow_empty: bool = False,
+                columns: list[str] | None = None) -> None:
+    missing = [c for c in (columns or TABLE_COLUMNS[table]) if c not in frame.columns]
+    assert not missing, f"table {table} lacks columns {missing}; it has {list(frame.columns)}"
+    assert allow_empty or len(frame) > 0, f"table {table} is empty"
+
+
+def open_snapshot(output: str | Path, snapshot: str | None = None, *, quiet: bool = False) -> Snapshot:
+    """The given snapshot (default: the latest complete one) of an output folder."""
+    root = _plain_path(output)
+    runs = manifests(root)
+    if snapshot is None:
+        snapshot = latest_snapshot(root)
+    named = [m for m in runs if m.get("snapshot") == snapshot and m.get("status") == "succeeded"]
+    if not named:
+        known = sorted({m.get("snapshot") for m in runs if m.get("status") == "succeeded"})
+        raise FileNotFoundError(
+            f"no succeeded run wrote snapshot {snapshot} in {root}; complete snapshots: {known}")
+    manifest = named[-1]
+    if not quiet:
+        note(f"output {root}, snapshot {snapshot}: run {manifest.get('run_id')}, "
+             f"finished {manifest.get('finished_at')}")
+    return Snapshot(root, snapshot, manifest)
+
+
+# ---------------------------------------------------------------------------------------------
+# Small shared helpers for the notebooks
+
+
+def note(text: str) -> None:
+    """A one-line remark for the reader: grey italics in a notebook, plain print elsewhere."""
+    try:
+        from IPython import get_ipython
+        from IPython.display import HTML, display
+    except ImportError:
+        get_ipython = None
+    if get_ipython is None or get_ipython() is None:
+        print(text)
+        return
+    display(HTML(f"<p class='atlas-note' style='color:#666;font-style:italic;margin:0.3em 0'>"
+                 f"{html.escape(text)}</p>"))
+
+
+def zone_names(zones: pd.DataFrame | None, ids) -> dict[str, str]:
+    """Display names for zone ids: the gazetteer's name when the zones table is there."""
+    names = {}
+    if zones is not None:
+        names = dict(zip(zones["zone"], zones["name"]))
+    return {z: names.get(z) or str(z).replace("_", " ").title() for z in ids}
+
+
+def analysed(documents: pd.DataFrame) -> pd.DataFrame:
+    """The analysed documents (duplicates are left out of every statistic), with a datetime."""
+    docs = documents[documents["duplicate_of"].isna()].copy()
+    docs["date"] = pd.to_datetime(docs["date"])
+    return docs
+
+
+def overall(frame: pd.DataFrame, **fixed) -> pd.DataFrame:
+    """Rows whose group columns are as given; a column given as None must be null."""
+    keep = pd.Series(True, index=frame.index)
+    for column, value in fixed.items():
+        keep &= frame[column].isna() if value is None else frame[column] == value
+    return frame[keep]
+
+
+def oriented(comparisons: pd.DataFrame | None, zone_a: str, zone_b: str) -> pd.DataFrame | None:
+    """The rows of a *_comparisons table for zone_a vs zone_b, computed either way round.
+
+    A reversed row is turned round: target and reference columns swapped, the difference and
+    its interval negated. None when the job did not compute this comparison.
+    """
+    if comparisons is None:
+        return None
+    rows = comparisons[(comparisons["target"] == zone_a) & (comparisons["reference"] == zone_b)]
+    if len(rows):
+        return rows.copy()
+    rows = comparisons[(comparisons["target"] == zone_b) & (comparisons["reference"] == zone_a)]
+    if not len(rows):
+        return None
+    swapped = {}
+    for column in rows.columns:
+        for one, other in (("_target", "_reference"), ("_reference", "_target")):
+            if column.endswith(one):
+                swapped[column] = column[: -len(one)] + other
+    out = rows.rename(columns=swapped).assign(target=zone_a, reference=zone_b)
+    out["difference"] = -rows["difference"]
+    out["ci_low"], out["ci_high"] = -rows["ci_high"], -rows["ci_low"]
+    return out[list(rows.columns)]
+
+
+def keyness_between(snap: Snapshot, keyness: pd.DataFrame, zone_a: str, zone_b: str,
+                    alpha0: float = 1000.0, min_count: int = 5) -> tuple[pd.DataFrame, str]:
+    """Keyness of zone_a against zone_b, positive = more in zone_a.
+
+    The job's own rows when it computed this comparison (either way round: swapping target and
+    reference negates log-odds, z, G2 and chi2). Otherwise the Fightin' Words log-odds of the
+    two zones' unigrams, computed here from term_frequencies with the job's formula (informative
+    Dirichlet prior: corpus shares x alpha0) so that any two zones can be compared.
+    """
+    def job_rows(target, reference):
+        return keyness[(keyness["target"] == target) & (keyness["reference"] == reference)]
+
+    rows = job_rows(zone_a, zone_b)
+    if len(rows):
+        out = rows.rename(columns={"count_target": "count_a", "count_reference": "count_b"})
+        return out.copy(), "the job's keyness table"
+    rows = job_rows(zone_b, zone_a)
+    if len(rows):
+        out = rows.rename(columns={"count_target": "count_b", "count_reference": "count_a"}).copy()
+        for column in ["g2", "chi2", "log_odds", "log_odds_z"]:
+            out[column] = -out[column]
+        return out, "the job's keyness table (computed as the reverse comparison, signs flipped)"
+
+    import pyarrow.compute as pc
+
+    wanted = ((pc.field("ngram") == 1) & pc.field("period").is_null() & pc.field("role").is_null()
+              & pc.field("source").is_null()
+              & (pc.field("zone").is_null() | pc.field("zone").isin([zone_a, zone_b])))
+    unigrams = snap.table("term_frequencies", columns=["zone", "period", "role", "source", "term",
+                                                       "ngram", "count"], filters=wanted)
+    corpus = unigrams[unigrams["zone"].isna()].set_index("term")["count"]
+    a = unigrams[unigrams["zone"] == zone_a].set_index("term")["count"]
+    b = unigrams[unigrams["zone"] == zone_b].set_index("term")["count"]
+    assert len(a) and len(b), f"no term frequencies for {zone_a} or {zone_b}"
+    counts = pd.DataFrame({"count_a": a, "count_b": b}).fillna(0).astype("int64")
+    n_a, n_b = counts["count_a"].sum(), counts["count_b"].sum()
+    counts = counts[counts["count_a"] + counts["count_b"] >= min_count]
+    prior = alpha0 * corpus.reindex(counts.index).fillna(0) / corpus.sum()
+    ya, yb = counts["count_a"] + prior, counts["count_b"] + prior
+    log_odds = np.log(ya / (n_a + alpha0 - ya)) - np.log(yb / (n_b + alpha0 - yb))
+    out = counts.assign(ngram=1, log_odds=log_odds,
+                        log_odds_z=log_odds / np.sqrt(1 / ya + 1 / yb)).reset_index(names="term")
+    return out, (f"term_frequencies, computed here (unigrams; prior = corpus shares x {alpha0:g}) "
+                 f"since the job's keyness table has no {zone_a} vs {zone_b} rows")
+
+
+def kwic(mentions: pd.DataFrame, documents: pd.DataFrame, turns: pd.DataFrame, zone: str,
+         n: int = 6) -> pd.DataFrame:
+    """Up to n keyword-in-context lines for a zone, spread over its documents, oldest first."""
+    lines = mentions[mentions["zone"] == zone]
+    docs = analysed(documents)[["doc_id", "date", "source"]].drop_duplicates("doc_id")
+    lines = lines.merge(docs, on="doc_id", how="left").merge(
+        turns[["doc_id", "turn", "role"]], on=["doc_id", "turn"], how="left")
+    # one line per document first, so the sample is not one transcript's
+    lines = lines.sort_values(["date", "doc_id", "sentence"])
+    lines["nth"] = lines.groupby("doc_id").cumcount()
+    picked = lines.sort_values(["nth", "date"]).head(n).sort_values(["date", "sentence"])
+    picked = picked.assign(date=picked["date"].dt.strftime("%Y-%m-%d"))
+    return picked[["date", "source", "role", "left", "match", "right"]].reset_index(drop=True)
+
+
+def kwic_html(lines: pd.DataFrame, colour: str) -> str:
+    """KWIC lines as an HTML table: left context right-aligned, the match in the zone's colour."""
+    rows = []
+    for r in lines.itertuples(index=False):
+        rows.append(
+            "<tr>"
+            f"<td style='white-space:nowrap;color:#666'>{html.escape(str(r.date))} "
+            f"{html.escape(str(r.source))}, {html.escape(str(r.role))}</td>"
+            f"<td style='text-align:right'>{html.escape(str(r.left))}</td>"
+            f"<td style='text-align:center;font-weight:bold;color:{colour}'>{html.escape(str(r.match))}</td>"
+            f"<td style='text-align:left'>{html.escape(str(r.right))}</td></tr>")
+    return ("<table class='atlas-kwic' style='font-size:90%'><thead><tr><th>date, source, role</th>"
+            "<th style='text-align:right'>left</th><th>mention</th><th style='text-align:left'>right"
+            "</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures: each one is checked for drawn data, shown, closed and captioned "Figure N."
+
+
+def show(fig, caption: str) -> None:
+    """Check that the figure drew something on each of its axes, display it with a caption."""
+    import matplotlib.pyplot as plt
+    from IPython.display import HTML, display
+
+    plotted = [ax for ax in fig.axes if ax.get_visible() and ax.axison
+               and ax.get_label() != "<colorbar>"]
+    assert plotted, f"figure '{caption}' has no axes"
+    empty = [ax.get_title() or f"axes {i}" for i, ax in enumerate(plotted) if not ax.has_data()]
+    assert not empty, f"figure '{caption}' drew nothing on {empty}"
+    _figures.append(caption)
+    display(fig, metadata={"image/png": {"alt": caption}})
+    plt.close(fig)
+    display(HTML(f"<p class='atlas-figure' style='color:#555;font-size:90%'>"
+                 f"<b>Figure {len(_figures)}.</b> {html.escape(caption)}</p>"))
+
+
+def figures_shown() -> int:
+    return len(_figures)
