@@ -37,6 +37,8 @@ class TermFrequenciesTest {
       new StructType()
           .add(Columns.DOC_ID, DataTypes.StringType)
           .add(Columns.TURN, DataTypes.IntegerType)
+          .add(Columns.SENTENCE, DataTypes.IntegerType)
+          .add(Columns.PARAGRAPH, DataTypes.IntegerType)
           .add(Columns.ZONES, DataTypes.createArrayType(DataTypes.StringType))
           .add(Columns.TOKENS, DataTypes.createArrayType(DataTypes.StringType))
           .add(Columns.N_TOKENS, DataTypes.IntegerType);
@@ -86,9 +88,11 @@ class TermFrequenciesTest {
     }
   }
 
+  private static int sentenceNumber;
+
   private static Row sentence(String docId, int turn, List<String> zones, String... tokens) {
     return RowFactory.create(
-        docId, turn, RowValues.array(zones), RowValues.array(List.of(tokens)),
+        docId, turn, ++sentenceNumber, 1, RowValues.array(zones), RowValues.array(List.of(tokens)),
         TermExtractor.wordCount(List.of(tokens)));
   }
 
