@@ -1,7 +1,5 @@
 package org.discourseatlas.analysis;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.arrays_overlap;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -153,11 +151,11 @@ public final class Sentiment {
     Dataset<Row> scored = sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(SCORED).and(col(Columns.SENTIMENT_SCORE).isNotNull()));
     List<Row> rows = new ArrayList<>();
     for (JobConfig.KeynessComparison comparison : comparisons) {
-      Dataset<Row> target = scored.filter(overlaps(comparison.target()));
+      Dataset<Row> target = scored.filter(ZoneTagging.inAnyZone(comparison.target()));
       Dataset<Row> reference =
           comparison.reference().isEmpty()
-              ? scored.filter(overlaps(comparison.target()).unary_$bang())
-              : scored.filter(overlaps(comparison.reference()));
+              ? scored.filter(ZoneTagging.inAnyZone(comparison.target()).unary_$bang())
+              : scored.filter(ZoneTagging.inAnyZone(comparison.reference()));
       DocSums t = docSums(target);
       DocSums r = docSums(reference);
       long seed = settings.seed() ^ (comparison.targetLabel() + "|" + comparison.referenceLabel()).hashCode();
@@ -166,9 +164,9 @@ public final class Sentiment {
       rows.add(
           RowFactory.create(
               comparison.targetLabel(), comparison.referenceLabel(), c.nTarget(), c.nReference(),
-              (long) c.documentsTarget(), (long) c.documentsReference(), nullIfNaN(c.meanTarget()),
-              nullIfNaN(c.meanReference()), nullIfNaN(c.meanDifference()),
-              nullIfNaN(c.difference().low()), nullIfNaN(c.difference().high())));
+              (long) c.documentsTarget(), (long) c.documentsReference(), RowValues.nullIfNaN(c.meanTarget()),
+              RowValues.nullIfNaN(c.meanReference()), RowValues.nullIfNaN(c.meanDifference()),
+              RowValues.nullIfNaN(c.difference().low()), RowValues.nullIfNaN(c.difference().high())));
     }
     StructType schema =
         new StructType()
@@ -186,16 +184,6 @@ public final class Sentiment {
     return spark.createDataFrame(rows, schema);
   }
 
-  static Double nullIfNaN(double value) {
-    return Double.isNaN(value) ? null : value;
-  }
-
-  /** True where a row's zones include any of these. */
-  static Column overlaps(List<String> zones) {
-    List<Column> ids = new ArrayList<>();
-    zones.forEach(z -> ids.add(lit(z)));
-    return arrays_overlap(col(Columns.ZONES), array(ids.toArray(new Column[0])));
-  }
 
   /** Per-document score sums and sentence counts of one side. */
   private record DocSums(double[] sums, long[] counts) {}

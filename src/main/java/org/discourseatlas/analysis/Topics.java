@@ -53,6 +53,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.io.Columns;
+import org.discourseatlas.io.RowValues;
 import org.discourseatlas.io.Table;
 import org.discourseatlas.text.DocumentBootstrap;
 import org.discourseatlas.text.TopicCoherence;
@@ -212,8 +213,7 @@ public final class Topics {
       }
     }
     LDAModel model = lda.fit(features);
-    LocalLDAModel local = model instanceof DistributedLDAModel distributed ? distributed.toLocal() : (LocalLDAModel) model;
-    return local;
+    return model instanceof DistributedLDAModel distributed ? distributed.toLocal() : (LocalLDAModel) model;
   }
 
   /**
@@ -311,7 +311,7 @@ public final class Topics {
         rows.add(
             RowFactory.create(
                 topic.topic(), i + 1, topic.terms().get(i), topic.weights().get(i), topic.label(),
-                Sentiment.nullIfNaN(c[0]), Sentiment.nullIfNaN(c[1]), meanShares.get(topic.topic())));
+                RowValues.nullIfNaN(c[0]), RowValues.nullIfNaN(c[1]), meanShares.get(topic.topic())));
       }
     }
     return spark.createDataFrame(rows, Table.TOPICS.schema());
@@ -397,9 +397,9 @@ public final class Topics {
                 posexplode(col(Columns.TOPIC_DISTRIBUTION)).as(new String[] {Columns.TOPIC, SHARE}));
     List<Row> rows = new ArrayList<>();
     for (JobConfig.KeynessComparison comparison : comparisons) {
-      Column inTarget = Sentiment.overlaps(comparison.target());
+      Column inTarget = ZoneTagging.inAnyZone(comparison.target());
       Column inReference =
-          comparison.reference().isEmpty() ? inTarget.unary_$bang() : Sentiment.overlaps(comparison.reference());
+          comparison.reference().isEmpty() ? inTarget.unary_$bang() : ZoneTagging.inAnyZone(comparison.reference());
       Map<Integer, DocumentSums> target = documentSums(perDocument.filter(inTarget), topics.size());
       Map<Integer, DocumentSums> reference = documentSums(perDocument.filter(inReference), topics.size());
       long seed = settings.seed() ^ (comparison.targetLabel() + "|" + comparison.referenceLabel()).hashCode();
@@ -412,9 +412,9 @@ public final class Topics {
             RowFactory.create(
                 comparison.targetLabel(), comparison.referenceLabel(), topic.topic(), topic.label(),
                 c.nTarget(), c.nReference(), (long) c.documentsTarget(), (long) c.documentsReference(),
-                Sentiment.nullIfNaN(c.meanTarget()), Sentiment.nullIfNaN(c.meanReference()),
-                Sentiment.nullIfNaN(c.meanDifference()), Sentiment.nullIfNaN(c.difference().low()),
-                Sentiment.nullIfNaN(c.difference().high())));
+                RowValues.nullIfNaN(c.meanTarget()), RowValues.nullIfNaN(c.meanReference()),
+                RowValues.nullIfNaN(c.meanDifference()), RowValues.nullIfNaN(c.difference().low()),
+                RowValues.nullIfNaN(c.difference().high())));
       }
     }
     return spark.createDataFrame(rows, Table.TOPIC_PREVALENCE_COMPARISONS.schema());
@@ -488,9 +488,9 @@ public final class Topics {
       double heldOutPerplexity = nTest == 0 ? Double.NaN : lda.logPerplexity(test);
       rows.add(
           RowFactory.create(
-              k, Sentiment.nullIfNaN(heldOutPerplexity), Sentiment.nullIfNaN(lda.logPerplexity(train)),
-              nTest == 0 ? null : Sentiment.nullIfNaN(lda.logLikelihood(test)),
-              Sentiment.nullIfNaN(npmi), Sentiment.nullIfNaN(umass), nTrain, nTest, seconds));
+              k, RowValues.nullIfNaN(heldOutPerplexity), RowValues.nullIfNaN(lda.logPerplexity(train)),
+              nTest == 0 ? null : RowValues.nullIfNaN(lda.logLikelihood(test)),
+              RowValues.nullIfNaN(npmi), RowValues.nullIfNaN(umass), nTrain, nTest, seconds));
     }
     return features.sparkSession().createDataFrame(rows, Table.TOPIC_MODEL_SELECTION.schema());
   }

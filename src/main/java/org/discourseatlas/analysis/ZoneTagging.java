@@ -20,6 +20,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.discourseatlas.io.Columns;
 import org.discourseatlas.io.RowValues;
@@ -72,13 +73,16 @@ public final class ZoneTagging {
     for (Zone zone : gazetteer.zones()) {
       rows.add(
           RowFactory.create(
-              zone.id(), zone.name(), zone.parent(), nullIfNaN(zone.latitude()), nullIfNaN(zone.longitude()),
+              zone.id(), zone.name(), zone.parent(), RowValues.nullIfNaN(zone.latitude()), RowValues.nullIfNaN(zone.longitude()),
               RowValues.array(zone.aliases())));
     }
     return spark.createDataFrame(rows, Table.ZONES.schema());
   }
 
-  private static Double nullIfNaN(double value) {
-    return Double.isNaN(value) ? null : value;
+  /** True where a row's zones include any of these. */
+  public static Column inAnyZone(List<String> zones) {
+    List<Column> ids = new ArrayList<>();
+    zones.forEach(z -> ids.add(functions.lit(z)));
+    return functions.arrays_overlap(col(Columns.ZONES), array(ids.toArray(new Column[0])));
   }
 }

@@ -17,4 +17,9 @@ public final class RowValues {
   public static <T> Seq<T> array(List<T> values) {
     return CollectionConverters.asScala(values).toList();
   }
+
+  /** A double for a nullable column: NaN (an undefined statistic) becomes null. */
+  public static Double nullIfNaN(double value) {
+    return Double.isNaN(value) ? null : value;
+  }
 }

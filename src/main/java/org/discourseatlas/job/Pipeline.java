@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -330,7 +331,7 @@ final class Pipeline {
     Topics.Model model = null;
     CountVectorizerModel vocabulary;
     if (reusable != null) {
-      String path = new org.apache.hadoop.fs.Path(store.root(), (String) reusable.get("path")).toString();
+      String path = new Path(store.root(), (String) reusable.get("path")).toString();
       model = Topics.load(path);
       vocabulary = model.vocabulary();
       topicModelInfo.put("status", "reused");
