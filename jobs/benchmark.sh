@@ -1,23 +1,213 @@
 #!/usr/bin/env bash
-# Benchmarks. Only the sentiment part exists so far (the benchmark issue adds the rest):
+# The benchmark: the whole job over the UN General Debate corpus (10,961 files), against its floors.
+#
+#   jobs/benchmark.sh            every part below in order (about an hour on 2 cores), then the report
+#   jobs/benchmark.sh corpus     unpacks ../shared/corpora/un-general-debate.tar.gz under target/benchmark/
+#   jobs/benchmark.sh floors     plain word count (2 threads); CoreNLP tokenize+ssplit alone, 1 and 2 threads
+#   jobs/benchmark.sh job N      the job on local[N] through jobs/submit.sh (N = 1 or 2)
+#   jobs/benchmark.sh sentiment-floors
+#                                CoreNLP sentiment alone over exactly the sentences the local[2] run
+#                                scored, 1 and 2 threads (needs "job 2" first)
+#   jobs/benchmark.sh cluster    the job on a standalone Master and one Worker (2 cores) on 127.0.0.1,
+#                                driver heap 1g, executor heap 3g: the memory targets, in separate JVMs
+#   jobs/benchmark.sh report     prints the per-stage table and the ratios; writes docs/benchmarks.md
 #   jobs/benchmark.sh sentiment <output>/sentences/snapshot=YYYY-MM [threads]
-# runs the job's sentiment stage and plain CoreNLP over the sentences that run scored, in one
-# JVM with the same number of threads, and prints both rates and their ratio.
+#                                the job's sentiment stage and plain CoreNLP over one run's scored
+#                                sentences, in one JVM (a quick check, not part of "all")
+#
+# Each part leaves its figures in target/benchmark/results/*.json, so a part can be rerun alone and
+# the report redone. Every JVM gets the same heap (ATLAS_DRIVER_MEMORY, default 4g). Run it on an
+# otherwise idle machine: the figures are wall times.
+# Overrides: ATLAS_BENCH_DIR (work folder), ATLAS_BENCH_INPUT (a corpus folder instead of the
+# tarball, e.g. a subset for a quick try), ATLAS_BENCH_REPORT (where the markdown goes).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-part=${1:?usage: jobs/benchmark.sh sentiment <sentences table folder> [threads]}
+
+bench_dir=${ATLAS_BENCH_DIR:-$ATLAS_HOME/target/benchmark}
+results="$bench_dir/results"
+tarball="$ATLAS_HOME/../shared/corpora/un-general-debate.tar.gz"
+input=${ATLAS_BENCH_INPUT:-$bench_dir/corpus/un-general-debate}
+report=${ATLAS_BENCH_REPORT:-$ATLAS_HOME/docs/benchmarks.md}
+snapshot=2026-11
+export ATLAS_DRIVER_MEMORY=${ATLAS_DRIVER_MEMORY:-4g}
+mkdir -p "$results"
+
+# The UN file names carry country, session and year: ISR_71_2016.txt.
+bench_config="$bench_dir/un.conf"
+cat > "$bench_config" <<'EOF'
+discourse-atlas.ingest.path-patterns = [ "{country}_{session}_{year}.txt" ]
+EOF
+
+now_ns() { date +%s%N; }
+seconds_since() { awk -v a="$1" -v b="$(now_ns)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
+
+bench_java() {
+  atlas_build_if_stale
+  local classpath
+  classpath=$(atlas_spark_classpath)
+  java -Xmx"$ATLAS_DRIVER_MEMORY" "${ATLAS_JAVA_OPENS[@]}" "-Dlog4j2.configurationFile=$ATLAS_LOG_CONF" \
+    -cp "$classpath:$ATLAS_JAR:$ATLAS_MODELS_JAR" "$@"
+}
+
+part_corpus() {
+  if [[ -n "${ATLAS_BENCH_INPUT:-}" ]]; then
+    echo "benchmark: corpus $input (ATLAS_BENCH_INPUT)"
+  elif [[ ! -f "$bench_dir/corpus/.unpacked" ]]; then
+    [[ -f "$tarball" ]] || { echo "benchmark: $tarball not found" >&2; exit 1; }
+    echo "benchmark: unpacking $tarball"
+    rm -rf "$bench_dir/corpus"
+    mkdir -p "$bench_dir/corpus"
+    tar xzf "$tarball" -C "$bench_dir/corpus"
+    touch "$bench_dir/corpus/.unpacked"
+  fi
+  echo "benchmark: corpus $(find "$input" -type f | wc -l) files, $(du -sb "$input" | cut -f1) bytes"
+}
+
+part_floors() {
+  part_corpus
+  bench_java org.discourseatlas.bench.Floors wordcount "$input" 2 "$results/wordcount-2.json"
+  for threads in 1 2; do
+    bench_java org.discourseatlas.bench.Floors tokenize "$input" "$threads" "$results/tokenize-$threads.json"
+  done
+}
+
+part_job() {
+  local threads=${1:?usage: jobs/benchmark.sh job 1|2}
+  part_corpus
+  atlas_build_if_stale
+  local out="$bench_dir/out-local$threads"
+  rm -rf "$out"
+  echo "benchmark: the job on local[$threads], log in $bench_dir/job-$threads.log"
+  local start status=0
+  start=$(now_ns)
+  "$ATLAS_HOME/jobs/submit.sh" --master "local[$threads]" -- \
+    --input "$input" --output "$out" --config "$bench_config" --snapshot "$snapshot" \
+    > "$bench_dir/job-$threads.log" 2>&1 || status=$?
+  local seconds
+  seconds=$(seconds_since "$start")
+  grep -E 'stage |duplicates|scored' "$bench_dir/job-$threads.log" || true
+  if (( status != 0 )); then
+    echo "benchmark: the job on local[$threads] failed (exit $status); see $bench_dir/job-$threads.log" >&2
+    exit "$status"
+  fi
+  printf '{"floor": "job", "threads": %d, "seconds": %s, "output": "%s", "heap": "%s"}\n' \
+    "$threads" "$seconds" "$out" "$ATLAS_DRIVER_MEMORY" > "$results/job-$threads.json"
+  echo "benchmark: job local[$threads] $seconds s"
+}
+
+part_sentiment_floors() {
+  local sentences="$bench_dir/out-local2/sentences/snapshot=$snapshot"
+  [[ -d "$sentences" ]] || { echo "benchmark: $sentences missing: run 'jobs/benchmark.sh job 2' first" >&2; exit 1; }
+  for threads in 2 1; do
+    bench_java org.discourseatlas.bench.Floors sentiment "$sentences" "$threads" \
+      "$results/sentiment-$threads.json" "$bench_config"
+  done
+}
+
+# A standalone Master and one Worker from the Maven jars (a Worker launches executors only under a
+# SPARK_HOME whose jars/ holds Spark's jars), stopped by process id when the part ends.
+cluster_pids=()
+stop_cluster() {
+  for pid in "${cluster_pids[@]}"; do
+    pkill -KILL -P "$pid" 2>/dev/null || true
+    kill "$pid" 2>/dev/null || true
+  done
+  cluster_pids=()
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+part_cluster() {
+  part_corpus
+  atlas_build_if_stale
+  local classpath home="$bench_dir/cluster/spark-home" logs="$bench_dir/cluster/logs"
+  classpath=$(atlas_spark_classpath)
+  rm -rf "$bench_dir/cluster" "$results/job-cluster.json"
+  mkdir -p "$home/jars" "$logs" "$bench_dir/cluster/work" "$bench_dir/cluster/local"
+  tr ':' '\n' <<< "$classpath" | while read -r jar; do
+    if [[ -f "$jar" ]]; then ln -sf "$jar" "$home/jars/"; fi
+  done
+  local master_port ui_port
+  master_port=$(free_port)
+  ui_port=$(free_port)
+  trap stop_cluster EXIT
+  local daemon=(java -Xmx512m "${ATLAS_JAVA_OPENS[@]}" -cp "$classpath")
+  SPARK_HOME="$home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1 \
+    "${daemon[@]}" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$master_port" \
+    --webui-port "$ui_port" > "$logs/master.log" 2>&1 &
+  cluster_pids+=($!)
+  SPARK_HOME="$home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1 JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}" \
+    SPARK_LOCAL_DIRS="$bench_dir/cluster/local" \
+    "${daemon[@]}" org.apache.spark.deploy.worker.Worker "spark://127.0.0.1:$master_port" --host 127.0.0.1 \
+    --port "$(free_port)" --webui-port "$(free_port)" --cores 2 --memory 3500m \
+    --work-dir "$bench_dir/cluster/work" > "$logs/worker.log" 2>&1 &
+  cluster_pids+=($!)
+  for _ in $(seq 60); do
+    curl -sf "http://127.0.0.1:$ui_port/json/" | grep -q '"aliveworkers" *: *1' && break
+    sleep 1
+  done
+  local out="$bench_dir/out-cluster" status=0 start seconds
+  rm -rf "$out"
+  echo "benchmark: the job on spark://127.0.0.1:$master_port (driver 1g, executor 3g), log in $bench_dir/job-cluster.log"
+  start=$(now_ns)
+  ATLAS_DRIVER_MEMORY=1g "$ATLAS_HOME/jobs/submit.sh" --master "spark://127.0.0.1:$master_port" --deploy-mode client \
+    --executor-memory 3g --conf spark.executor.cores=2 \
+    --conf "spark.executor.extraJavaOptions=-Xlog:gc:file=$bench_dir/cluster/executor-gc.log" -- \
+    --input "$input" --output "$out" --config "$bench_config" --snapshot "$snapshot" \
+    > "$bench_dir/job-cluster.log" 2>&1 || status=$?
+  seconds=$(seconds_since "$start")
+  stop_cluster
+  trap - EXIT
+  grep -E 'stage ' "$bench_dir/job-cluster.log" || true
+  if (( status != 0 )); then
+    echo "benchmark: the job on the standalone cluster failed (exit $status); see $bench_dir/job-cluster.log" >&2
+    printf '{"floor": "job", "threads": 2, "seconds": %s, "output": "%s", "driver_heap": "1g", "executor_heap": "3g", "failed_exit": %d}\n' \
+      "$seconds" "$out" "$status" > "$results/job-cluster.json"
+    return "$status"
+  fi
+  # G1 log lines end "before->after(capacity) pause": the largest after is the executor's peak
+  # heap after a collection, the largest before its peak heap used.
+  local after before
+  after=$(grep -oE '[0-9]+M->[0-9]+M' "$bench_dir/cluster/executor-gc.log"* | sed 's/.*->//; s/M//' | sort -n | tail -1)
+  before=$(grep -oE '[0-9]+M->[0-9]+M' "$bench_dir/cluster/executor-gc.log"* | sed 's/.*://; s/M->.*//' | sort -n | tail -1)
+  printf '{"floor": "job", "threads": 2, "seconds": %s, "output": "%s", "driver_heap": "1g", "executor_heap": "3g", "executor_heap_peak_used_mb": %s, "executor_heap_peak_after_gc_mb": %s}\n' \
+    "$seconds" "$out" "${before:-null}" "${after:-null}" > "$results/job-cluster.json"
+  echo "benchmark: job on the standalone cluster $seconds s; executor heap peak ${before:-?} MB, after GC ${after:-?} MB"
+}
+
+part_report() {
+  bench_java org.discourseatlas.bench.BenchmarkReport "$results" "$report" \
+    "$(git -C "$ATLAS_HOME" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+}
+
+part=${1:-all}
 case "$part" in
+  all)
+    start=$(now_ns)
+    part_corpus
+    part_floors
+    part_job 2
+    part_sentiment_floors
+    part_job 1
+    # A failed memory run is a finding for the report, not a reason to lose the rest.
+    part_cluster || true
+    part_report
+    echo "benchmark: all parts in $(seconds_since "$start") s"
+    ;;
+  corpus) part_corpus ;;
+  floors) part_floors ;;
+  job) part_job "${2:-}" ;;
+  sentiment-floors) part_sentiment_floors ;;
+  cluster) part_cluster ;;
+  report) part_report ;;
   sentiment)
     sentences=${2:?the sentences table folder of a run, e.g. output/sentences/snapshot=2026-11}
-    threads=${3:-2}
-    atlas_build_if_stale
-    classpath=$(atlas_spark_classpath)
-    exec java -Xmx"${ATLAS_DRIVER_MEMORY:-8g}" "${ATLAS_JAVA_OPENS[@]}" \
-      "-Dlog4j2.configurationFile=$ATLAS_LOG_CONF" \
-      -cp "$classpath:$ATLAS_JAR:$ATLAS_MODELS_JAR" org.discourseatlas.job.SentimentBenchmark "$sentences" "$threads"
+    bench_java org.discourseatlas.job.SentimentBenchmark "$sentences" "${3:-2}"
     ;;
   *)
-    echo "jobs/benchmark.sh: unknown part '$part' (sentiment)" >&2
+    echo "jobs/benchmark.sh: unknown part '$part' (all, corpus, floors, job N, sentiment-floors, cluster, report, sentiment)" >&2
     exit 2
     ;;
 esac

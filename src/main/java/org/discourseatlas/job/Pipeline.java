@@ -245,6 +245,7 @@ final class Pipeline {
       return summary;
     } finally {
       persisted.forEach(Dataset::unpersist);
+      stages.close();
     }
   }
 
@@ -286,7 +287,9 @@ final class Pipeline {
         .put("topic_model", topicModelInfo)
         .put("row_counts", summary.rowCounts())
         .put("tables", tables)
-        .put("stages", timings);
+        .put("stages", timings)
+        // In local mode the driver's JVM runs the executor threads too: its heap is the whole job's.
+        .put("driver_jvm", stages.jvmMemory());
   }
 
   private Map<String, String> versions() {

@@ -40,18 +40,23 @@ public final class SentenceSplitter {
     return sentences;
   }
 
+  /** The pipeline's properties (the benchmark's tokenize floor uses the same). */
+  public static Properties properties() {
+    Properties props = new Properties();
+    props.setProperty("annotators", "tokenize,ssplit");
+    props.setProperty("tokenize.language", "en");
+    // Two newlines end a sentence: a paragraph never continues a sentence of the one before.
+    props.setProperty("ssplit.newlineIsSentenceBreak", "two");
+    return props;
+  }
+
   private static StanfordCoreNLP pipeline() {
     StanfordCoreNLP local = pipeline;
     if (local == null) {
       synchronized (SentenceSplitter.class) {
         local = pipeline;
         if (local == null) {
-          Properties props = new Properties();
-          props.setProperty("annotators", "tokenize,ssplit");
-          props.setProperty("tokenize.language", "en");
-          // Two newlines end a sentence: a paragraph never continues a sentence of the one before.
-          props.setProperty("ssplit.newlineIsSentenceBreak", "two");
-          local = new StanfordCoreNLP(props);
+          local = new StanfordCoreNLP(properties());
           pipeline = local;
         }
       }

@@ -1,0 +1,272 @@
+package org.discourseatlas.bench;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Turns one benchmark run's figures into the printed summary and {@code docs/benchmarks.md}: the
+ * floors ({@link Floors}' JSON), the two job runs (local[1] and local[2]; their wall time as
+ * jobs/benchmark.sh measured it and their manifests, which hold each stage's time, records and
+ * heap), and the machine.
+ *
+ * <p>{@code BenchmarkReport RESULTS_DIR MARKDOWN_OUT [COMMIT]}; RESULTS_DIR holds
+ * wordcount-N.json, tokenize-N.json, sentiment-N.json and job-N.json for N = 1 and 2.
+ */
+public final class BenchmarkReport {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Ingest through keyness (and the collocations that follow it): the stages the tokenize floor bounds. */
+  static final Set<String> LEXICAL_STAGES =
+      Set.of("list inputs", "read", "boilerplate", "documents", "turns", "sentences+zones",
+          "term_frequencies", "keyness", "collocations+kwic");
+  static final String SENTIMENT_STAGE = "sentiment";
+  static final double MB = 1e6;
+
+  private final Path results;
+  private final StringBuilder md = new StringBuilder();
+
+  private BenchmarkReport(Path results) {
+    this.results = results;
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path results = Path.of(args[0]);
+    Path markdown = Path.of(args[1]);
+    String commit = args.length > 2 ? args[2] : "unknown";
+    String text = new BenchmarkReport(results).render(commit);
+    Files.writeString(markdown, text, StandardCharsets.UTF_8);
+    System.out.println(text);
+    System.out.println("written to " + markdown);
+  }
+
+  String render(String commit) throws IOException {
+    Map<String, Object> words = result("wordcount-2");
+    Map<String, Object> tok1 = result("tokenize-1");
+    Map<String, Object> tok2 = result("tokenize-2");
+    Map<String, Object> sent1 = result("sentiment-1");
+    Map<String, Object> sent2 = result("sentiment-2");
+    Map<String, Object> job1 = result("job-1");
+    Map<String, Object> job2 = result("job-2");
+    Map<String, Object> manifest2 = manifest(job2);
+    Map<String, Object> manifest1 = manifest(job1);
+    Map<String, Object> counts = map(manifest2.get("input_counts"));
+    List<Map<String, Object>> stages2 = stages(manifest2);
+    Map<String, Double> seconds1 = new LinkedHashMap<>();
+    stages(manifest1).forEach(s -> seconds1.put(str(s.get("stage")), num(s.get("seconds"))));
+
+    double corpusMb = num(tok2.get("bytes")) / MB;
+    double documents = num(counts.get("documents"));
+    double sentences = stages2.stream().filter(s -> "sentences+zones".equals(s.get("stage")))
+        .mapToDouble(s -> num(s.get("records_out"))).findFirst().orElse(Double.NaN);
+    Map<String, Object> sentimentStage = stages2.stream().filter(s -> SENTIMENT_STAGE.equals(s.get("stage")))
+        .findFirst().orElseThrow(() -> new IllegalStateException("no sentiment stage in the manifest"));
+    double scored = num(sentimentStage.get("records_out"));
+
+    line("# Benchmark: the whole job on the UN General Debate corpus");
+    line("");
+    line("Written by `jobs/benchmark.sh` (" + Machine.today() + ", commit " + commit + "). One run: every figure");
+    line("below comes from the same invocation, so compare them as ratios; the machine is shared and");
+    line("absolute times move between runs.");
+    line("");
+    line("## Machine");
+    line("");
+    Machine.describe().forEach((k, v) -> line("- " + k + ": " + v));
+    Map<String, Object> versions = map(manifest2.get("versions"));
+    line("- Spark " + versions.get("spark") + ", CoreNLP " + versions.get("corenlp")
+        + ", sentiment parser `" + sent2.get("parser") + "`");
+    line("- Job JVM heap ceiling (-Xmx): " + fmt0(num(map(manifest2.get("driver_jvm")).get("heap_max_mb"))) + " MB"
+        + " (`ATLAS_DRIVER_MEMORY`); floors ran with " + fmt0(num(tok2.get("heap_max_mb"))) + " MB");
+    line("");
+    line("## Corpus");
+    line("");
+    line(String.format(Locale.ROOT, "%s files, %.1f MB; %s records = %s documents + %s duplicates + %s rejects;"
+            + " %s sentences, %s of them scored for sentiment (in a zone window, under the token cap).",
+        fmt0(num(counts.get("input_files"))), corpusMb, fmt0(num(counts.get("records"))), fmt0(documents),
+        fmt0(num(counts.get("duplicates"))), fmt0(num(counts.get("rejects"))), fmt0(sentences), fmt0(scored)));
+    line("");
+    line("## Stages of the job, local[2] (local[1] time beside it)");
+    line("");
+    line("Throughput is the whole corpus over the stage's time (MB of input, analysed documents,");
+    line("sentences); \"out/s\" is the stage's own output. Heap: peak used (sum of the heap pools'");
+    line("peaks) and \"live\" (largest heap right after a collection; G1 leaves old garbage until it needs");
+    line("the room, so an upper bound of what is live) during the stage, in the one local-mode JVM that");
+    line("holds the driver and the executor threads.");
+    line("");
+    line("| stage | records in | records out | s local[2] | s local[1] | MB/s | docs/s | sentences/s | out/s | heap peak MB | heap live MB |");
+    line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    double stageSum = 0;
+    double lexical = 0;
+    double lexical1 = 0;
+    long heapLive = 0;
+    long heapPeak = 0;
+    for (Map<String, Object> s : stages2) {
+      String name = str(s.get("stage"));
+      double sec = num(s.get("seconds"));
+      stageSum += sec;
+      if (LEXICAL_STAGES.contains(name)) {
+        lexical += sec;
+        lexical1 += seconds1.getOrDefault(name, Double.NaN);
+      }
+      heapLive = Math.max(heapLive, (long) num(s.get("heap_peak_live_mb")));
+      heapPeak = Math.max(heapPeak, (long) num(s.get("heap_peak_used_mb")));
+      line(String.format(Locale.ROOT, "| %s | %s | %s %s | %.1f | %.1f | %.2f | %.1f | %.0f | %.1f | %s | %s |",
+          name, fmt0(num(s.get("records_in"))), fmt0(num(s.get("records_out"))), s.get("out_unit"), sec,
+          seconds1.getOrDefault(name, Double.NaN), corpusMb / sec, documents / sec, sentences / sec,
+          num(s.get("records_out")) / sec, fmt0(num(s.get("heap_peak_used_mb"))),
+          fmt0(num(s.get("heap_peak_live_mb")))));
+    }
+    double jobWall2 = num(job2.get("seconds"));
+    double jobWall1 = num(job1.get("seconds"));
+    line(String.format(Locale.ROOT, "| **sum of stages** | | | %.1f | %.1f | %.2f | %.1f | %.0f | | %s | %s |",
+        stageSum, seconds1.values().stream().mapToDouble(Double::doubleValue).sum(), corpusMb / stageSum,
+        documents / stageSum, sentences / stageSum, fmt0(heapPeak), fmt0(heapLive)));
+    line(String.format(Locale.ROOT, "| **wall, spark-submit to exit** | | | %.1f | %.1f | %.2f | %.1f | %.0f | | | |",
+        jobWall2, jobWall1, corpusMb / jobWall2, documents / jobWall2, sentences / jobWall2));
+    line("");
+    Map<String, Object> jvm2 = map(manifest2.get("driver_jvm"));
+    line("Whole run, local[2]: peak live heap " + fmt0(num(jvm2.get("heap_peak_live_mb"))) + " MB"
+        + (jvm2.containsKey("peak_resident_mb") ? ", peak resident set " + fmt0(num(jvm2.get("peak_resident_mb"))) + " MB" : "")
+        + ". local[1]: peak live heap " + fmt0(num(map(manifest1.get("driver_jvm")).get("heap_peak_live_mb"))) + " MB.");
+    line("");
+
+    line("## Floors (plain Java and plain CoreNLP, one JVM, no Spark)");
+    line("");
+    line("| floor | threads | seconds | process CPU s | rate |");
+    line("|---|---:|---:|---:|---|");
+    floorRow(words, String.format(Locale.ROOT, "%.1f MB/s, %s words", corpusMb / num(words.get("seconds")),
+        fmt0(num(words.get("words")))));
+    for (Map<String, Object> tok : List.of(tok1, tok2)) {
+      floorRow(tok, String.format(Locale.ROOT, "%.2f MB/s, %.0f sentences/s", corpusMb / num(tok.get("seconds")),
+          num(tok.get("sentences")) / num(tok.get("seconds"))));
+    }
+    for (Map<String, Object> sent : List.of(sent1, sent2)) {
+      floorRow(sent, String.format(Locale.ROOT, "%.1f sentences/s over %s sentences",
+          num(sent.get("sentences")) / num(sent.get("seconds")), fmt0(num(sent.get("sentences")))));
+    }
+    line("");
+
+    double tokFloor = num(tok2.get("seconds"));
+    double sentFloor = num(sent2.get("seconds"));
+    double lexicalRatio = lexical / tokFloor;
+    double stageRate = scored / num(sentimentStage.get("seconds"));
+    double plainRate = num(sent2.get("sentences")) / sentFloor;
+    double sentimentRatio = stageRate / plainRate;
+    double wholeRatio = jobWall2 / (tokFloor + sentFloor);
+    double jobSpeedup = jobWall1 / jobWall2;
+    double plainSpeedup = (num(tok1.get("seconds")) + num(sent1.get("seconds"))) / (tokFloor + sentFloor);
+    double scalingRatio = jobSpeedup / plainSpeedup;
+    double executorHeapGb = heapLive / 1024.0;
+
+    line("## Ratios against the targets");
+    line("");
+    line("| measure | value | target | met |");
+    line("|---|---:|---|---|");
+    target(String.format(Locale.ROOT, "lexical stages (%.1f s) / CoreNLP tokenize+ssplit (%.1f s), 2 threads", lexical, tokFloor),
+        lexicalRatio, "<= 1.5", lexicalRatio <= 1.5);
+    target(String.format(Locale.ROOT, "sentiment stage rate (%.1f/s) / plain CoreNLP (%.1f/s), same sentences, 2 threads",
+        stageRate, plainRate), sentimentRatio, ">= 0.9", sentimentRatio >= 0.9);
+    target(String.format(Locale.ROOT, "whole job wall (%.1f s) / (tokenize %.1f s + sentiment %.1f s)", jobWall2,
+        tokFloor, sentFloor), wholeRatio, "<= 1.25", wholeRatio <= 1.25);
+    target(String.format(Locale.ROOT, "job speed-up local[1]/local[2] (%.2f) / plain CoreNLP 1/2 threads (%.2f)",
+        jobSpeedup, plainSpeedup), scalingRatio, ">= 0.9", scalingRatio >= 0.9);
+    Path clusterResult = results.resolve("job-cluster.json");
+    Map<String, Object> cluster = Files.exists(clusterResult) ? result("job-cluster") : null;
+    if (cluster != null && cluster.containsKey("failed_exit")) {
+      target(String.format(Locale.ROOT, "standalone run with driver -Xmx%s and executor -Xmx%s: failed, exit %s after %.1f s",
+          cluster.get("driver_heap"), cluster.get("executor_heap"), cluster.get("failed_exit"), num(cluster.get("seconds"))),
+          Double.NaN, "completes", false);
+    } else if (cluster != null) {
+      Map<String, Object> driver = map(manifest(cluster).get("driver_jvm"));
+      double driverGb = num(driver.get("heap_peak_live_mb")) / 1024.0;
+      double executorGb = num(cluster.get("executor_heap_peak_after_gc_mb")) / 1024.0;
+      target(String.format(Locale.ROOT, "driver heap after GC, GB (standalone run, -Xmx%s, completed in %.1f s)",
+          cluster.get("driver_heap"), num(cluster.get("seconds"))), driverGb, "<= 1", driverGb <= 1);
+      target(String.format(Locale.ROOT, "executor heap after GC, GB (same run, -Xmx%s, 2 cores; peak used %.2f GB)",
+          cluster.get("executor_heap"), num(cluster.get("executor_heap_peak_used_mb")) / 1024.0), executorGb,
+          "<= 3", executorGb <= 3);
+    }
+    target("local-mode JVM heap after GC, GB (driver and executor threads in one heap; an upper bound of live)",
+        executorHeapGb, "<= 3 (executor + driver together)", executorHeapGb <= 3);
+    line("");
+    line(String.format(Locale.ROOT, "Also: lexical stages / word-count floor (%.1f s, 2 threads) = %.1f; lexical stages"
+        + " local[1]/local[2] = %.2f; CoreNLP tokenize 1/2 threads = %.2f; sentiment 1/2 threads = %.2f.",
+        num(words.get("seconds")), lexical / num(words.get("seconds")), lexical1 / lexical,
+        num(tok1.get("seconds")) / tokFloor, num(sent1.get("seconds")) / sentFloor));
+    line("");
+    Path notes = results.resolve("notes.md");
+    if (Files.exists(notes)) {
+      md.append(Files.readString(notes, StandardCharsets.UTF_8));
+    }
+    return md.toString();
+  }
+
+  private void floorRow(Map<String, Object> floor, String rate) {
+    line(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %s |", floor.get("floor"), floor.get("threads"),
+        num(floor.get("seconds")), num(floor.get("cpu_seconds")), rate));
+  }
+
+  private void target(String measure, double value, String target, boolean met) {
+    line(String.format(Locale.ROOT, "| %s | %.2f | %s | %s |", measure, value, target, met ? "yes" : "**no**"));
+  }
+
+  private void line(String text) {
+    md.append(text).append('\n');
+  }
+
+  private Map<String, Object> result(String name) throws IOException {
+    Path file = results.resolve(name + ".json");
+    if (!Files.exists(file)) {
+      throw new IllegalStateException("benchmark result missing: " + file + " (run that part of jobs/benchmark.sh)");
+    }
+    return JSON.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {});
+  }
+
+  /** The newest succeeded manifest of the job run's output. */
+  private static Map<String, Object> manifest(Map<String, Object> job) throws IOException {
+    Path runs = Path.of(str(job.get("output")), "_runs");
+    List<Map<String, Object>> succeeded = new ArrayList<>();
+    try (Stream<Path> files = Files.list(runs)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+        Map<String, Object> m = JSON.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {});
+        if ("succeeded".equals(m.get("status"))) {
+          succeeded.add(m);
+        }
+      }
+    }
+    return succeeded.stream().max(Comparator.comparing(m -> str(m.get("finished_at"))))
+        .orElseThrow(() -> new IllegalStateException("no succeeded run under " + runs));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> stages(Map<String, Object> manifest) {
+    return (List<Map<String, Object>>) manifest.get("stages");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    return value == null ? Map.of() : (Map<String, Object>) value;
+  }
+
+  private static String str(Object value) {
+    return String.valueOf(value);
+  }
+
+  private static double num(Object value) {
+    return value instanceof Number n ? n.doubleValue() : Double.NaN;
+  }
+
+  private static String fmt0(double value) {
+    return String.format(Locale.ROOT, "%,.0f", value);
+  }
+}
