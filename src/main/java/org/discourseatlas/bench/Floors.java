@@ -92,7 +92,7 @@ public final class Floors {
     Clock clock = Clock.start();
     long bytes =
         runAll(files, threads, file -> {
-          String text = Files.readString(file, StandardCharsets.UTF_8);
+          String text = read(file);
           Map<String, Integer> counts = new HashMap<>();
           long n = countWords(text, counts);
           words.addAndGet(n);
@@ -109,6 +109,11 @@ public final class Floors {
     result.put("words", words.get());
     result.put("types", merged.size());
     return result;
+  }
+
+  /** A file as UTF-8; malformed bytes (a few UN files have them) become U+FFFD rather than failing. */
+  static String read(Path file) throws IOException {
+    return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
   }
 
   /** Counts lowercased runs of letters into counts; returns how many there were. */
@@ -140,7 +145,7 @@ public final class Floors {
     Clock clock = Clock.start();
     long bytes =
         runAll(files, threads, file -> {
-          Annotation document = new Annotation(Files.readString(file, StandardCharsets.UTF_8));
+          Annotation document = new Annotation(read(file));
           pipeline.annotate(document);
           List<CoreMap> split = document.get(CoreAnnotations.SentencesAnnotation.class);
           sentences.addAndGet(split.size());

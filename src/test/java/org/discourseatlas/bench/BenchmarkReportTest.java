@@ -1,0 +1,82 @@
+package org.discourseatlas.bench;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchmarkReportTest {
+  /** A manifest as the job writes it, with the stages that matter to the ratios. */
+  private static String manifest(double read, double sentences, double sentiment, double termFrequencies,
+      double topics) {
+    return """
+        {"run_id": "r1", "status": "succeeded", "finished_at": "2026-11-28T03:00:00Z",
+         "versions": {"spark": "4.2.0", "corenlp": "4.5.10"},
+         "input_counts": {"input_files": 10961, "records": 10961, "documents": 10951, "duplicates": 1, "rejects": 9},
+         "driver_jvm": {"heap_max_mb": 4096, "heap_peak_live_mb": 2100, "peak_resident_mb": 4500},
+         "stages": [
+          {"stage": "read", "records_in": 10961, "records_out": 10961, "out_unit": "records", "seconds": %s,
+           "heap_peak_used_mb": 900, "heap_peak_live_mb": 400},
+          {"stage": "sentences+zones", "records_in": 11084, "records_out": 1500000, "out_unit": "sentences",
+           "seconds": %s, "heap_peak_used_mb": 2000, "heap_peak_live_mb": 1200},
+          {"stage": "sentiment", "records_in": 1500000, "records_out": 57000, "out_unit": "scored", "seconds": %s,
+           "heap_peak_used_mb": 3000, "heap_peak_live_mb": 2100},
+          {"stage": "term_frequencies", "records_in": 1500000, "records_out": 900000, "out_unit": "rows",
+           "seconds": %s, "heap_peak_used_mb": 3500, "heap_peak_live_mb": 1900},
+          {"stage": "topic model", "records_in": 11084, "records_out": 11078, "out_unit": "units", "seconds": %s,
+           "heap_peak_used_mb": 3600, "heap_peak_live_mb": 2000}
+         ]}
+        """.formatted(read, sentences, sentiment, termFrequencies, topics);
+  }
+
+  private static void write(Path file, String text) throws Exception {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  @Test
+  void ratiosFollowTheTargetsDefinitions(@TempDir Path dir) throws Exception {
+    Path results = dir.resolve("results");
+    write(dir.resolve("out-local2/_runs/r1.json"), manifest(30, 50, 600, 100, 120));
+    write(dir.resolve("out-local1/_runs/r1.json"), manifest(45, 90, 950, 160, 200));
+    write(results.resolve("job-2.json"), "{\"floor\": \"job\", \"threads\": 2, \"seconds\": 1000, \"output\": \""
+        + dir.resolve("out-local2") + "\"}");
+    write(results.resolve("job-1.json"), "{\"floor\": \"job\", \"threads\": 1, \"seconds\": 1600, \"output\": \""
+        + dir.resolve("out-local1") + "\"}");
+    write(results.resolve("wordcount-2.json"),
+        "{\"floor\": \"wordcount\", \"threads\": 2, \"seconds\": 2, \"cpu_seconds\": 3, \"words\": 33000000}");
+    write(results.resolve("tokenize-1.json"), "{\"floor\": \"tokenize\", \"threads\": 1, \"seconds\": 60,"
+        + " \"cpu_seconds\": 85, \"bytes\": 200000000, \"sentences\": 1320000, \"heap_max_mb\": 4096}");
+    write(results.resolve("tokenize-2.json"), "{\"floor\": \"tokenize\", \"threads\": 2, \"seconds\": 40,"
+        + " \"cpu_seconds\": 80, \"bytes\": 200000000, \"sentences\": 1320000, \"heap_max_mb\": 4096}");
+    write(results.resolve("sentiment-1.json"), "{\"floor\": \"sentiment\", \"threads\": 1, \"seconds\": 800,"
+        + " \"cpu_seconds\": 1100, \"sentences\": 57000, \"parser\": \"shift-reduce\"}");
+    write(results.resolve("sentiment-2.json"), "{\"floor\": \"sentiment\", \"threads\": 2, \"seconds\": 570,"
+        + " \"cpu_seconds\": 1140, \"sentences\": 57000, \"parser\": \"shift-reduce\"}");
+    write(results.resolve("notes.md"), "## Notes\n\nfrom the notes file\n");
+
+    String md = Files.readString(writeReport(results, dir.resolve("benchmarks.md")));
+
+    // Lexical stages here: read 30 + sentences+zones 50 + term_frequencies 100 = 180 s; / 40 s = 4.50.
+    assertTrue(md.contains("| lexical stages (180.0 s) / CoreNLP tokenize+ssplit (40.0 s), 2 threads | 4.50 | <= 1.5 | **no** |"), md);
+    // Stage 57,000 / 600 s = 95/s against plain 57,000 / 570 s = 100/s: 0.95.
+    assertTrue(md.contains("| sentiment stage rate (95.0/s) / plain CoreNLP (100.0/s), same sentences, 2 threads | 0.95 | >= 0.9 | yes |"), md);
+    // Whole job 1000 s against 40 + 570 = 610 s: 1.64.
+    assertTrue(md.contains("| whole job wall (1000.0 s) / (tokenize 40.0 s + sentiment 570.0 s) | 1.64 | <= 1.25 | **no** |"), md);
+    // Job 1600/1000 = 1.60; plain (60 + 800) / (40 + 570) = 1.4098; 1.60 / 1.4098 = 1.13.
+    assertTrue(md.contains("| job speed-up local[1]/local[2] (1.60) / plain CoreNLP 1/2 threads (1.41) | 1.13 | >= 0.9 | yes |"), md);
+    // Per-stage throughput: 200 MB / 30 s = 6.67 MB/s; 10,951 documents / 30 s = 365.0/s; 1,500,000 / 30 = 50000.
+    assertTrue(md.contains("| read | 10,961 | 10,961 records | 30.0 | 45.0 | 6.67 | 365.0 | 50000 | 365.4 | 900 | 400 |"), md);
+    // Largest heap after GC over the stages: 2,100 MB = 2.05 GB.
+    assertTrue(md.contains("| 2.05 | <= 3 (executor + driver together) | yes |"), md);
+    assertTrue(md.contains("10,961 files, 200.0 MB; 10,961 records = 10,951 documents + 1 duplicates + 9 rejects"), md);
+    assertTrue(md.endsWith("## Notes\n\nfrom the notes file\n"), md);
+  }
+
+  private static Path writeReport(Path results, Path markdown) throws Exception {
+    BenchmarkReport.main(new String[] {results.toString(), markdown.toString(), "abc1234"});
+    return markdown;
+  }
+}
