@@ -80,7 +80,7 @@ part_job() {
   echo "benchmark: the job on local[$threads], log in $bench_dir/job-$threads.log"
   local start status=0
   start=$(now_ns)
-  "$ATLAS_HOME/jobs/submit.sh" --master "local[$threads]" -- \
+  "$ATLAS_HOME/jobs/submit.sh" --master "local[$threads]" --conf spark.ui.showConsoleProgress=false -- \
     --input "$input" --output "$out" --config "$bench_config" --snapshot "$snapshot" \
     > "$bench_dir/job-$threads.log" 2>&1 || status=$?
   local seconds
@@ -90,8 +90,9 @@ part_job() {
     echo "benchmark: the job on local[$threads] failed (exit $status); see $bench_dir/job-$threads.log" >&2
     exit "$status"
   fi
-  printf '{"floor": "job", "threads": %d, "seconds": %s, "output": "%s", "heap": "%s"}\n' \
-    "$threads" "$seconds" "$out" "$ATLAS_DRIVER_MEMORY" > "$results/job-$threads.json"
+  printf '{"floor": "job", "threads": %d, "seconds": %s, "output": "%s", "heap": "%s", "commit": "%s"}\n' \
+    "$threads" "$seconds" "$out" "$ATLAS_DRIVER_MEMORY" "$(git -C "$ATLAS_HOME" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+    > "$results/job-$threads.json"
   echo "benchmark: job local[$threads] $seconds s"
 }
 
@@ -153,7 +154,7 @@ part_cluster() {
   echo "benchmark: the job on spark://127.0.0.1:$master_port (driver 1g, executor 3g), log in $bench_dir/job-cluster.log"
   start=$(now_ns)
   ATLAS_DRIVER_MEMORY=1g "$ATLAS_HOME/jobs/submit.sh" --master "spark://127.0.0.1:$master_port" --deploy-mode client \
-    --executor-memory 3g --conf spark.executor.cores=2 \
+    --executor-memory 3g --conf spark.executor.cores=2 --conf spark.ui.showConsoleProgress=false \
     --conf "spark.executor.extraJavaOptions=-Xlog:gc:file=$bench_dir/cluster/executor-gc.log" -- \
     --input "$input" --output "$out" --config "$bench_config" --snapshot "$snapshot" \
     > "$bench_dir/job-cluster.log" 2>&1 || status=$?
@@ -172,14 +173,17 @@ part_cluster() {
   local after before
   after=$(grep -oE '[0-9]+M->[0-9]+M' "$bench_dir/cluster/executor-gc.log"* | sed 's/.*->//; s/M//' | sort -n | tail -1)
   before=$(grep -oE '[0-9]+M->[0-9]+M' "$bench_dir/cluster/executor-gc.log"* | sed 's/.*://; s/M->.*//' | sort -n | tail -1)
-  printf '{"floor": "job", "threads": 2, "seconds": %s, "output": "%s", "driver_heap": "1g", "executor_heap": "3g", "executor_heap_peak_used_mb": %s, "executor_heap_peak_after_gc_mb": %s}\n' \
-    "$seconds" "$out" "${before:-null}" "${after:-null}" > "$results/job-cluster.json"
+  printf '{"floor": "job", "threads": 2, "seconds": %s, "output": "%s", "log": "%s", "driver_heap": "1g", "executor_heap": "3g", "executor_heap_peak_used_mb": %s, "executor_heap_peak_after_gc_mb": %s}\n' \
+    "$seconds" "$out" "$bench_dir/job-cluster.log" "${before:-null}" "${after:-null}" > "$results/job-cluster.json"
   echo "benchmark: job on the standalone cluster $seconds s; executor heap peak ${before:-?} MB, after GC ${after:-?} MB"
 }
 
 part_report() {
+  # The commit the jobs ran (recorded by "job 2"), else this checkout's; ATLAS_BENCH_COMMIT overrides.
+  local commit
+  commit=${ATLAS_BENCH_COMMIT:-$(sed -n 's/.*"commit": "\([^"]*\)".*/\1/p' "$results/job-2.json" 2>/dev/null)}
   bench_java org.discourseatlas.bench.BenchmarkReport "$results" "$report" \
-    "$(git -C "$ATLAS_HOME" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    "${commit:-$(git -C "$ATLAS_HOME" rev-parse --short HEAD 2>/dev/null || echo unknown)}"
 }
 
 part=${1:-all}

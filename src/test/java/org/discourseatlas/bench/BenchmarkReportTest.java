@@ -1,9 +1,11 @@
 package org.discourseatlas.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +75,17 @@ class BenchmarkReportTest {
     assertTrue(md.contains("| 2.05 | <= 3 (executor + driver together) | yes |"), md);
     assertTrue(md.contains("10,961 files, 200.0 MB; 10,961 records = 10,951 documents + 1 duplicates + 9 rejects"), md);
     assertTrue(md.endsWith("## Notes\n\nfrom the notes file\n"), md);
+  }
+
+  @Test
+  void lostExecutorsAreReadFromTheDriverLog(@TempDir Path dir) throws Exception {
+    // As Spark 4.2 logged it in the benchmark's standalone run, behind a console progress bar.
+    Path log = dir.resolve("job-cluster.log");
+    write(log, "[Stage 133:=====>   (4 + 1) / 8][Stage 129:>   (0 + 1) / 2]03:40:59 ERROR TaskSchedulerImpl:"
+        + " Lost executor 0 on 127.0.0.1: Command exited with code 52\n"
+        + "03:41:02 WARN  TaskSetManager: Lost task 4.0 in stage 133.0 (TID 912) (127.0.0.1 executor 0)\n");
+    assertEquals(List.of("executor 0: Command exited with code 52"), BenchmarkReport.lostExecutors(log));
+    assertEquals(List.of(), BenchmarkReport.lostExecutors(dir.resolve("absent.log")));
   }
 
   private static Path writeReport(Path results, Path markdown) throws Exception {

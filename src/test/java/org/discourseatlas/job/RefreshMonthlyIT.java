@@ -1,0 +1,147 @@
+package org.discourseatlas.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.discourseatlas.testing.Corpora;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * jobs/refresh-monthly.sh as cron runs it, after {@code package} (it submits the built jar): a
+ * refresh writes the month's snapshot and its report; a failed one exits with the job's code, says
+ * so, and leaves the output as it was; a refresh that finds the lock held does not start.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RefreshMonthlyIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path PROJECT = Path.of("").toAbsolutePath();
+  private static final Path SCRIPT = PROJECT.resolve("jobs/refresh-monthly.sh");
+
+  @TempDir static Path work;
+
+  /** A finished script run: exit code and its stdout and stderr together. */
+  private record Run(int exit, String output) {}
+
+  private static Run refresh(Map<String, String> env, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+    command.addAll(List.of(args));
+    Path log = Files.createTempFile(work, "refresh", ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().remove("SPARK_HOME");
+    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    try {
+      if (!process.waitFor(10, TimeUnit.MINUTES)) {
+        fail("refresh did not finish in 10 minutes\n" + Files.readString(log));
+      }
+      return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    } finally {
+      killTree(process.toHandle());
+    }
+  }
+
+  private static void killTree(ProcessHandle root) {
+    root.descendants().forEach(ProcessHandle::destroyForcibly);
+    root.destroyForcibly();
+  }
+
+  /** Every file under the output with its size: what "unchanged" is checked against. */
+  private static Map<String, Long> listing(Path output) throws IOException {
+    Map<String, Long> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(output)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        files.put(output.relativize(file).toString(), Files.size(file));
+      }
+    }
+    return files;
+  }
+
+  private static List<Map<String, Object>> manifests(Path output) throws IOException {
+    List<Map<String, Object>> manifests = new ArrayList<>();
+    try (Stream<Path> files = Files.list(output.resolve("_runs"))) {
+      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+        manifests.add(JSON.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {}));
+      }
+    }
+    return manifests;
+  }
+
+  @Test
+  @Order(1)
+  void aRefreshWritesTheMonthsSnapshotAndItsReport() throws Exception {
+    Path output = work.resolve("out");
+    Run run = refresh(Map.of(), "--output", output.toString(), "--snapshot", "2017-07", "--master", "local[2]",
+        "--", "--input", Corpora.dataSample().toString());
+
+    assertEquals(0, run.exit(), run.output());
+    List<Map<String, Object>> manifests = manifests(output);
+    assertEquals(1, manifests.size());
+    assertEquals("2017-07", manifests.get(0).get("snapshot"));
+    assertEquals("succeeded", manifests.get(0).get("status"));
+    Path report = output.resolve("_reports/2017-07/report-2017-07.html");
+    assertTrue(Files.size(report) > 100_000, "the report with its figures inline: " + Files.size(report) + " bytes");
+    assertTrue(run.output().contains("snapshot 2017-07 of " + output + " written"), run.output());
+  }
+
+  @Test
+  @Order(2)
+  void aFailedRefreshExitsWithTheJobsCodeAndLeavesTheOutputAsItWas() throws Exception {
+    Path output = work.resolve("out");
+    Map<String, Long> before = listing(output);
+    Run run = refresh(Map.of(), "--output", output.toString(), "--snapshot", "2017-08", "--master", "local[2]",
+        "--", "--input", work.resolve("no-such-folder").toString());
+
+    // A missing input is the job's exit 2 (bad input), passed on to cron.
+    assertEquals(2, run.exit(), run.output());
+    assertTrue(run.output().contains("FAILED: the job exited 2; snapshot 2017-08 was not published"), run.output());
+    assertEquals(before, listing(output));
+    assertFalse(Files.exists(output.resolve("_reports/2017-08")));
+  }
+
+  @Test
+  @Order(3)
+  void aSecondRefreshFindsTheLockHeldAndDoesNotStart() throws Exception {
+    Path lock = work.resolve("refresh.lock");
+    Path output = work.resolve("out-locked");
+    // Another refresh, as flock sees it: a process holding the same lock file.
+    Process holder = new ProcessBuilder("flock", lock.toString(), "sleep", "300").start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (new ProcessBuilder("flock", "-n", lock.toString(), "true").start().waitFor() == 0) {
+        if (System.nanoTime() > deadline) {
+          fail("the holder never took the lock");
+        }
+        Thread.sleep(100);
+      }
+      Run run = refresh(Map.of("ATLAS_REFRESH_LOCK", lock.toString()), "--output", output.toString(),
+          "--", "--input", Corpora.dataSample().toString());
+
+      assertEquals(75, run.exit(), run.output());
+      assertTrue(run.output().contains("another refresh of " + output + " holds " + lock), run.output());
+      assertFalse(Files.exists(output), "nothing written while the lock is held");
+    } finally {
+      killTree(holder.toHandle());
+    }
+  }
+}
