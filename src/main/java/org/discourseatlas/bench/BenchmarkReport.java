@@ -210,6 +210,12 @@ public final class BenchmarkReport {
         + " local[1]/local[2] = %.2f; CoreNLP tokenize 1/2 threads = %.2f; sentiment 1/2 threads = %.2f.",
         num(words.get("seconds")), lexical / num(words.get("seconds")), lexical1 / lexical,
         num(tok1.get("seconds")) / tokFloor, num(sent1.get("seconds")) / sentFloor));
+    // Stage names are the job's log labels: a renamed stage would silently leave the lexical sum.
+    Set<String> absent = new java.util.TreeSet<>(LEXICAL_STAGES);
+    stages2.forEach(st -> absent.remove(str(st.get("stage"))));
+    if (!absent.isEmpty()) {
+      line("Lexical stages absent from this run's manifest (not in the sum): " + String.join(", ", absent) + ".");
+    }
     line("");
     Path notes = results.resolve("notes.md");
     if (Files.exists(notes)) {

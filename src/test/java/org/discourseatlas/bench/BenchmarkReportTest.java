@@ -74,6 +74,9 @@ class BenchmarkReportTest {
     // Largest heap after GC over the stages: 2,100 MB = 2.05 GB.
     assertTrue(md.contains("| 2.05 | <= 3 (executor + driver together) | yes |"), md);
     assertTrue(md.contains("10,961 files, 200.0 MB; 10,961 records = 10,951 documents + 1 duplicates + 9 rejects"), md);
+    // The fixture has three of the nine lexical stages: the other six are named, not silently skipped.
+    assertTrue(md.contains("Lexical stages absent from this run's manifest (not in the sum): boilerplate,"
+        + " collocations+kwic, documents, keyness, list inputs, turns."), md);
     assertTrue(md.endsWith("## Notes\n\nfrom the notes file\n"), md);
   }
 
