@@ -10,8 +10,11 @@
 #                                scored, 1 and 2 threads (needs "job 2" first)
 #   jobs/benchmark.sh cluster    the job on a standalone Master and one Worker (2 cores) on 127.0.0.1,
 #                                driver heap 1g, executor heap 3g: the memory targets, in separate JVMs
+#   jobs/benchmark.sh refresh    the monthly refresh: 99% of the corpus as one month, then the other 1%
+#                                added as a refresh and, into a copy, as a full run (--full); their
+#                                tables compared
 #   jobs/benchmark.sh report     prints the per-stage table and the ratios; writes docs/benchmarks.md
-#   jobs/benchmark.sh sentiment <output>/sentences/snapshot=YYYY-MM [threads]
+#   jobs/benchmark.sh sentiment <output>/sentences/snapshot=YYYY-MM/run=<run_id> [threads]
 #                                the job's sentiment stage and plain CoreNLP over one run's scored
 #                                sentences, in one JVM (a quick check, not part of "all")
 #
@@ -97,8 +100,10 @@ part_job() {
 }
 
 part_sentiment_floors() {
-  local sentences="$bench_dir/out-local2/sentences/snapshot=$snapshot"
-  [[ -d "$sentences" ]] || { echo "benchmark: $sentences missing: run 'jobs/benchmark.sh job 2' first" >&2; exit 1; }
+  # The run folder of the local[2] run's sentences (one: a committed run deletes the others).
+  local sentences
+  sentences=$(find "$bench_dir/out-local2/sentences/snapshot=$snapshot" -mindepth 1 -maxdepth 1 -name 'run=*' 2>/dev/null | head -n 1 || true)
+  [[ -n "$sentences" && -d "$sentences" ]] || { echo "benchmark: $sentences missing: run 'jobs/benchmark.sh job 2' first" >&2; exit 1; }
   for threads in 2 1; do
     bench_java org.discourseatlas.bench.Floors sentiment "$sentences" "$threads" \
       "$results/sentiment-$threads.json" "$bench_config"
@@ -178,6 +183,63 @@ part_cluster() {
   echo "benchmark: job on the standalone cluster $seconds s; executor heap peak ${before:-?} MB, after GC ${after:-?} MB"
 }
 
+# The monthly refresh. A snapshot of 99% of the corpus (2026-10); then 2026-11 with the other 1%
+# (every 100th file by path) added, twice: as a refresh of 2026-10, and as a full run (--full, the
+# topic model reused as a refresh reuses it) into a copy of the 2026-10 output. Both on local[2];
+# their tables are compared; results/refresh.json holds the times and the comparison.
+run_refresh_job() {
+  local name=$1 out=$2 month=$3 start status=0
+  shift 3
+  echo "benchmark: refresh part, $name run ($month), log in $bench_dir/refresh/$name.log"
+  start=$(now_ns)
+  "$ATLAS_HOME/jobs/submit.sh" --master "local[2]" --conf spark.ui.showConsoleProgress=false -- \
+    --input "$bench_dir/refresh/inbox" --output "$out" --config "$bench_config" --snapshot "$month" "$@" \
+    > "$bench_dir/refresh/$name.log" 2>&1 || status=$?
+  refresh_seconds=$(seconds_since "$start")
+  grep -E 'stage |refresh:|parsed' "$bench_dir/refresh/$name.log" || true
+  if (( status != 0 )); then
+    echo "benchmark: the $name run failed (exit $status); see $bench_dir/refresh/$name.log" >&2
+    exit "$status"
+  fi
+  echo "benchmark: $name run $refresh_seconds s"
+}
+
+part_refresh() {
+  part_corpus
+  atlas_build_if_stale
+  local work="$bench_dir/refresh"
+  local inbox="$work/inbox" held="$work/held" refreshed="$work/out-refresh" full="$work/out-full"
+  rm -rf "$work"
+  mkdir -p "$held"
+  cp -al "$input" "$inbox" # hard links: the same files, no second copy
+  find "$inbox" -type f | LC_ALL=C sort | awk 'NR % 100 == 0' > "$work/held.txt"
+  local held_files rel
+  held_files=$(wc -l < "$work/held.txt")
+  while read -r file; do
+    rel=${file#"$inbox"/}
+    mkdir -p "$held/$(dirname "$rel")"
+    mv "$file" "$held/$rel"
+  done < "$work/held.txt"
+  echo "benchmark: refresh part, $held_files of $(find "$input" -type f | wc -l) files held back for the refresh"
+  run_refresh_job base "$refreshed" 2026-10
+  local base_seconds=$refresh_seconds
+  cp -al "$refreshed" "$full" # the runs below only add folders and delete whole ones: links are safe
+  (cd "$held" && find . -type f) | while read -r rel; do
+    mv "$held/$rel" "$inbox/$rel"
+  done
+  run_refresh_job refresh "$refreshed" 2026-11
+  local incremental_seconds=$refresh_seconds
+  run_refresh_job full "$full" 2026-11 --full
+  local full_seconds=$refresh_seconds
+  local equal=true
+  bench_java org.discourseatlas.bench.CompareSnapshots "$full" "$refreshed" 2026-11 1e-9 "$results/refresh-tables.json" \
+    || equal=false
+  printf '{"part": "refresh", "held_files": %d, "base_seconds": %s, "refresh_seconds": %s, "full_seconds": %s, "tables_equal": %s, "refresh_output": "%s", "full_output": "%s", "heap": "%s", "commit": "%s"}\n' \
+    "$held_files" "$base_seconds" "$incremental_seconds" "$full_seconds" "$equal" "$refreshed" "$full" \
+    "$ATLAS_DRIVER_MEMORY" "$(git -C "$ATLAS_HOME" rev-parse --short HEAD 2>/dev/null || echo unknown)" > "$results/refresh.json"
+  echo "benchmark: refresh $incremental_seconds s, full run $full_seconds s; tables equal: $equal"
+}
+
 part_report() {
   # The commit the jobs ran (recorded by "job 2"), else this checkout's; ATLAS_BENCH_COMMIT overrides.
   local commit
@@ -197,6 +259,7 @@ case "$part" in
     part_job 1
     # A failed memory run is a finding for the report, not a reason to lose the rest.
     part_cluster || true
+    part_refresh
     part_report
     echo "benchmark: all parts in $(seconds_since "$start") s"
     ;;
@@ -205,13 +268,14 @@ case "$part" in
   job) part_job "${2:-}" ;;
   sentiment-floors) part_sentiment_floors ;;
   cluster) part_cluster ;;
+  refresh) part_refresh ;;
   report) part_report ;;
   sentiment)
-    sentences=${2:?the sentences table folder of a run, e.g. output/sentences/snapshot=2026-11}
+    sentences=${2:?the sentences table folder of a run, e.g. output/sentences/snapshot=2026-11/run=<run_id>}
     bench_java org.discourseatlas.job.SentimentBenchmark "$sentences" "${3:-2}"
     ;;
   *)
-    echo "jobs/benchmark.sh: unknown part '$part' (all, corpus, floors, job N, sentiment-floors, cluster, report, sentiment)" >&2
+    echo "jobs/benchmark.sh: unknown part '$part' (all, corpus, floors, job N, sentiment-floors, cluster, refresh, report, sentiment)" >&2
     exit 2
     ;;
 esac

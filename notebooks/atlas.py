@@ -1,10 +1,11 @@
 """Reading Discourse Atlas output in notebooks: find a snapshot, load its tables, check them.
 
-Only the published layout is read: ``<output>/_runs/<run_id>.json`` (the run manifests) and
-``<output>/<table>/snapshot=YYYY-MM/`` for the tables of the README's data dictionary. A
-snapshot is complete when a manifest with ``"status": "succeeded"`` names it; the latest is the
-one whose manifest finished last. Staging folders (``_staging``) and the job's code are never
-touched.
+Only the published layout is read: ``<output>/_runs/<run_id>.json`` (the run manifests), and
+the table folders a manifest names (``tables``: ``<table>/snapshot=YYYY-MM/run=<run_id>``,
+relative to the output root). A snapshot is complete when a manifest with ``"status":
+"succeeded"`` names it; its current run is the latest such manifest of the month, and the latest
+snapshot is the one whose manifest finished last. Folders no manifest names (a run still
+writing, or killed) and the job's code are never touched.
 """
 
 from __future__ import annotations
@@ -108,13 +109,19 @@ class Snapshot:
     snapshot: str
     manifest: dict
 
-    def path(self, table: str) -> Path:
+    def path(self, table: str) -> Path | None:
+        """The table's folder as the manifest names it; None when this run wrote no such table."""
         if table not in TABLE_COLUMNS:
             raise KeyError(f"{table} is not a documented table: {sorted(TABLE_COLUMNS)}")
-        return self.output / table / f"snapshot={self.snapshot}"
+        named = self.manifest.get("tables", {}).get(table)
+        if named is None:
+            return None
+        path = _plain_path(named) if "://" in named or named.startswith(("file:", "/")) else self.output / named
+        return path
 
     def has(self, table: str) -> bool:
-        return self.path(table).is_dir()
+        where = self.path(table)
+        return where is not None and where.is_dir()
 
     def table(self, table: str, *, columns: list[str] | None = None, filters=None,
               allow_empty: bool = False, why_missing: str = "",
@@ -127,7 +134,7 @@ class Snapshot:
         issue that has not landed, or an optional one); `quiet` leaves saying so to the caller.
         """
         where = self.path(table)
-        if not where.is_dir():
+        if where is None or not where.is_dir():
             if not quiet:
                 note(f"table {table} not in this snapshot yet{why_missing}")
             return None

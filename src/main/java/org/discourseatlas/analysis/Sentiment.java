@@ -19,6 +19,7 @@ import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -60,12 +61,35 @@ public final class Sentiment {
    * {@code maxTokens} tokens is not parsed (status too_long); out of scope, all four are null.
    */
   public static Dataset<Row> score(Dataset<Row> sentences, JobConfig.Sentiment settings) {
+    return score(sentences, settings, null, null);
+  }
+
+  /**
+   * As {@link #score(Dataset, JobConfig.Sentiment)}, reusing earlier results: a sentence in scope
+   * with a row in {@code previous} (doc_id, sentence, sentiment_label, sentiment_score,
+   * sentiment_probs, sentiment_status; scored under the same sentiment settings) keeps it and is
+   * not parsed again. {@code parsed}, when given, counts the sentences handed to CoreNLP.
+   */
+  public static Dataset<Row> score(
+      Dataset<Row> sentences, JobConfig.Sentiment settings, Dataset<Row> previous, LongAccumulator parsed) {
     Column inScope = settings.allSentences() ? lit(true) : size(col(Columns.ZONES)).gt(0);
     Column tooLong = size(col(Columns.TOKENS)).gt(settings.maxTokens());
     SentimentScorer.Parser parser = SentimentScorer.parser(settings.parser());
     int batchSize = settings.batchSize();
+    String[] key = {Columns.DOC_ID, Columns.SENTENCE};
+    Dataset<Row> reused = null;
+    Dataset<Row> notReused = sentences;
+    if (previous != null) {
+      Dataset<Row> earlier =
+          previous.filter(col(Columns.SENTIMENT_STATUS).isNotNull())
+              .select(
+                  col(Columns.DOC_ID), col(Columns.SENTENCE), col(Columns.SENTIMENT_LABEL),
+                  col(Columns.SENTIMENT_SCORE), col(Columns.SENTIMENT_PROBS), col(Columns.SENTIMENT_STATUS));
+      reused = sentences.filter(inScope).select(Columns.DOC_ID, Columns.SENTENCE).join(earlier, key);
+      notReused = sentences.join(earlier.select(Columns.DOC_ID, Columns.SENTENCE), key, "left_anti");
+    }
     Dataset<Row> toScore =
-        sentences.filter(inScope.and(tooLong.unary_$bang())).select(Columns.DOC_ID, Columns.SENTENCE, Columns.TEXT);
+        notReused.filter(inScope.and(tooLong.unary_$bang())).select(Columns.DOC_ID, Columns.SENTENCE, Columns.TEXT);
     MapPartitionsFunction<Row, Row> scoreBatches =
         rows ->
             new Iterator<Row>() {
@@ -88,6 +112,9 @@ public final class Sentiment {
                 }
                 List<String> texts = new ArrayList<>(batch.size());
                 batch.forEach(r -> texts.add(r.getString(2)));
+                if (parsed != null) {
+                  parsed.add(texts.size());
+                }
                 List<SentimentScorer.Score> scores = SentimentScorer.score(texts, parser);
                 for (int i = 0; i < batch.size(); i++) {
                   SentimentScorer.Score s = scores.get(i);
@@ -110,14 +137,18 @@ public final class Sentiment {
             };
     Dataset<Row> scored = toScore.mapPartitions(scoreBatches, Encoders.row(SCORE_ROWS));
     Dataset<Row> skipped =
-        sentences.filter(inScope.and(tooLong))
+        notReused.filter(inScope.and(tooLong))
             .select(
                 col(Columns.DOC_ID), col(Columns.SENTENCE),
                 lit(null).cast(DataTypes.StringType).as(Columns.SENTIMENT_LABEL),
                 lit(null).cast(DataTypes.DoubleType).as(Columns.SENTIMENT_SCORE),
                 lit(null).cast(DataTypes.createArrayType(DataTypes.DoubleType, false)).as(Columns.SENTIMENT_PROBS),
                 lit(TOO_LONG).as(Columns.SENTIMENT_STATUS));
-    return sentences.join(scored.unionByName(skipped), new String[] {Columns.DOC_ID, Columns.SENTENCE}, "left");
+    Dataset<Row> results = scored.unionByName(skipped);
+    if (reused != null) {
+      results = results.unionByName(reused);
+    }
+    return sentences.join(results, key, "left");
   }
 
   /**

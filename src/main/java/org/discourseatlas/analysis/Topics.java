@@ -255,6 +255,34 @@ public final class Topics {
             array_max(col(Columns.TOPIC_DISTRIBUTION)).as(Columns.TOP_SHARE));
   }
 
+  /**
+   * As {@link #shares}, but units with a row in {@code previous} (topic_shares rows inferred by the
+   * same model) keep that row's distribution and are not inferred again; their grouping columns
+   * (period, role, zones) come from {@code features}, so re-tagged zones are followed.
+   */
+  public static Dataset<Row> sharesReusing(LocalLDAModel lda, Dataset<Row> features, Dataset<Row> previous) {
+    String doc = "earlier_doc_id";
+    String turn = "earlier_turn";
+    String paragraph = "earlier_paragraph";
+    Dataset<Row> earlier =
+        previous.select(
+            col(Columns.DOC_ID).as(doc), col(Columns.TURN).as(turn), col(Columns.PARAGRAPH).as(paragraph),
+            col(Columns.TOPIC_DISTRIBUTION), col(Columns.TOP_TOPIC), col(Columns.TOP_SHARE));
+    // turn and paragraph are null for coarser units: compared null-safe.
+    Column sameUnit =
+        col(Columns.DOC_ID).equalTo(col(doc))
+            .and(col(Columns.TURN).eqNullSafe(col(turn)))
+            .and(col(Columns.PARAGRAPH).eqNullSafe(col(paragraph)));
+    Dataset<Row> inferred = shares(lda, features.join(earlier, sameUnit, "left_anti"));
+    Dataset<Row> kept =
+        features.join(earlier, sameUnit, "inner")
+            .select(
+                col(Columns.DOC_ID), col(Columns.TURN), col(Columns.PARAGRAPH), col(Columns.PERIOD), col(Columns.ROLE),
+                col(Columns.ZONES), col(Columns.N_TERMS), col(Columns.TOPIC_DISTRIBUTION), col(Columns.TOP_TOPIC),
+                col(Columns.TOP_SHARE));
+    return inferred.unionByName(kept);
+  }
+
   /** Each topic's {@code n} most probable terms, topics in order. */
   public static List<TopicTerms> describe(Model model, int n) {
     String[] vocabulary = model.vocabulary().vocabulary();

@@ -43,6 +43,17 @@ public final class BenchmarkReport {
   }
 
   public static void main(String[] args) throws IOException {
+    if (args.length > 0 && args[0].equals("refresh")) {
+      // Only the refresh section, put into an existing report (the other parts not rerun).
+      Path results = Path.of(args[1]);
+      Path markdown = Path.of(args[2]);
+      String section = new BenchmarkReport(results).refreshSection();
+      String existing = Files.exists(markdown) ? Files.readString(markdown, StandardCharsets.UTF_8) : "";
+      Files.writeString(markdown, withSection(existing, section), StandardCharsets.UTF_8);
+      System.out.println(section);
+      System.out.println("written to " + markdown);
+      return;
+    }
     Path results = Path.of(args[0]);
     Path markdown = Path.of(args[1]);
     String commit = args.length > 2 ? args[2] : "unknown";
@@ -217,11 +228,93 @@ public final class BenchmarkReport {
       line("Lexical stages absent from this run's manifest (not in the sum): " + String.join(", ", absent) + ".");
     }
     line("");
+    if (Files.exists(results.resolve(REFRESH + ".json"))) {
+      md.append(refreshSection());
+    }
     Path notes = results.resolve("notes.md");
     if (Files.exists(notes)) {
       md.append(Files.readString(notes, StandardCharsets.UTF_8));
     }
     return md.toString();
+  }
+
+  static final String REFRESH = "refresh";
+  static final String REFRESH_HEADING = "## Monthly refresh: 1% new documents";
+  /** The budget: a refresh adding 1% costs at most this share of a full run. */
+  static final double REFRESH_BUDGET = 0.20;
+
+  /**
+   * The refresh part: wall time of the refresh against the full run over the same inputs, per
+   * stage from their manifests, and whether every table came out equal.
+   */
+  String refreshSection() throws IOException {
+    Map<String, Object> refresh = result(REFRESH);
+    Map<String, Object> refreshed = manifest(Map.of("output", refresh.get("refresh_output")));
+    Map<String, Object> full = manifest(Map.of("output", refresh.get("full_output")));
+    double ratio = num(refresh.get("refresh_seconds")) / num(refresh.get("full_seconds"));
+    Map<String, Object> counts = map(refreshed.get("input_counts"));
+    Map<String, Object> fullCounts = map(full.get("input_counts"));
+    StringBuilder out = new StringBuilder();
+    java.util.function.Consumer<String> add = text -> out.append(text).append('\n');
+    add.accept(REFRESH_HEADING);
+    add.accept("");
+    add.accept(String.format(Locale.ROOT,
+        "`jobs/benchmark.sh refresh` (commit %s, heap %s): %s files held back (every 100th by path); the rest as"
+            + " snapshot 2026-10 in %.1f s. Snapshot 2026-11 with them added, as a refresh of 2026-10 and, into a copy"
+            + " of that output, as a full run (`--full`; the topic model is reused in both, as a monthly run reuses it).",
+        refresh.get("commit"), refresh.get("heap"), fmt0(num(refresh.get("held_files"))),
+        num(refresh.get("base_seconds"))));
+    add.accept("");
+    add.accept("| | refresh | full run |");
+    add.accept("|---|---:|---:|");
+    add.accept(String.format(Locale.ROOT, "| wall time, s (JVM start included) | %.1f | %.1f |",
+        num(refresh.get("refresh_seconds")), num(refresh.get("full_seconds"))));
+    add.accept(String.format(Locale.ROOT, "| input files read (of %s) | %s | %s |", fmt0(num(counts.get("input_files"))),
+        fmt0(num(counts.get("input_files")) - num(counts.get("input_files_already_seen"))),
+        fmt0(num(fullCounts.get("input_files")) - num(fullCounts.get("input_files_already_seen")))));
+    add.accept(String.format(Locale.ROOT, "| sentences parsed for sentiment | %s | %s |",
+        fmt0(num(counts.get("sentences_parsed_for_sentiment"))), fmt0(num(fullCounts.get("sentences_parsed_for_sentiment")))));
+    Map<String, Double> fullStages = new LinkedHashMap<>();
+    stages(full).forEach(st -> fullStages.merge(str(st.get("stage")), num(st.get("seconds")), Double::sum));
+    Map<String, Double> refreshStages = new LinkedHashMap<>();
+    stages(refreshed).forEach(st -> refreshStages.merge(str(st.get("stage")), num(st.get("seconds")), Double::sum));
+    java.util.Set<String> names = new java.util.LinkedHashSet<>(fullStages.keySet());
+    names.addAll(refreshStages.keySet());
+    for (String stage : names) {
+      add.accept(String.format(Locale.ROOT, "| stage %s, s | %.1f | %.1f |", stage,
+          refreshStages.getOrDefault(stage, 0.0), fullStages.getOrDefault(stage, 0.0)));
+    }
+    add.accept("");
+    boolean equal = Boolean.TRUE.equals(refresh.get("tables_equal"));
+    add.accept("| measure | value | target | met |");
+    add.accept("|---|---|---|---|");
+    add.accept(String.format(Locale.ROOT, "| refresh / full run, wall time | %.3f | <= %.2f | %s |", ratio, REFRESH_BUDGET,
+        ratio <= REFRESH_BUDGET ? "yes" : "**no**"));
+    add.accept("| every table of 2026-11 equal (refresh vs full, relative 1e-9) | " + (equal ? "yes" : "no")
+        + " | identical aggregates | " + (equal ? "yes" : "**no**") + " |");
+    Path tables = results.resolve("refresh-tables.json");
+    if (!equal && Files.exists(tables)) {
+      Map<String, Object> found = JSON.readValue(tables.toFile(), new TypeReference<Map<String, Object>>() {});
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> rows = (List<Map<String, Object>>) found.get("tables");
+      for (Map<String, Object> row : rows) {
+        if (!Boolean.TRUE.equals(row.get("equal"))) {
+          add.accept("- " + row.get("table") + " differs: " + row.get("mismatches"));
+        }
+      }
+    }
+    add.accept("");
+    return out.toString();
+  }
+
+  /** The report with its refresh section replaced (from its heading to the next "## "), or added at the end. */
+  static String withSection(String report, String section) {
+    int start = report.indexOf(REFRESH_HEADING);
+    if (start < 0) {
+      return report + (report.isEmpty() || report.endsWith("\n\n") ? "" : "\n") + section;
+    }
+    int end = report.indexOf("\n## ", start + REFRESH_HEADING.length());
+    return report.substring(0, start) + section + (end < 0 ? "" : report.substring(end + 1));
   }
 
   /** The standalone run's driver log: named in its result, or beside the results folder. */

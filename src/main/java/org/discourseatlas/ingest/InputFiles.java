@@ -2,6 +2,10 @@ package org.discourseatlas.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +38,8 @@ public final class InputFiles {
   public static final StructType CONTENT_SCHEMA =
       LISTING_SCHEMA
           .add(Columns.CONTENT, DataTypes.BinaryType, true)
-          .add(Columns.READ_ERROR, DataTypes.StringType, true);
+          .add(Columns.READ_ERROR, DataTypes.StringType, true)
+          .add(Columns.CONTENT_HASH, DataTypes.StringType, false);
 
   private InputFiles() {}
 
@@ -91,8 +96,8 @@ public final class InputFiles {
   }
 
   /**
-   * Adds each file's bytes; a file over {@code maxBytes} is not read (content null, its length
-   * says why), a file that cannot be read gets {@code read_error}.
+   * Adds each file's bytes and their hash; a file over {@code maxBytes} is not read (content null,
+   * its length says why), a file that cannot be read gets {@code read_error}.
    */
   public static Dataset<Row> read(Dataset<Row> listing, long maxBytes) {
     SerializableHadoopConf conf =
@@ -102,15 +107,33 @@ public final class InputFiles {
           String path = row.getString(0);
           long length = row.getLong(1);
           if (length > maxBytes) {
-            return RowFactory.create(path, length, null, null);
+            return RowFactory.create(path, length, null, null, unreadHash(path, length));
           }
           try {
-            return RowFactory.create(path, length, readAll(path, conf.get()), null);
+            byte[] content = readAll(path, conf.get());
+            return RowFactory.create(path, length, content, null, contentHash(content));
           } catch (IOException e) {
-            return RowFactory.create(path, length, null, e.toString());
+            return RowFactory.create(path, length, null, e.toString(), unreadHash(path, length));
           }
         };
     return listing.map(reader, Encoders.row(CONTENT_SCHEMA));
+  }
+
+  /** The hash of a file's bytes ({@link Columns#CONTENT_HASH}). */
+  public static String contentHash(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content), 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  /**
+   * A file not read (too large, unreadable) has no content to hash: its path and length stand
+   * for it, so the same file is recognised next month and not rejected twice.
+   */
+  static String unreadHash(String path, long length) {
+    return "unread:" + contentHash((path + "\0" + length).getBytes(StandardCharsets.UTF_8));
   }
 
   private static byte[] readAll(String path, Configuration conf) throws IOException {

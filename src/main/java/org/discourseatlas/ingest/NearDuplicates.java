@@ -2,6 +2,13 @@ package org.discourseatlas.ingest;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.udf;
 
@@ -16,6 +23,7 @@ import java.util.regex.Pattern;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -52,6 +60,81 @@ public final class NearDuplicates {
 
   /** Documents with near duplicates marked; exact copies of a near duplicate follow it. */
   public static Dataset<Row> mark(Dataset<Row> documents, JobConfig.NearDuplicates rule) {
+    return mark(documents, rule, col(Columns.SOURCE_PATH));
+  }
+
+  /**
+   * New documents marked against each other and against the documents analysed by earlier runs
+   * ({@link #earlierDocuments}): an exact copy of an earlier document is its duplicate, and in a
+   * cluster of near duplicates an earlier document is kept before any new one, so what was
+   * analysed stays analysed. Without earlier documents this is {@link #mark(Dataset,
+   * JobConfig.NearDuplicates)}. Returns the new documents only.
+   */
+  public static Dataset<Row> markAgainst(Dataset<Row> fresh, Dataset<Row> earlier, JobConfig.NearDuplicates rule) {
+    String earlierId = "earlier_doc_id";
+    String isNew = "is_new";
+    Dataset<Row> exact =
+        fresh
+            .join(earlier.select(col(Columns.DOC_ID).as(earlierId)), col(Columns.DOC_ID).equalTo(col(earlierId)), "left")
+            .withColumn(
+                Columns.DUPLICATE_OF,
+                when(col(earlierId).isNotNull(), col(Columns.DOC_ID)).otherwise(col(Columns.DUPLICATE_OF)))
+            .withColumn(
+                Columns.DUPLICATE_SIMILARITY,
+                when(col(earlierId).isNotNull(), lit(1.0)).otherwise(col(Columns.DUPLICATE_SIMILARITY)))
+            .drop(earlierId);
+    if (!rule.enabled() || fresh.isEmpty()) {
+      return exact;
+    }
+    Dataset<Row> both =
+        exact
+            .select(
+                col(Columns.DOC_ID), col(Columns.SOURCE_PATH), col(Columns.TURN_LIST), col(Columns.DUPLICATE_OF),
+                col(Columns.DUPLICATE_SIMILARITY), lit("1").as(isNew))
+            .unionByName(
+                earlier.select(
+                    col(Columns.DOC_ID), col(Columns.SOURCE_PATH), col(Columns.TURN_LIST),
+                    lit(null).cast(DataTypes.StringType).as(Columns.DUPLICATE_OF),
+                    lit(null).cast(DataTypes.DoubleType).as(Columns.DUPLICATE_SIMILARITY), lit("0").as(isNew)));
+    // Ordered by (earlier first, then source path): the first of a cluster is the copy kept.
+    Dataset<Row> marks =
+        mark(both, rule, concat(col(isNew), col(Columns.SOURCE_PATH)))
+            .filter(col(isNew).equalTo("1"))
+            .select(
+                col(Columns.DOC_ID), col(Columns.SOURCE_PATH), col(Columns.DUPLICATE_OF).as(CANONICAL),
+                col(Columns.DUPLICATE_SIMILARITY).as(SIMILARITY));
+    return exact
+        .drop(Columns.DUPLICATE_OF, Columns.DUPLICATE_SIMILARITY)
+        .join(marks, new String[] {Columns.DOC_ID, Columns.SOURCE_PATH})
+        .withColumnRenamed(CANONICAL, Columns.DUPLICATE_OF)
+        .withColumnRenamed(SIMILARITY, Columns.DUPLICATE_SIMILARITY);
+  }
+
+  /**
+   * The analysed documents of earlier runs as {@link #markAgainst} compares them: doc_id,
+   * source_path and their turns (from the turns table, in order) as turn_list.
+   */
+  public static Dataset<Row> earlierDocuments(Dataset<Row> documents, Dataset<Row> turns) {
+    String ordered = "ordered_turns";
+    Dataset<Row> turnLists =
+        turns
+            .groupBy(Columns.DOC_ID)
+            .agg(sort_array(collect_list(struct(Columns.TURN, Columns.SPEAKER, Columns.ROLE, Columns.TEXT))).as(ordered))
+            .select(
+                col(Columns.DOC_ID),
+                transform(
+                        col(ordered),
+                        t -> struct(
+                            t.getField(Columns.SPEAKER).as(Columns.SPEAKER), t.getField(Columns.ROLE).as(Columns.ROLE),
+                            t.getField(Columns.TEXT).as(Columns.TEXT)))
+                    .as(Columns.TURN_LIST));
+    return documents
+        .filter(col(Columns.DUPLICATE_OF).isNull())
+        .select(Columns.DOC_ID, Columns.SOURCE_PATH)
+        .join(turnLists, Columns.DOC_ID);
+  }
+
+  private static Dataset<Row> mark(Dataset<Row> documents, JobConfig.NearDuplicates rule, Column order) {
     if (!rule.enabled()) {
       return documents;
     }
@@ -76,7 +159,7 @@ public final class NearDuplicates {
             .filter(col(Columns.DUPLICATE_OF).isNull())
             .select(
                 col(Columns.DOC_ID),
-                col(Columns.SOURCE_PATH),
+                order.as(Columns.SOURCE_PATH),
                 udf(shingles, DataTypes.createArrayType(DataTypes.StringType)).apply(col(Columns.TURN_LIST)).as(SHINGLES))
             .filter(size(col(SHINGLES)).gt(0)); // MinHash needs at least one shingle
     Dataset<Row> hashed =

@@ -81,7 +81,8 @@ public final class TranscriptIngest {
   private static StructType prefix() {
     return new StructType()
         .add(Columns.KIND, DataTypes.StringType, false)
-        .add(Columns.SOURCE_PATH, DataTypes.StringType, false);
+        .add(Columns.SOURCE_PATH, DataTypes.StringType, false)
+        .add(Columns.CONTENT_HASH, DataTypes.StringType, false);
   }
 
   private static StructType concat(StructType first, StructType second) {
@@ -106,19 +107,21 @@ public final class TranscriptIngest {
     int lengthAt = files.schema().fieldIndex(Columns.LENGTH);
     int contentAt = files.schema().fieldIndex(Columns.CONTENT);
     int readErrorAt = files.schema().fieldIndex(Columns.READ_ERROR);
+    int hashAt = files.schema().fieldIndex(Columns.CONTENT_HASH);
     FlatMapFunction<Row, Row> readFile =
         row -> {
           String path = row.getString(pathAt);
           long length = row.getLong(lengthAt);
+          String hash = row.getString(hashAt);
           if (!row.isNullAt(readErrorAt)) {
             return List.of(rejectRow(READ_SCHEMA,
-                new RejectedInput(path, RejectReason.UNREADABLE, row.getString(readErrorAt), length))).iterator();
+                new RejectedInput(path, RejectReason.UNREADABLE, row.getString(readErrorAt), length), hash)).iterator();
           }
           if (row.isNullAt(contentAt)) {
             return List.of(rejectRow(READ_SCHEMA, new RejectedInput(path, RejectReason.TOO_LARGE,
-                length + " bytes > ingest.max-file-bytes = " + settings.maxFileBytes(), length))).iterator();
+                length + " bytes > ingest.max-file-bytes = " + settings.maxFileBytes(), length), hash)).iterator();
           }
-          return draftRows(new TranscriptParser(settings).read(path, (byte[]) row.get(contentAt)));
+          return draftRows(new TranscriptParser(settings).read(path, (byte[]) row.get(contentAt)), hash);
         };
     return files.flatMap(readFile, Encoders.row(READ_SCHEMA));
   }
@@ -127,7 +130,7 @@ public final class TranscriptIngest {
   public static Dataset<Row> rejects(Dataset<Row> records) {
     return records
         .filter(col(Columns.KIND).equalTo(KIND_REJECT))
-        .select(Columns.SOURCE_PATH, Columns.REASON, Columns.DETAIL, Columns.BYTES);
+        .select(Columns.SOURCE_PATH, Columns.REASON, Columns.DETAIL, Columns.BYTES, Columns.CONTENT_HASH);
   }
 
   /**
@@ -139,14 +142,17 @@ public final class TranscriptIngest {
       Dataset<Row> read, Map<String, Set<String>> repeatedLines, ParserSettings settings) {
     Map<String, Set<String>> bySource = new HashMap<>(repeatedLines);
     StructType schema = read.schema();
+    int hashAt = schema.fieldIndex(Columns.CONTENT_HASH);
     MapFunction<Row, Row> finishDraft =
         row -> {
           TranscriptDraft draft = draftOf(row, schema);
+          String hash = row.getString(hashAt);
           Set<String> lines = bySource.getOrDefault(draft.source() == null ? "" : draft.source(), Set.of());
           try {
-            return documentRow(new TranscriptParser(settings).finish(draft, lines));
+            return documentRow(new TranscriptParser(settings).finish(draft, lines), hash);
           } catch (RejectedInputException e) {
-            return rejectRow(PARSED_SCHEMA, new RejectedInput(draft.sourcePath(), e.reason(), e.detail(), draft.bytes()));
+            return rejectRow(
+                PARSED_SCHEMA, new RejectedInput(draft.sourcePath(), e.reason(), e.detail(), draft.bytes()), hash);
           }
         };
     return read.filter(col(Columns.KIND).equalTo(KIND_DRAFT)).map(finishDraft, Encoders.row(PARSED_SCHEMA));
@@ -195,37 +201,38 @@ public final class TranscriptIngest {
         row.<Long>getAs(Columns.BYTES));
   }
 
-  private static Iterator<Row> draftRows(DraftInput input) {
+  private static Iterator<Row> draftRows(DraftInput input, String hash) {
     List<Row> rows = new ArrayList<>();
     for (TranscriptDraft d : input.drafts()) {
       rows.add(
           RowFactory.create(
-              KIND_DRAFT, d.sourcePath(), d.format(), d.encoding(), d.title(), sqlDate(d.date()),
+              KIND_DRAFT, d.sourcePath(), hash, d.format(), d.encoding(), d.title(), sqlDate(d.date()),
               d.dateSource(), d.place(), d.source(), d.url(), RowValues.map(d.pathFields()),
               RowValues.array(d.body()), null, null, d.bytes()));
     }
     for (RejectedInput reject : input.rejects()) {
-      rows.add(rejectRow(READ_SCHEMA, reject));
+      rows.add(rejectRow(READ_SCHEMA, reject, hash));
     }
     return rows.iterator();
   }
 
-  private static Row documentRow(ParsedDocument d) {
+  private static Row documentRow(ParsedDocument d, String hash) {
     List<Row> turns = new ArrayList<>(d.turns().size());
     for (Turn turn : d.turns()) {
       turns.add(RowFactory.create(turn.speaker(), turn.role().code(), turn.text()));
     }
     return RowFactory.create(
-        KIND_DOCUMENT, d.sourcePath(), d.docId(), d.format(), d.encoding(), d.title(), sqlDate(d.date()),
+        KIND_DOCUMENT, d.sourcePath(), hash, d.docId(), d.format(), d.encoding(), d.title(), sqlDate(d.date()),
         d.dateSource(), d.place(), d.source(), d.url(), RowValues.map(d.pathFields()), d.language(),
         RowValues.array(turns), null, null, null);
   }
 
-  /** A reject row of either schema: kind, path, nulls, then reason, detail, bytes. */
-  private static Row rejectRow(StructType schema, RejectedInput r) {
+  /** A reject row of either schema: kind, path, hash, nulls, then reason, detail, bytes. */
+  private static Row rejectRow(StructType schema, RejectedInput r, String hash) {
     Object[] values = new Object[schema.size()];
     values[schema.fieldIndex(Columns.KIND)] = KIND_REJECT;
     values[schema.fieldIndex(Columns.SOURCE_PATH)] = r.sourcePath();
+    values[schema.fieldIndex(Columns.CONTENT_HASH)] = hash;
     values[schema.fieldIndex(Columns.REASON)] = r.reason().code();
     values[schema.fieldIndex(Columns.DETAIL)] = r.detail();
     values[schema.fieldIndex(Columns.BYTES)] = r.bytes();

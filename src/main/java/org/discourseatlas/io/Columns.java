@@ -137,6 +137,12 @@ public final class Columns {
   public static final String COUNT_HEAD = "count_head";
   public static final String COUNT_TAIL = "count_tail";
 
+  /**
+   * SHA-256 (128 bits, hex) of an input file's bytes: the key by which a refresh recognises inputs
+   * it has already ingested. Every record of one file carries its file's hash.
+   */
+  public static final String CONTENT_HASH = "content_hash";
+
   // between stages, not written
   /** Input file size in bytes, as listed. */
   public static final String LENGTH = "length";
@@ -154,6 +160,6 @@ public final class Columns {
   public static final String TERMS = "terms";
   /** A topic unit's term counts over the model vocabulary. */
   public static final String FEATURES = "features";
-  /** A sentence's tokens as CoreNLP wrote them. */
+  /** A sentence's tokens as CoreNLP wrote them (written in sentences: a refresh counts old sentences from them). */
   public static final String TOKENS = "tokens";
 }

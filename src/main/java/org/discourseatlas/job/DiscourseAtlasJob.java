@@ -38,7 +38,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Comparative discourse analysis of foreign-ministry transcripts: ingests transcripts, splits",
       "speaker turns and sentences, tags conflict zones and writes Parquet tables under",
-      "<output>/<table>/snapshot=YYYY-MM/ with a run manifest under <output>/_runs/."
+      "<output>/<table>/snapshot=YYYY-MM/run=<run_id>/ with a run manifest under <output>/_runs/,",
+      "which is what makes a run visible. A run builds on the latest earlier snapshot: only inputs",
+      "not seen before are analysed (--full analyses all)."
     },
     sortOptions = false)
 public final class DiscourseAtlasJob implements Callable<Integer> {
@@ -80,6 +82,11 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
       names = "--refit-topics",
       description = "Fit a new topic model even when the latest snapshot's model fits the topic settings (by default it is reused, so months stay comparable).")
   private boolean refitTopics;
+
+  @Option(
+      names = "--full",
+      description = "Analyse every input again instead of building on the latest earlier snapshot (by default a run reuses that snapshot's documents, sentences, sentiment and topic shares and analyses only inputs not seen before).")
+  private boolean full;
 
   @Spec private CommandSpec spec;
 
@@ -129,7 +136,7 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
   public Integer call() {
     String month = snapshotMonth();
     JobConfig jobConfig = config == null ? JobConfigLoader.defaults() : JobConfigLoader.load(config);
-    JobOptions options = new JobOptions(List.copyOf(inputs), output, config, month, refitTopics);
+    JobOptions options = new JobOptions(List.copyOf(inputs), output, config, month, refitTopics, full);
     String runId =
         java.time.LocalDateTime.now(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT))
@@ -192,7 +199,8 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
         s.runId(), s.snapshot(), s.inputFiles(), s.records(), s.documents(), s.duplicates(),
         s.rejects(), s.documentsWithoutDate(), s.outputRoot()));
     s.rowCounts().forEach((table, rows) ->
-        text.append(String.format(Locale.ROOT, "    %-18s %,10d rows  %s/snapshot=%s%n", table, rows, table, s.snapshot())));
+        text.append(String.format(Locale.ROOT, "    %-18s %,10d rows  %s/snapshot=%s/run=%s%n", table, rows, table,
+            s.snapshot(), s.runId())));
     text.append("  manifest: ").append(s.outputRoot()).append("/_runs/").append(s.runId()).append(".json");
     return text.toString();
   }

@@ -1,6 +1,8 @@
 package org.discourseatlas.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FilterFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
+import org.discourseatlas.io.Snapshots;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.sql.SparkSession;
@@ -57,8 +66,17 @@ final class Pipeline {
   private final List<Dataset<Row>> persisted = new ArrayList<>();
   private final Map<String, Integer> learnedLinesBySource = new java.util.TreeMap<>();
   private final Map<String, Object> topicModelInfo = new LinkedHashMap<>();
+  /** A record's suffix on its file's path (JSON Lines, CSV): {@code <path>#<line>}. */
+  private static final String RECORD_SUFFIX = "#[0-9]+$";
+  /** Sentiment columns of the sentences table: what the sentiment stage adds. */
+  private static final List<String> SENTIMENT_COLUMNS =
+      List.of(Columns.SENTIMENT_LABEL, Columns.SENTIMENT_SCORE, Columns.SENTIMENT_PROBS, Columns.SENTIMENT_STATUS);
+
+  private final Map<String, Object> newCounts = new LinkedHashMap<>();
   private long nearDuplicateCount;
   private long tooLongCount;
+  private long filesAlreadySeen;
+  private long sentencesParsed;
 
   Pipeline(SparkSession spark, JobOptions options, JobConfig config, String runId) {
     this.spark = spark;
@@ -80,75 +98,148 @@ final class Pipeline {
             options.output(), options.snapshot(), runId, spark.sparkContext().hadoopConfiguration());
     ZoneGazetteer gazetteer =
         GazetteerSource.load(config.gazetteerPath(), spark.sparkContext().hadoopConfiguration());
+    List<String> expressions = multiwordExpressions(gazetteer, config.lexical());
+    Fingerprints fingerprints = Fingerprints.of(config, gazetteer, Topics.fingerprint(config, expressions));
+    Previous previous = Previous.find(spark, store.snapshots(), options, fingerprints);
+    ZoneMatcher matcher = new ZoneMatcher(gazetteer);
     try {
-      // Reads the inputs.
+      // Lists the inputs.
       long t = stages.start();
       Dataset<Row> listing = keep(InputFiles.list(spark, options.inputs()));
       long inputFiles = listing.count();
       stages.finish("list inputs", options.inputs().size(), inputFiles, "files", t);
 
-      // Reads transcripts (drafts) and rejects what cannot be read.
+      // Reads every input into transcript drafts (and rejects what cannot be read): the
+      // boilerplate is learned from the whole corpus, as a full run learns it.
       t = stages.start();
       Dataset<Row> read =
           keep(TranscriptIngest.read(InputFiles.read(listing, config.parser().maxFileBytes()), config.parser()));
-      long records = read.count();
-      stages.finish("read", inputFiles, records, "records", t);
+      long allRecords = read.count();
+      stages.finish("read", inputFiles, allRecords, "records", t);
 
-      // Learns each source's repeated boilerplate lines from the corpus.
       t = stages.start();
-      Map<String, Set<String>> repeatedLines = RepeatedLines.learn(read, config.repeatedLines());
-      long learnedLines = repeatedLines.values().stream().mapToLong(Set::size).sum();
-      stages.finish("boilerplate", records, learnedLines, "lines", t);
-      repeatedLines.forEach((source, lines) -> {
-        learnedLinesBySource.put(source, lines.size());
+      Map<String, Set<String>> repeatedLines = new TreeMap<>();
+      RepeatedLines.learn(read, config.repeatedLines()).forEach((source, lines) -> {
+        repeatedLines.put(source, new TreeSet<>(lines));
         StageLog.note("source '" + source + "': " + lines.size() + " repeated lines dropped as boilerplate");
       });
+      long learnedLines = repeatedLines.values().stream().mapToLong(Set::size).sum();
+      stages.finish("boilerplate", allRecords, learnedLines, "lines", t);
+      repeatedLines.forEach((source, lines) -> learnedLinesBySource.put(source, lines.size()));
+      // Earlier documents were cleaned with the lines learned then: if the new inputs changed a
+      // source's lines, they would be cleaned otherwise now, so every input is analysed again.
+      previous = previous.unlessBoilerplateChanged(repeatedLines);
 
-      // Finishes drafts into documents: turns, language; marks exact and near duplicates.
+      // Only the inputs the snapshot built on has not seen (by a hash of their bytes) go on.
+      Set<String> seen = previous.seenHashes();
+      Dataset<Row> fresh = keep(read.filter(notSeen(seen)));
+      long records = fresh.count();
+      filesAlreadySeen =
+          read.filter(col(Columns.CONTENT_HASH).isin(seen.toArray()).and(lit(!seen.isEmpty())))
+              .select(regexp_replace(col(Columns.SOURCE_PATH), RECORD_SUFFIX, "")).distinct().count();
+      release(read);
+      if (previous.exists()) {
+        StageLog.note(filesAlreadySeen + " of " + inputFiles + " input files were ingested by snapshot "
+            + previous.manifest().get("snapshot") + ": " + records + " new records of " + allRecords);
+      }
+      read = fresh;
+
+      // Finishes drafts into documents: turns, language; marks exact and near duplicates, among
+      // the new documents and against the documents of the snapshot built on.
       t = stages.start();
       Dataset<Row> finished = keep(TranscriptIngest.finish(read, repeatedLines, config.parser()));
-      Dataset<Row> rejects =
+      Dataset<Row> newRejects =
           keep(TranscriptIngest.rejects(read).unionByName(TranscriptIngest.rejects(finished)));
-      Dataset<Row> documents =
-          keepFlat(NearDuplicates.mark(TranscriptIngest.documents(finished), config.nearDuplicates()));
-      long rejectCount = rejects.count();
-      long duplicates = documents.filter(col(Columns.DUPLICATE_OF).isNotNull()).count();
-      long nearDuplicates =
-          documents.filter(col(Columns.DUPLICATE_SIMILARITY).lt(1.0)).count();
-      long analysed = documents.count() - duplicates;
-      nearDuplicateCount = nearDuplicates;
-      long withoutDate =
-          documents.filter(col(Columns.DUPLICATE_OF).isNull().and(col(Columns.DATE).isNull())).count();
-      stages.finish("documents", records, analysed, "documents", t);
+      Dataset<Row> earlierDocuments = keep(previous.table(Table.DOCUMENTS));
+      Dataset<Row> earlierTurns = previous.table(Table.TURNS);
+      Dataset<Row> newDocuments =
+          keepFlat(
+              NearDuplicates.markAgainst(
+                  TranscriptIngest.documents(finished),
+                  NearDuplicates.earlierDocuments(earlierDocuments, earlierTurns),
+                  config.nearDuplicates()));
+      long newRejectCount = newRejects.count();
+      long newDuplicates = newDocuments.filter(col(Columns.DUPLICATE_OF).isNotNull()).count();
+      nearDuplicateCount = newDocuments.filter(col(Columns.DUPLICATE_SIMILARITY).lt(1.0)).count();
+      long newAnalysed = newDocuments.count() - newDuplicates;
+      newCounts.put("records", records);
+      newCounts.put("documents", newAnalysed);
+      newCounts.put("duplicates", newDuplicates);
+      newCounts.put("near_duplicates", nearDuplicateCount);
+      newCounts.put("rejects", newRejectCount);
+      if (records != newAnalysed + newDuplicates + newRejectCount) {
+        throw new IllegalStateException(
+            "input accounting broken: " + records + " new records != " + newAnalysed + " documents + "
+                + newDuplicates + " duplicates + " + newRejectCount + " rejects");
+      }
+      stages.finish("documents", records, newAnalysed, "documents", t);
       // Drafts and finished records are in documents and rejects now: free their memory.
       release(read, finished, listing);
-      StageLog.note(duplicates + " duplicates (" + nearDuplicates + " near, Jaccard >= "
-          + config.nearDuplicates().minJaccard() + "), " + rejectCount + " rejects, "
-          + withoutDate + " documents without a date");
+      StageLog.note((previous.exists() ? "new inputs: " : "") + newDuplicates + " duplicates (" + nearDuplicateCount
+          + " near, Jaccard >= " + config.nearDuplicates().minJaccard() + "), " + newRejectCount + " rejects");
 
-      // Splits speaker turns, then sentences.
+      // Splits speaker turns, then sentences, of the new documents.
       t = stages.start();
-      Dataset<Row> turns = keepFlat(Segmentation.turns(documents));
+      Dataset<Row> newTurns = keepFlat(Segmentation.turns(newDocuments));
+      Dataset<Row> turns = keep(earlierTurns.unionByName(newTurns));
       long turnCount = turns.count();
-      stages.finish("turns", analysed, turnCount, "turns", t);
+      stages.finish("turns", newAnalysed, newTurns.count(), "turns", t);
 
       t = stages.start();
-      Dataset<Row> split = Segmentation.sentences(turns);
-      Dataset<Row> sentences =
-          keepFlat(ZoneTagging.tag(split, new ZoneMatcher(gazetteer), config.zoneWindow()));
-      long sentenceCount = sentences.count();
+      List<String> taggedColumns = new ArrayList<>(List.of(Table.SENTENCES.schema().fieldNames()));
+      taggedColumns.removeAll(SENTIMENT_COLUMNS);
+      Dataset<Row> earlierSentences = previous.table(Table.SENTENCES);
+      if (previous.zonesChanged()) {
+        earlierSentences =
+            ZoneTagging.tag(earlierSentences.drop(Columns.NAMED_ZONES, Columns.ZONES), matcher, config.zoneWindow());
+      }
+      Dataset<Row> newSentences =
+          ZoneTagging.tag(Segmentation.sentences(newTurns), matcher, config.zoneWindow());
+      Dataset<Row> tagged =
+          keepFlat(select(earlierSentences, taggedColumns).unionByName(select(newSentences, taggedColumns)));
+      long sentenceCount = tagged.count();
       stages.finish("sentences+zones", turnCount, sentenceCount, "sentences", t);
 
-      // Sentiment of the sentences in zone windows (or all), then per zone with intervals.
+      // Sentiment of the sentences in zone windows (or all): results of the snapshot built on are
+      // reused, the rest is parsed (and counted); then per zone with intervals.
       t = stages.start();
-      Dataset<Row> tagged = sentences;
-      sentences = keepFlat(Sentiment.score(tagged, config.sentiment()));
+      LongAccumulator parsed = spark.sparkContext().longAccumulator("sentences parsed for sentiment");
+      Dataset<Row> sentences =
+          keepFlat(Sentiment.score(tagged, config.sentiment(), previous.sentimentResults(), parsed));
       long scored = sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED)).count();
+      sentencesParsed = parsed.value();
       tooLongCount = sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.TOO_LONG)).count();
       release(tagged);
-      stages.finish("sentiment", sentenceCount, scored, "scored", t);
-      StageLog.note(tooLongCount + " sentences over sentiment.max-tokens = " + config.sentiment().maxTokens()
+      stages.finish("sentiment", sentenceCount, sentencesParsed, "parsed", t);
+      StageLog.note(scored + " sentences scored, " + sentencesParsed + " of them parsed in this run; " + tooLongCount
+          + " over sentiment.max-tokens = " + config.sentiment().maxTokens()
           + " not scored (sentiment_status = too_long)");
+
+      // Every document of the snapshot: the earlier ones as they were, the new ones with counts.
+      Dataset<Row> newSentenceRows = sentences.join(newTurns.select(Columns.DOC_ID).distinct(), Columns.DOC_ID);
+      Dataset<Row> documents =
+          keep(
+              earlierDocuments.unionByName(
+                  select(
+                      DocumentStats.withCounts(newDocuments, newSentenceRows, earlierDocuments),
+                      List.of(Table.DOCUMENTS.schema().fieldNames()))));
+      Dataset<Row> earlierRejects = previous.table(Table.REJECTS);
+      Dataset<Row> rejects =
+          keep(earlierRejects.unionByName(select(newRejects, List.of(Table.REJECTS.schema().fieldNames()))));
+      long rejectCount = rejects.count();
+      long duplicates = documents.filter(col(Columns.DUPLICATE_OF).isNotNull()).count();
+      long analysed = documents.count() - duplicates;
+      long withoutDate =
+          documents.filter(col(Columns.DUPLICATE_OF).isNull().and(col(Columns.DATE).isNull())).count();
+      long snapshotRecords = analysed + duplicates + rejectCount;
+      long earlierRecords = earlierDocuments.count() + earlierRejects.count();
+      if (earlierRecords + records != snapshotRecords) {
+        throw new IllegalStateException(
+            "input accounting broken: " + earlierRecords + " earlier + " + records + " new records != " + analysed
+                + " documents + " + duplicates + " duplicates + " + rejectCount + " rejects");
+      }
+      release(newRejects, newDocuments, newTurns);
+
       t = stages.start();
       Dataset<Row> zoneSentiment = keep(Sentiment.byZone(sentences, turns, documents, config.sentiment()));
       Dataset<Row> sentimentComparisons =
@@ -163,7 +254,7 @@ final class Pipeline {
           new TermExtractor(
               config.extraStopwords(),
               config.minTermLength(),
-              multiwordExpressions(gazetteer, lexical),
+              expressions,
               lexical.lemmas() ? new MorphaLemmatizer() : Lemmatizer.none());
       // Not kept flat: rebuilding 10^7 n-gram structs as Rows cost more (UN: 253 s against 140 s)
       // than its plan, which is small now that its inputs are flat.
@@ -193,17 +284,17 @@ final class Pipeline {
       t = stages.start();
       Dataset<Row> collocations =
           keep(Keyness.collocations(units, lexical.collocationMinCount(), lexical.collocationTop()));
-      Dataset<Row> mentions = keep(Mentions.of(sentences, new ZoneMatcher(gazetteer), lexical.contextWords()));
+      Dataset<Row> mentions = keep(Mentions.of(sentences, matcher, lexical.contextWords()));
       long collocationRows = collocations.count();
       long mentionRows = mentions.count();
       stages.finish("collocations+kwic", sentenceCount, collocationRows + mentionRows, "rows", t);
 
       // Topics: LDA over turns (paragraphs, documents), topic shares and prevalence per zone.
-      TopicOutputs topics = topics(store, units, multiwordExpressions(gazetteer, lexical));
+      TopicOutputs topics = topics(store, previous, units, fingerprints);
 
       // Writes the tables to staging, then makes them visible with the manifest.
       t = stages.start();
-      store.stage(Table.DOCUMENTS, DocumentStats.withCounts(documents, sentences));
+      store.stage(Table.DOCUMENTS, documents);
       store.stage(Table.REJECTS, rejects);
       store.stage(Table.TURNS, turns);
       store.stage(Table.SENTENCES, sentences);
@@ -226,6 +317,7 @@ final class Pipeline {
         store.stageModel(Topics.LDA_MODEL, topics.model().lda());
         store.stageModelInfo(Topics.MODEL_INFO, topicModelInfo);
       }
+      store.stageModelInfo(Previous.REPEATED_LINES, repeatedLines);
       Map<String, Long> rowCounts = new LinkedHashMap<>();
       store.rowCounts().entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
@@ -234,14 +326,9 @@ final class Pipeline {
 
       RunSummary summary =
           new RunSummary(
-              runId, store.root().toString(), options.snapshot(), inputFiles, records, analysed,
+              runId, store.root().toString(), options.snapshot(), inputFiles, snapshotRecords, analysed,
               duplicates, rejectCount, withoutDate, rowCounts);
-      if (records != analysed + duplicates + rejectCount) {
-        throw new IllegalStateException(
-            "input accounting broken: " + records + " records != " + analysed + " documents + "
-                + duplicates + " duplicates + " + rejectCount + " rejects");
-      }
-      store.commit(manifest(summary, startedAt, rejects, store).toJson());
+      store.commit(manifest(summary, startedAt, rejects, store, previous, fingerprints).toJson());
       return summary;
     } finally {
       persisted.forEach(Dataset::unpersist);
@@ -249,44 +336,63 @@ final class Pipeline {
     }
   }
 
-  private RunManifest manifest(RunSummary summary, Instant startedAt, Dataset<Row> rejects, SnapshotStore store) {
+  private RunManifest manifest(
+      RunSummary summary, Instant startedAt, Dataset<Row> rejects, SnapshotStore store, Previous previous,
+      Fingerprints fingerprints) {
     Map<String, Long> rejectsByReason = new LinkedHashMap<>();
     for (Row row : rejects.groupBy(Columns.REASON).count().orderBy(Columns.REASON).collectAsList()) {
       rejectsByReason.put(row.getString(0), row.getLong(1));
     }
     Map<String, Object> inputCounts = new LinkedHashMap<>();
+    // The snapshot's totals (earlier records and this run's), then what this run read.
     inputCounts.put("input_files", summary.inputFiles());
+    inputCounts.put("input_files_already_seen", filesAlreadySeen);
     inputCounts.put("records", summary.records());
     inputCounts.put("documents", summary.documents());
     inputCounts.put("duplicates", summary.duplicates());
     inputCounts.put("near_duplicates", nearDuplicateCount);
     inputCounts.put("sentences_too_long_for_sentiment", tooLongCount);
+    inputCounts.put("sentences_parsed_for_sentiment", sentencesParsed);
     inputCounts.put("rejects", summary.rejects());
     inputCounts.put("rejects_by_reason", rejectsByReason);
     inputCounts.put("documents_without_date", summary.documentsWithoutDate());
+    inputCounts.put("new", newCounts);
     Map<String, String> tables = new LinkedHashMap<>();
     for (Table table : Table.values()) {
       if (store.rowCounts().containsKey(table)) {
-        tables.put(table.tableName(), store.tablePath(table).toString());
+        tables.put(table.tableName(), store.relativeTablePath(table));
       }
     }
+    Map<String, Object> refresh = new LinkedHashMap<>();
+    refresh.put("mode", previous.exists() ? "incremental" : "full");
+    refresh.put("reason", previous.fullReason());
+    if (previous.exists()) {
+      refresh.put("base", Map.of("snapshot", previous.manifest().get("snapshot"), "run_id", previous.manifest().get("run_id")));
+      refresh.put("zones_retagged", previous.zonesChanged());
+      refresh.put("sentiment_rescored", previous.sentimentChanged());
+    }
+    refresh.put("topic_shares_reused", topicModelInfo.getOrDefault("shares_reused", false));
     List<Map<String, Object>> timings = new ArrayList<>();
     stages.timings().forEach(s -> timings.add(s.toMap()));
     return new RunManifest()
         .put("run_id", runId)
         .put("snapshot", options.snapshot())
         .put("status", "succeeded")
+        .put(Snapshots.LAYOUT, Snapshots.LAYOUT_RUN_FOLDERS)
         .put("started_at", startedAt.toString())
         .put("finished_at", Instant.now().toString())
         .put("inputs", options.inputs())
         .put("versions", versions())
         .put("spark_master", spark.sparkContext().master())
         .put("config", config.rendered())
+        .put("fingerprints", fingerprints.toMap())
+        .put("refresh", refresh)
         .put("input_counts", inputCounts)
         .put("boilerplate_lines_learned", learnedLinesBySource)
         .put("topic_model", topicModelInfo)
         .put("row_counts", summary.rowCounts())
         .put("tables", tables)
+        .put("models", store.wroteModels() ? store.relativeModelsPath() : null)
         .put("stages", timings)
         // In local mode the driver's JVM runs the executor threads too: its heap is the whole job's.
         .put("driver_jvm", stages.jvmMemory());
@@ -314,7 +420,8 @@ final class Pipeline {
       Dataset<Row> topics, Dataset<Row> prevalence, Dataset<Row> comparisons, Dataset<Row> shares,
       Dataset<Row> selection, Topics.Model model) {}
 
-  private TopicOutputs topics(SnapshotStore store, Dataset<Row> lexicalUnits, List<String> multiwordExpressions) {
+  private TopicOutputs topics(
+      SnapshotStore store, Previous previous, Dataset<Row> lexicalUnits, Fingerprints fingerprints) {
     JobConfig.Topics settings = config.topics();
     TopicOutputs none =
         new TopicOutputs(
@@ -327,7 +434,7 @@ final class Pipeline {
     long t = stages.start();
     Dataset<Row> units = keepFlat(Topics.units(lexicalUnits, settings.unit(), settings.extraStopwords()));
     long unitCount = units.count();
-    String fingerprint = Topics.fingerprint(config, multiwordExpressions);
+    String fingerprint = fingerprints.topics();
     topicModelInfo.put("fingerprint", fingerprint);
     topicModelInfo.put("unit", settings.unit().name().toLowerCase(java.util.Locale.ROOT));
     Map<String, Object> reusable = reusableModel(store, fingerprint);
@@ -338,6 +445,7 @@ final class Pipeline {
       model = Topics.load(path);
       vocabulary = model.vocabulary();
       topicModelInfo.put("status", "reused");
+      topicModelInfo.put("model_id", reusable.get("model_id"));
       topicModelInfo.put("reused_from", Map.of("run_id", reusable.get("run_id"), "snapshot", reusable.get("snapshot")));
       StageLog.note("topics: inferring with the model of snapshot " + reusable.get("snapshot") + " (run "
           + reusable.get("run_id") + "); --refit-topics fits a new one");
@@ -362,18 +470,26 @@ final class Pipeline {
       double fraction = Topics.miniBatchFraction(settings, modelled);
       model = new Topics.Model(vocabulary, Topics.fit(features, settings, settings.k(), modelled));
       topicModelInfo.put("status", "fitted");
+      topicModelInfo.put("model_id", runId);
       topicModelInfo.put("mini_batch_fraction", settings.optimizer().equals("online") ? fraction : null);
     }
     topicModelInfo.put("k", model.k());
     topicModelInfo.put("optimizer", settings.optimizer());
-    topicModelInfo.put("path", SnapshotStore.MODELS_DIR + "/snapshot=" + options.snapshot());
+    topicModelInfo.put("path", store.relativeModelsPath());
     stages.finish("topic model", unitCount, modelled, "units", t);
     StageLog.note("topics: " + topicModelInfo.get("status") + " k = " + model.k() + " over " + modelled + " of "
         + unitCount + " " + topicModelInfo.get("unit") + " units (" + (unitCount - modelled) + " with fewer than "
         + settings.minUnitTerms() + " vocabulary terms), vocabulary " + vocabulary.vocabulary().length);
 
     t = stages.start();
-    Dataset<Row> shares = keepFlat(Topics.shares(model.lda(), features));
+    // The snapshot built on inferred its units with this same model: its shares are kept.
+    boolean reuseShares = previous.exists() && topicModelInfo.get("model_id").equals(previous.topicModelId());
+    topicModelInfo.put("shares_reused", reuseShares);
+    Dataset<Row> shares =
+        keepFlat(
+            reuseShares
+                ? Topics.sharesReusing(model.lda(), features, previous.table(Table.TOPIC_SHARES))
+                : Topics.shares(model.lda(), features));
     int termsNeeded = Math.max(settings.topTerms(), settings.coherenceTerms());
     List<Topics.TopicTerms> described = Topics.describe(model, termsNeeded);
     Map<Integer, double[]> coherence =
@@ -431,6 +547,8 @@ final class Pipeline {
       }
       Map<String, Object> found = new LinkedHashMap<>();
       found.put("path", model.get("path"));
+      // Runs before model ids: the run that wrote the model stands for it.
+      found.put("model_id", model.get("model_id") != null ? model.get("model_id") : runs.get(i).get("run_id"));
       found.put("run_id", runs.get(i).get("run_id"));
       found.put("snapshot", runs.get(i).get("snapshot"));
       return found;
@@ -453,6 +571,18 @@ final class Pipeline {
       }
     }
     return expressions;
+  }
+
+  /** Keeps the records whose input's content hash is not among {@code seen}. */
+  private FilterFunction<Row> notSeen(Set<String> seen) {
+    Broadcast<Set<String>> hashes = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(seen);
+    // By position: rows of a typed map carry no schema.
+    int hashAt = TranscriptIngest.READ_SCHEMA.fieldIndex(Columns.CONTENT_HASH);
+    return row -> !hashes.value().contains(row.getString(hashAt));
+  }
+
+  private static Dataset<Row> select(Dataset<Row> rows, List<String> columns) {
+    return rows.select(columns.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
   }
 
   @SafeVarargs

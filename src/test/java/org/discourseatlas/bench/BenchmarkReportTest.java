@@ -91,6 +91,41 @@ class BenchmarkReportTest {
     assertEquals(List.of(), BenchmarkReport.lostExecutors(dir.resolve("absent.log")));
   }
 
+  /** A refresh's or full run's manifest: the counts and stages the refresh section reads. */
+  private static String refreshManifest(long seen, long parsed, double read, double sentiment) {
+    return """
+        {"run_id": "r2", "snapshot": "2026-11", "status": "succeeded", "finished_at": "2026-11-28T05:00:00Z",
+         "input_counts": {"input_files": 10961, "input_files_already_seen": %d,
+                          "sentences_parsed_for_sentiment": %d},
+         "stages": [{"stage": "read", "seconds": %s}, {"stage": "sentiment", "seconds": %s}]}
+        """.formatted(seen, parsed, read, sentiment);
+  }
+
+  @Test
+  void theRefreshSectionComparesTheRefreshWithTheFullRunAndReplacesItself(@TempDir Path dir) throws Exception {
+    Path results = dir.resolve("results");
+    write(dir.resolve("out-refresh/_runs/r2.json"), refreshManifest(10852, 610, 12, 9));
+    write(dir.resolve("out-full/_runs/r2.json"), refreshManifest(0, 57091, 33, 180));
+    write(results.resolve("refresh.json"), "{\"part\": \"refresh\", \"held_files\": 109, \"base_seconds\": 990,"
+        + " \"refresh_seconds\": 150.5, \"full_seconds\": 860, \"tables_equal\": true, \"refresh_output\": \""
+        + dir.resolve("out-refresh") + "\", \"full_output\": \"" + dir.resolve("out-full")
+        + "\", \"heap\": \"4g\", \"commit\": \"abc1234\"}");
+    Path markdown = dir.resolve("benchmarks.md");
+    write(markdown, "# Benchmark\n\n## Ratios\n\nold ratios\n\n## Notes\n\nnotes\n");
+
+    BenchmarkReport.main(new String[] {"refresh", results.toString(), markdown.toString()});
+    BenchmarkReport.main(new String[] {"refresh", results.toString(), markdown.toString()});
+    String md = Files.readString(markdown);
+
+    // 150.5 s / 860 s = 0.175: within the 20% budget.
+    assertTrue(md.contains("| refresh / full run, wall time | 0.175 | <= 0.20 | yes |"), md);
+    assertTrue(md.contains("| input files read (of 10,961) | 109 | 10,961 |"), md);
+    assertTrue(md.contains("| sentences parsed for sentiment | 610 | 57,091 |"), md);
+    assertTrue(md.contains("| stage sentiment, s | 9.0 | 180.0 |"), md);
+    assertEquals(1, md.split(BenchmarkReport.REFRESH_HEADING, -1).length - 1, "one section after two writes");
+    assertTrue(md.startsWith("# Benchmark\n\n## Ratios\n\nold ratios\n\n## Notes\n\nnotes\n"), md);
+  }
+
   private static Path writeReport(Path results, Path markdown) throws Exception {
     BenchmarkReport.main(new String[] {results.toString(), markdown.toString(), "abc1234"});
     return markdown;

@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import org.discourseatlas.io.Snapshots;
 import org.discourseatlas.io.Table;
+import org.discourseatlas.bench.TableComparison;
 import org.discourseatlas.testing.Corpora;
 import org.discourseatlas.testing.SharedSpark;
 import org.junit.jupiter.api.AfterAll;
@@ -188,7 +190,8 @@ class ClusterIT {
     SparkSession spark = SharedSpark.session();
     List<TableComparison.Result> results = new ArrayList<>();
     for (String table : expected) {
-      results.add(TableComparison.compare(spark, table, reference, run.output, SNAPSHOT, TOLERANCE));
+      results.add(TableComparison.compare(
+          spark, Table.valueOf(table.toUpperCase(java.util.Locale.ROOT)), reference, run.output, SNAPSHOT, TOLERANCE));
     }
     StringBuilder report = new StringBuilder(run.name + " vs local[2]:\n");
     results.forEach(r -> report.append("  ").append(r.summary()).append('\n'));
@@ -198,16 +201,12 @@ class ClusterIT {
     }
   }
 
-  private static List<String> tablesUnder(Path root) throws IOException {
-    TreeSet<String> tables = new TreeSet<>();
-    try (Stream<Path> dirs = Files.list(root)) {
-      for (Path dir : dirs.toList()) {
-        if (!dir.getFileName().toString().equals("models") && Files.isDirectory(dir.resolve("snapshot=" + SNAPSHOT))) {
-          tables.add(dir.getFileName().toString());
-        }
-      }
-    }
-    return List.copyOf(tables);
+  /** The tables the current run of the snapshot wrote, by its manifest. */
+  private static List<String> tablesUnder(Path root) {
+    Map<String, Object> manifest =
+        Snapshots.open(root.toString(), SharedSpark.session().sparkContext().hadoopConfiguration())
+            .of(SNAPSHOT).orElseThrow();
+    return List.copyOf(new TreeSet<>(((Map<?, ?>) manifest.get("tables")).keySet().stream().map(String::valueOf).toList()));
   }
 
   private static String lastStageLine(String log) {

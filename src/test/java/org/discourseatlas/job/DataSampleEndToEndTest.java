@@ -74,7 +74,7 @@ class DataSampleEndToEndTest {
   }
 
   private static Dataset<Row> table(Table table) {
-    return spark.read().parquet(output.resolve(table.tableName()).resolve("snapshot=" + SNAPSHOT).toString());
+    return org.discourseatlas.testing.OutputTables.read(spark, output, SNAPSHOT, table);
   }
 
   /** Every table but topic_model_selection, written only when model selection is configured. */

@@ -74,7 +74,7 @@ class HostileFolderEndToEndTest {
   }
 
   private static Dataset<Row> table(SparkSession spark, Table table) {
-    return spark.read().parquet(output.resolve(table.tableName()).resolve("snapshot=2017-03").toString());
+    return org.discourseatlas.testing.OutputTables.read(spark, output, "2017-03", table);
   }
 
   private static Map<String, Row> byFileName(Dataset<Row> rows) {

@@ -18,7 +18,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.discourseatlas.io.Table;
 import org.discourseatlas.testing.Corpora;
+import org.discourseatlas.testing.OutputTables;
+import org.discourseatlas.testing.SharedSpark;
+import org.discourseatlas.bench.TableComparison;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -28,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * jobs/refresh-monthly.sh as cron runs it, after {@code package} (it submits the built jar): a
  * refresh writes the month's snapshot and its report; a failed one exits with the job's code, says
- * so, and leaves the output as it was; a refresh that finds the lock held does not start.
+ * so, and leaves the output as it was; one killed while writing leaves the earlier snapshot as it
+ * was and the next completes; a refresh that finds the lock held does not start.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RefreshMonthlyIT {
@@ -41,7 +47,10 @@ class RefreshMonthlyIT {
   /** A finished script run: exit code and its stdout and stderr together. */
   private record Run(int exit, String output) {}
 
-  private static Run refresh(Map<String, String> env, String... args) throws Exception {
+  /** A started script run and where its output goes. */
+  private record Started(Process process, Path log) {}
+
+  private static Started start(Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
     command.addAll(List.of(args));
     Path log = Files.createTempFile(work, "refresh", ".log");
@@ -50,7 +59,13 @@ class RefreshMonthlyIT {
     builder.environment().remove("SPARK_HOME");
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     builder.environment().putAll(env);
-    Process process = builder.start();
+    return new Started(builder.start(), log);
+  }
+
+  private static Run refresh(Map<String, String> env, String... args) throws Exception {
+    Started started = start(env, args);
+    Process process = started.process();
+    Path log = started.log();
     try {
       if (!process.waitFor(10, TimeUnit.MINUTES)) {
         fail("refresh did not finish in 10 minutes\n" + Files.readString(log));
@@ -121,6 +136,59 @@ class RefreshMonthlyIT {
 
   @Test
   @Order(3)
+  void aRefreshKilledWhileWritingLeavesTheEarlierSnapshotAndTheNextRefreshCompletes() throws Exception {
+    Path output = work.resolve("out");
+    Map<String, Long> before = listing(output);
+    String input = Corpora.dataSample().toString();
+    // --full: every input analysed again, so the write comes late enough to be caught.
+    Started killed = start(Map.of(), "--output", output.toString(), "--snapshot", "2017-08", "--master", "local[2]",
+        "--no-report", "--", "--input", input, "--full");
+    Path writing = output.resolve(Table.DOCUMENTS.tableName()).resolve("snapshot=2017-08");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+    try {
+      while (!Files.isDirectory(writing)) {
+        if (!killed.process().isAlive() || System.nanoTime() > deadline) {
+          fail("the run ended (or took 10 minutes) before its write began\n" + Files.readString(killed.log()));
+        }
+        Thread.sleep(20);
+      }
+    } finally {
+      killTree(killed.process().toHandle()); // SIGKILL to the script and the job's JVM, by process id
+    }
+    assertTrue(killed.process().waitFor(1, TimeUnit.MINUTES));
+
+    Map<String, Long> after = listing(output);
+    assertTrue(after.keySet().stream().anyMatch(f -> f.contains("snapshot=2017-08")), "the dead run's folders");
+    after.keySet().removeIf(f -> f.contains("snapshot=2017-08"));
+    assertEquals(before, after, "every file of the earlier snapshot (and its manifest) as it was");
+    assertEquals(List.of("2017-07"), manifests(output).stream().map(m -> m.get("snapshot")).toList());
+
+    // The next refresh builds on July, deletes the dead run's folders and publishes August.
+    Run run = refresh(Map.of(), "--output", output.toString(), "--snapshot", "2017-08", "--master", "local[2]",
+        "--no-report", "--", "--input", input);
+    assertEquals(0, run.exit(), run.output());
+    try (Stream<Path> runs = Files.list(writing)) {
+      assertEquals(1, runs.count(), "only the published run's folder");
+    }
+    // Every input was seen in July: August's tables are July's.
+    SparkSession spark = SharedSpark.session();
+    for (Table table : Table.values()) {
+      if (table == Table.TOPIC_MODEL_SELECTION) {
+        continue;
+      }
+      TableComparison.Result same =
+          TableComparison.compare(spark, table.tableName(), Path.of(uri(output, "2017-07", table)),
+              Path.of(uri(output, "2017-08", table)), 0.0);
+      assertTrue(same.equal(), same.summary());
+    }
+  }
+
+  private static String uri(Path output, String snapshot, Table table) {
+    return OutputTables.path(output, snapshot, table).replaceFirst("^file:", "");
+  }
+
+  @Test
+  @Order(4)
   void aSecondRefreshFindsTheLockHeldAndDoesNotStart() throws Exception {
     Path lock = work.resolve("refresh.lock");
     Path output = work.resolve("out-locked");

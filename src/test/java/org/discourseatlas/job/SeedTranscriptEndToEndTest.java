@@ -43,7 +43,7 @@ class SeedTranscriptEndToEndTest {
   }
 
   private static Dataset<Row> table(Table table) {
-    return spark.read().parquet(output.resolve(table.tableName()).resolve("snapshot=2017-03").toString());
+    return org.discourseatlas.testing.OutputTables.read(spark, output, "2017-03", table);
   }
 
   @Test

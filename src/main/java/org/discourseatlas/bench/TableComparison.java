@@ -1,4 +1,4 @@
-package org.discourseatlas.cluster;
+package org.discourseatlas.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +12,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.discourseatlas.io.Snapshots;
+import org.discourseatlas.io.Table;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -20,18 +22,18 @@ import scala.jdk.javaapi.CollectionConverters;
  * doubles merged in another order differ in the last bits), or by at most {@link #ABSOLUTE_FLOOR}
  * (values next to zero, where a relative difference says nothing). NaN equals NaN.
  */
-final class TableComparison {
+public final class TableComparison {
   /** Differences below this pass whatever the values (a difference of two equal means, say). */
   static final double ABSOLUTE_FLOOR = 1e-12;
   private static final int SHOWN_MISMATCHES = 5;
 
   /** What a comparison found: rows, the largest relative difference and where, the mismatches. */
-  record Result(String table, long rows, double maxRelativeDifference, String maxAt, List<String> mismatches) {
-    boolean equal() {
+  public record Result(String table, long rows, double maxRelativeDifference, String maxAt, List<String> mismatches) {
+    public boolean equal() {
       return mismatches.isEmpty();
     }
 
-    String summary() {
+    public String summary() {
       return String.format(Locale.ROOT, "%-28s %7d rows  %s", table, rows,
           equal()
               ? (maxRelativeDifference == 0 ? "identical"
@@ -48,11 +50,20 @@ final class TableComparison {
 
   private TableComparison() {}
 
-  /** Compares {@code table} under two output roots' snapshot folders. */
-  static Result compare(SparkSession spark, String table, Path expectedRoot, Path actualRoot, String snapshot,
+  /** Compares a table of two job outputs' snapshot, each read through its current manifest. */
+  public static Result compare(SparkSession spark, Table table, Path expectedRoot, Path actualRoot, String snapshot,
       double tolerance) {
-    Path expectedDir = expectedRoot.resolve(table).resolve("snapshot=" + snapshot);
-    Path actualDir = actualRoot.resolve(table).resolve("snapshot=" + snapshot);
+    return compare(spark, table.tableName(), folder(spark, expectedRoot, snapshot, table),
+        folder(spark, actualRoot, snapshot, table), tolerance);
+  }
+
+  private static Path folder(SparkSession spark, Path root, String snapshot, Table table) {
+    String path = Snapshots.tablePath(root.toString(), snapshot, table, spark.sparkContext().hadoopConfiguration());
+    return Path.of(java.net.URI.create(path.startsWith("file:") ? path : "file:" + path));
+  }
+
+  /** Compares the Parquet folders of one table. */
+  public static Result compare(SparkSession spark, String table, Path expectedDir, Path actualDir, double tolerance) {
     List<String> mismatches = new ArrayList<>();
     if (!Files.isDirectory(actualDir)) {
       mismatches.add("missing: " + actualDir);
@@ -60,7 +71,8 @@ final class TableComparison {
     }
     var expected = spark.read().parquet(expectedDir.toString());
     var actual = spark.read().parquet(actualDir.toString());
-    if (!expected.schema().equals(actual.schema())) {
+    // Column names and types; not whether an array may hold nulls (Parquet keeps that either way).
+    if (!expected.schema().simpleString().equals(actual.schema().simpleString())) {
       mismatches.add("schema " + actual.schema().simpleString() + " != " + expected.schema().simpleString());
       return new Result(table, 0, 0, "", mismatches);
     }

@@ -1,0 +1,23 @@
+package org.discourseatlas.testing;
+
+import java.nio.file.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.discourseatlas.io.Snapshots;
+import org.discourseatlas.io.Table;
+
+/** Reads a job output's tables as a notebook does: through the current manifest of a snapshot. */
+public final class OutputTables {
+  private OutputTables() {}
+
+  /** The folder of a table in the current run of a snapshot. */
+  public static String path(Path output, String snapshot, Table table) {
+    return Snapshots.tablePath(
+        output.toString(), snapshot, table, SharedSpark.session().sparkContext().hadoopConfiguration());
+  }
+
+  public static Dataset<Row> read(SparkSession spark, Path output, String snapshot, Table table) {
+    return spark.read().parquet(path(output, snapshot, table));
+  }
+}
