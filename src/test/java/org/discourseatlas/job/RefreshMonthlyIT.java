@@ -76,9 +76,18 @@ class RefreshMonthlyIT {
     }
   }
 
+  /** SIGKILL to a process and all its descendants, by process id; returns once all are gone. */
   private static void killTree(ProcessHandle root) {
-    root.descendants().forEach(ProcessHandle::destroyForcibly);
-    root.destroyForcibly();
+    List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
+    all.add(root);
+    all.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle process : all) {
+      try {
+        process.onExit().get(1, TimeUnit.MINUTES);
+      } catch (Exception e) {
+        fail("process " + process.pid() + " did not end after SIGKILL: " + e);
+      }
+    }
   }
 
   /** Every file under the output with its size: what "unchanged" is checked against. */
@@ -143,10 +152,11 @@ class RefreshMonthlyIT {
     // --full: every input analysed again, so the write comes late enough to be caught.
     Started killed = start(Map.of(), "--output", output.toString(), "--snapshot", "2017-08", "--master", "local[2]",
         "--no-report", "--", "--input", input, "--full");
+    // Killed once the first table (documents) is written whole and the others are being written.
     Path writing = output.resolve(Table.DOCUMENTS.tableName()).resolve("snapshot=2017-08");
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
     try {
-      while (!Files.isDirectory(writing)) {
+      while (!written(writing)) {
         if (!killed.process().isAlive() || System.nanoTime() > deadline) {
           fail("the run ended (or took 10 minutes) before its write began\n" + Files.readString(killed.log()));
         }
@@ -180,6 +190,18 @@ class RefreshMonthlyIT {
           TableComparison.compare(spark, table.tableName(), Path.of(uri(output, "2017-07", table)),
               Path.of(uri(output, "2017-08", table)), 0.0);
       assertTrue(same.equal(), same.summary());
+    }
+  }
+
+  /** Whether a table folder holds a run folder with Spark's _SUCCESS marker. */
+  private static boolean written(Path table) throws IOException {
+    if (!Files.isDirectory(table)) {
+      return false;
+    }
+    try (Stream<Path> runs = Files.list(table)) {
+      return runs.anyMatch(run -> Files.exists(run.resolve("_SUCCESS")));
+    } catch (java.nio.file.NoSuchFileException e) {
+      return false;
     }
   }
 
