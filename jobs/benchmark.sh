@@ -12,7 +12,8 @@
 #                                driver heap 1g, executor heap 3g: the memory targets, in separate JVMs
 #   jobs/benchmark.sh refresh    the monthly refresh: 99% of the corpus as one month, then the other 1%
 #                                added as a refresh and, into a copy, as a full run (--full); their
-#                                tables compared
+#                                tables compared; then its section of the report (also alone:
+#                                jobs/benchmark.sh refresh-report)
 #   jobs/benchmark.sh report     prints the per-stage table and the ratios; writes docs/benchmarks.md
 #   jobs/benchmark.sh sentiment <output>/sentences/snapshot=YYYY-MM/run=<run_id> [threads]
 #                                the job's sentiment stage and plain CoreNLP over one run's scored
@@ -247,6 +248,12 @@ part_refresh() {
     "$held_files" "$base_seconds" "$incremental_seconds" "$full_seconds" "$equal" "$refreshed" "$full" \
     "$ATLAS_DRIVER_MEMORY" "$(git -C "$ATLAS_HOME" rev-parse --short HEAD 2>/dev/null || echo unknown)" > "$results/refresh.json"
   echo "benchmark: refresh $incremental_seconds s, full run $full_seconds s; tables equal: $equal"
+  part_refresh_report
+}
+
+# The refresh section alone, put into the existing report (the other parts not rerun).
+part_refresh_report() {
+  bench_java org.discourseatlas.bench.BenchmarkReport refresh "$results" "$report"
 }
 
 part_report() {
@@ -278,13 +285,14 @@ case "$part" in
   sentiment-floors) part_sentiment_floors ;;
   cluster) part_cluster ;;
   refresh) part_refresh ;;
+  refresh-report) part_refresh_report ;;
   report) part_report ;;
   sentiment)
     sentences=${2:?the sentences table folder of a run, e.g. output/sentences/snapshot=2026-11/run=<run_id>}
     bench_java org.discourseatlas.job.SentimentBenchmark "$sentences" "${3:-2}"
     ;;
   *)
-    echo "jobs/benchmark.sh: unknown part '$part' (all, corpus, floors, job N, sentiment-floors, cluster, refresh, report, sentiment)" >&2
+    echo "jobs/benchmark.sh: unknown part '$part' (all, corpus, floors, job N, sentiment-floors, cluster, refresh, refresh-report, report, sentiment)" >&2
     exit 2
     ;;
 esac

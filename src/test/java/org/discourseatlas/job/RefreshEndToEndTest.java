@@ -23,6 +23,7 @@ import org.discourseatlas.io.Columns;
 import org.discourseatlas.io.Snapshots;
 import org.discourseatlas.io.Table;
 import org.discourseatlas.testing.Corpora;
+import org.discourseatlas.testing.Folders;
 import org.discourseatlas.testing.OutputTables;
 import org.discourseatlas.testing.SharedSpark;
 import org.discourseatlas.bench.TableComparison;
@@ -65,18 +66,18 @@ class RefreshEndToEndTest {
     refreshed = work.resolve("refreshed");
     full = work.resolve("full");
     firstJuly = work.resolve("first-july");
-    copyTree(Corpora.dataSample(), inbox);
+    Folders.copy(Corpora.dataSample(), inbox);
     for (String held : HELD_BACK) {
       Files.move(inbox.resolve(held), work.resolve(held.replace('/', '_')));
     }
     run(refreshed, JUNE);
-    copyTree(refreshed, full);
+    Folders.copy(refreshed, full);
     for (String held : HELD_BACK) {
       Files.move(work.resolve(held.replace('/', '_')), inbox.resolve(held));
     }
     run(refreshed, JULY);
     run(full, JULY, "--full");
-    copyTree(refreshed, firstJuly);
+    Folders.copy(refreshed, firstJuly);
     run(refreshed, JULY);
     Path config = work.resolve("changed.conf");
     Files.writeString(config, "discourse-atlas { zones.window = 0, sentiment.max-tokens = 60 }\n");
@@ -87,19 +88,6 @@ class RefreshEndToEndTest {
     List<String> args = new ArrayList<>(List.of("--input", inbox.toString(), "--output", output.toString(), "--snapshot", snapshot));
     args.addAll(List.of(more));
     assertEquals(0, DiscourseAtlasJob.execute(args.toArray(new String[0])), "run " + snapshot + " into " + output);
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
   }
 
   private static JsonNode manifest(Path output, String snapshot) {
@@ -242,7 +230,7 @@ class RefreshEndToEndTest {
     Path inbox2 = work.resolve("inbox-boilerplate");
     Path output = work.resolve("out-boilerplate");
     String changing = "mfa-norland/2017-07-11-verin-press.txt";
-    copyTree(Corpora.dataSample(), inbox2);
+    Folders.copy(Corpora.dataSample(), inbox2);
     Files.move(inbox2.resolve(changing), work.resolve("held-changing.txt"));
     runOver(inbox2, output, JUNE);
     Files.move(work.resolve("held-changing.txt"), inbox2.resolve(changing));

@@ -42,19 +42,7 @@ public final class SampleRun {
 
   /** Copies the shared output to a folder of the caller's, for tests that run the job into it again. */
   public static void copyTo(Path target) {
-    Path source = output();
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : files.toList()) {
-        Path to = target.resolve(source.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(file, to);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Folders.copy(output(), target);
   }
 
   private static void delete(Path dir) {
