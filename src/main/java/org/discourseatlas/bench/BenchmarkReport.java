@@ -304,6 +304,10 @@ public final class BenchmarkReport {
       }
     }
     add.accept("");
+    Path notes = results.resolve("refresh-notes.md");
+    if (Files.exists(notes)) {
+      out.append(Files.readString(notes, StandardCharsets.UTF_8).strip()).append("\n\n");
+    }
     return out.toString();
   }
 
