@@ -57,7 +57,8 @@ public final class TableComparison {
         folder(spark, actualRoot, snapshot, table), tolerance);
   }
 
-  private static Path folder(SparkSession spark, Path root, String snapshot, Table table) {
+  /** A table's folder in the current run of a snapshot, as a local path. */
+  public static Path folder(SparkSession spark, Path root, String snapshot, Table table) {
     String path = Snapshots.tablePath(root.toString(), snapshot, table, spark.sparkContext().hadoopConfiguration());
     return Path.of(java.net.URI.create(path.startsWith("file:") ? path : "file:" + path));
   }

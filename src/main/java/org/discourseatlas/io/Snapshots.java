@@ -84,11 +84,6 @@ public final class Snapshots {
     return current;
   }
 
-  /** The snapshot of the run that finished last. */
-  public Optional<Map<String, Object>> latest() {
-    return current.isEmpty() ? Optional.empty() : Optional.of(current.get(current.size() - 1));
-  }
-
   /** The current run of a snapshot month. */
   public Optional<Map<String, Object>> of(String snapshot) {
     return current.stream().filter(m -> snapshot.equals(m.get("snapshot"))).findFirst();

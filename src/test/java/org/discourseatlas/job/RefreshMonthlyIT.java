@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.discourseatlas.io.Table;
 import org.discourseatlas.testing.Corpora;
-import org.discourseatlas.testing.OutputTables;
 import org.discourseatlas.testing.SharedSpark;
 import org.discourseatlas.bench.TableComparison;
 import org.junit.jupiter.api.MethodOrderer;
@@ -187,8 +186,8 @@ class RefreshMonthlyIT {
         continue;
       }
       TableComparison.Result same =
-          TableComparison.compare(spark, table.tableName(), Path.of(uri(output, "2017-07", table)),
-              Path.of(uri(output, "2017-08", table)), 0.0);
+          TableComparison.compare(spark, table.tableName(), TableComparison.folder(spark, output, "2017-07", table),
+              TableComparison.folder(spark, output, "2017-08", table), 0.0);
       assertTrue(same.equal(), same.summary());
     }
   }
@@ -203,10 +202,6 @@ class RefreshMonthlyIT {
     } catch (java.nio.file.NoSuchFileException e) {
       return false;
     }
-  }
-
-  private static String uri(Path output, String snapshot, Table table) {
-    return OutputTables.path(output, snapshot, table).replaceFirst("^file:", "");
   }
 
   @Test

@@ -25,7 +25,6 @@ import org.discourseatlas.io.SnapshotStore;
 import org.discourseatlas.io.Table;
 import org.discourseatlas.bench.TableComparison;
 import org.discourseatlas.testing.Corpora;
-import org.discourseatlas.testing.OutputTables;
 import org.discourseatlas.testing.SampleRun;
 import org.discourseatlas.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
@@ -241,13 +240,10 @@ class TopicsEndToEndTest {
       // The refit month is a refresh (its sentences carried over, partitioned otherwise): means
       // of the same doubles summed in another order may differ in the last bits, never more.
       TableComparison.Result refit =
-          TableComparison.compare(spark, table.tableName(), folder(FITTED, table), folder(REFITTED, table), 1e-12);
+          TableComparison.compare(spark, table.tableName(), TableComparison.folder(spark, output, FITTED, table),
+              TableComparison.folder(spark, output, REFITTED, table), 1e-12);
       assertTrue(refit.equal(), refit.summary());
     }
-  }
-
-  private static Path folder(String snapshot, Table table) {
-    return Path.of(OutputTables.path(output, snapshot, table).replaceFirst("^file:", ""));
   }
 
   private static List<String> sortedRows(Dataset<Row> rows) {
