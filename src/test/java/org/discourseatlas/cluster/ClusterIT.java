@@ -54,7 +54,12 @@ class ClusterIT {
   private static final Duration CLUSTER_TIMEOUT = Duration.ofSeconds(90);
   /** The job's stage line after "stage list inputs" (and the one after it, should a poll miss it). */
   private static final Pattern AFTER_FIRST_STAGE = Pattern.compile("stage (read|documents) ");
-  private static final String EXECUTOR_MEMORY = "2g";
+  /**
+   * The README's size for a one-core executor. With 2g, the executor that took over from the
+   * killed worker once failed a broadcast join ("Could not allocate memory to grow
+   * BytesToBytesMap") after recomputing every cached dataset.
+   */
+  private static final String EXECUTOR_MEMORY = "3g";
 
   private static Path project;
   private static Path work;
