@@ -45,12 +45,21 @@ EOF
 now_ns() { date +%s%N; }
 seconds_since() { awk -v a="$1" -v b="$(now_ns)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
 
+# The benchmark's own classes (floors, report, comparisons) are test code, kept out of the job's
+# jar like Spark's benchmarks: they run from target/test-classes beside the jar they measure.
+bench_classes="$ATLAS_HOME/target/test-classes"
+
 bench_java() {
   atlas_build_if_stale
+  if [[ ! -d "$bench_classes/org/discourseatlas/bench" \
+      || -n $(find "$ATLAS_HOME/src/test/java/org/discourseatlas/bench" -newer "$bench_classes/org/discourseatlas/bench" -print -quit) ]]; then
+    echo "benchmark: compiling the benchmark classes (mvn test-compile)" >&2
+    (cd "$ATLAS_HOME" && mvn -q -B test-compile) >&2
+  fi
   local classpath
   classpath=$(atlas_spark_classpath)
   java -Xmx"$ATLAS_DRIVER_MEMORY" "${ATLAS_JAVA_OPENS[@]}" "-Dlog4j2.configurationFile=$ATLAS_LOG_CONF" \
-    -cp "$classpath:$ATLAS_JAR:$ATLAS_MODELS_JAR" "$@"
+    -cp "$classpath:$ATLAS_JAR:$ATLAS_MODELS_JAR:$bench_classes" "$@"
 }
 
 part_corpus() {
@@ -289,7 +298,7 @@ case "$part" in
   report) part_report ;;
   sentiment)
     sentences=${2:?the sentences table folder of a run, e.g. output/sentences/snapshot=2026-11/run=<run_id>}
-    bench_java org.discourseatlas.job.SentimentBenchmark "$sentences" "${3:-2}"
+    bench_java org.discourseatlas.bench.SentimentBenchmark "$sentences" "${3:-2}"
     ;;
   *)
     echo "jobs/benchmark.sh: unknown part '$part' (all, corpus, floors, job N, sentiment-floors, cluster, refresh, refresh-report, report, sentiment)" >&2

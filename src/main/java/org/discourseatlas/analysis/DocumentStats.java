@@ -8,7 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
-import org.discourseatlas.io.Columns;
+import org.discourseatlas.schema.Columns;
 
 /** Adds n_turns, n_sentences and n_tokens to documents; a duplicate gets its kept copy's counts. */
 public final class DocumentStats {

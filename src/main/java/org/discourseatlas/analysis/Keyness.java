@@ -25,8 +25,8 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.config.JobConfig;
-import org.discourseatlas.io.Columns;
-import org.discourseatlas.text.KeynessStats;
+import org.discourseatlas.schema.Columns;
+import org.discourseatlas.stats.KeynessStats;
 
 /**
  * Keyness and collocation stages over {@link LexicalUnits}: which n-grams set a target (a zone

@@ -12,8 +12,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.discourseatlas.io.Columns;
-import org.discourseatlas.text.TermExtractor;
+import org.discourseatlas.schema.Columns;
+import org.discourseatlas.terms.TermExtractor;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 

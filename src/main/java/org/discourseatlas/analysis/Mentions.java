@@ -10,9 +10,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.discourseatlas.io.Columns;
-import org.discourseatlas.text.ZoneMatcher;
-import org.discourseatlas.text.ZoneMention;
+import org.discourseatlas.schema.Columns;
+import org.discourseatlas.zones.ZoneMatcher;
+import org.discourseatlas.zones.ZoneMention;
 
 /**
  * KWIC: every zone mention with the alias matched, the text as written, and up to

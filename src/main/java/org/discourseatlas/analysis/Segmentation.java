@@ -17,12 +17,12 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.discourseatlas.io.Columns;
-import org.discourseatlas.io.RowValues;
+import org.discourseatlas.schema.Columns;
+import org.discourseatlas.schema.RowValues;
 import org.discourseatlas.nlp.SentenceSplitter;
 import org.discourseatlas.nlp.SplitSentence;
-import org.discourseatlas.text.Paragraphs;
-import org.discourseatlas.text.TermExtractor;
+import org.discourseatlas.parse.Paragraphs;
+import org.discourseatlas.terms.TermExtractor;
 
 /** Segmentation stages: documents to speaker turns, turns to sentences (CoreNLP's splitter). */
 public final class Segmentation {

@@ -27,11 +27,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.config.JobConfig;
-import org.discourseatlas.io.Columns;
-import org.discourseatlas.io.RowValues;
-import org.discourseatlas.io.Table;
+import org.discourseatlas.schema.Columns;
+import org.discourseatlas.schema.RowValues;
+import org.discourseatlas.schema.Table;
 import org.discourseatlas.nlp.SentimentScorer;
-import org.discourseatlas.text.DocumentBootstrap;
+import org.discourseatlas.stats.DocumentBootstrap;
 
 /**
  * Sentiment stages: CoreNLP's sentiment for the sentences in zone windows (or every sentence,

@@ -13,7 +13,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
-import org.discourseatlas.io.Columns;
+import org.discourseatlas.schema.Columns;
 
 /**
  * Term frequencies per group. Groups: each zone (the sentences in its windows) all-time, per

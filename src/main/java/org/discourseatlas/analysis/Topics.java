@@ -1,5 +1,9 @@
 package org.discourseatlas.analysis;
 
+import org.discourseatlas.text.Sha256Hex;
+
+import org.discourseatlas.store.SnapshotStore;
+
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_max;
 import static org.apache.spark.sql.functions.array_position;
@@ -52,11 +56,11 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.config.JobConfig;
-import org.discourseatlas.io.Columns;
-import org.discourseatlas.io.RowValues;
-import org.discourseatlas.io.Table;
-import org.discourseatlas.text.DocumentBootstrap;
-import org.discourseatlas.text.TopicCoherence;
+import org.discourseatlas.schema.Columns;
+import org.discourseatlas.schema.RowValues;
+import org.discourseatlas.schema.Table;
+import org.discourseatlas.stats.DocumentBootstrap;
+import org.discourseatlas.stats.TopicCoherence;
 
 /**
  * Topic stages: LDA (Spark MLlib) over topic units (speaker turns by default), the topics with
@@ -546,13 +550,7 @@ public final class Topics {
     parts.put("min-term-length", config.minTermLength());
     parts.put("extra-stopwords", new TreeSet<>(config.extraStopwords()));
     parts.put("multiword-expressions", new TreeSet<>(new LinkedHashSet<>(multiwordExpressions)));
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(parts.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return Sha256Hex.of(parts.toString());
   }
 
   /** Loads a model saved by {@code SnapshotStore.stageModel} under a snapshot's models folder. */

@@ -22,18 +22,18 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
-import org.discourseatlas.io.Columns;
-import org.discourseatlas.io.RowValues;
-import org.discourseatlas.io.Table;
-import org.discourseatlas.text.Zone;
-import org.discourseatlas.text.ZoneGazetteer;
-import org.discourseatlas.text.ZoneMatcher;
-import org.discourseatlas.text.ZoneMention;
+import org.discourseatlas.schema.Columns;
+import org.discourseatlas.schema.RowValues;
+import org.discourseatlas.schema.Table;
+import org.discourseatlas.zones.Zone;
+import org.discourseatlas.zones.ZoneGazetteer;
+import org.discourseatlas.zones.ZoneMatcher;
+import org.discourseatlas.zones.ZoneMention;
 
 /**
  * Zone tagging stage: {@code named_zones} are the zones a sentence names (gazetteer aliases);
  * {@code zones} add the zones carried forward within the turn by the window rule of
- * {@link org.discourseatlas.text.ZoneWindow}.
+ * {@link org.discourseatlas.zones.ZoneWindow}.
  */
 public final class ZoneTagging {
   private ZoneTagging() {}

@@ -2,8 +2,8 @@ package org.discourseatlas.config;
 
 import java.io.Serializable;
 import java.util.List;
-import org.discourseatlas.text.KeynessStats;
-import org.discourseatlas.text.ParserSettings;
+import org.discourseatlas.stats.KeynessStats;
+import org.discourseatlas.parse.ParserSettings;
 
 /**
  * The job's configuration, validated and immutable: what {@code reference.conf} and the user's

@@ -8,11 +8,11 @@ import com.typesafe.config.ConfigRenderOptions;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
-import org.discourseatlas.text.KeynessStats;
-import org.discourseatlas.text.ParserSettings;
-import org.discourseatlas.text.PathPattern;
-import org.discourseatlas.text.SpeakerLabelRule;
-import org.discourseatlas.text.SpeakerRole;
+import org.discourseatlas.stats.KeynessStats;
+import org.discourseatlas.parse.ParserSettings;
+import org.discourseatlas.parse.PathPattern;
+import org.discourseatlas.turns.SpeakerLabelRule;
+import org.discourseatlas.turns.SpeakerRole;
 
 /** Loads {@link JobConfig} from the defaults and an optional user HOCON file, failing with the key. */
 public final class JobConfigLoader {

@@ -1,5 +1,7 @@
 package org.discourseatlas.ingest;
 
+import org.discourseatlas.text.Sha256Hex;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +24,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.discourseatlas.io.Columns;
-import org.discourseatlas.io.SerializableHadoopConf;
+import org.discourseatlas.schema.Columns;
+import org.discourseatlas.store.SerializableHadoopConf;
 
 /**
  * The input files of a run: files, folders (recursively) and globs on any Hadoop file system,
@@ -121,11 +123,7 @@ public final class InputFiles {
 
   /** The hash of a file's bytes ({@link Columns#CONTENT_HASH}). */
   public static String contentHash(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content), 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return Sha256Hex.of(content);
   }
 
   /**

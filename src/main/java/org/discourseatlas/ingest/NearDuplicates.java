@@ -31,8 +31,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.config.JobConfig;
-import org.discourseatlas.io.Columns;
-import org.discourseatlas.text.DuplicateClusters;
+import org.discourseatlas.schema.Columns;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 

@@ -19,9 +19,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.discourseatlas.config.JobConfig;
-import org.discourseatlas.io.Columns;
-import org.discourseatlas.text.ContentHash;
-import org.discourseatlas.text.TranscriptParser;
+import org.discourseatlas.schema.Columns;
+import org.discourseatlas.parse.DocumentId;
+import org.discourseatlas.parse.TranscriptParser;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -61,7 +61,7 @@ public final class RepeatedLines {
           return new ArrayList<>(distinct);
         };
     UDF1<Seq<String>, String> bodyHash =
-        body -> ContentHash.of(String.join("\n", CollectionConverters.asJava(body)));
+        body -> DocumentId.of(String.join("\n", CollectionConverters.asJava(body)));
     Dataset<Row> drafts =
         read.filter(col(Columns.KIND).equalTo(TranscriptIngest.KIND_DRAFT))
             .select(

@@ -23,17 +23,17 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.discourseatlas.io.Columns;
-import org.discourseatlas.io.RowValues;
-import org.discourseatlas.text.DraftInput;
-import org.discourseatlas.text.ParsedDocument;
-import org.discourseatlas.text.ParserSettings;
-import org.discourseatlas.text.RejectReason;
-import org.discourseatlas.text.RejectedInput;
-import org.discourseatlas.text.RejectedInputException;
-import org.discourseatlas.text.TranscriptDraft;
-import org.discourseatlas.text.TranscriptParser;
-import org.discourseatlas.text.Turn;
+import org.discourseatlas.schema.Columns;
+import org.discourseatlas.schema.RowValues;
+import org.discourseatlas.parse.DraftInput;
+import org.discourseatlas.parse.ParsedDocument;
+import org.discourseatlas.parse.ParserSettings;
+import org.discourseatlas.parse.RejectReason;
+import org.discourseatlas.parse.RejectedInput;
+import org.discourseatlas.parse.RejectedInputException;
+import org.discourseatlas.parse.TranscriptDraft;
+import org.discourseatlas.parse.TranscriptParser;
+import org.discourseatlas.turns.Turn;
 import scala.collection.JavaConverters;
 
 /**

@@ -1,5 +1,10 @@
 package org.discourseatlas.job;
 
+import org.discourseatlas.pipeline.JobOptions;
+import org.discourseatlas.pipeline.MissingModelException;
+import org.discourseatlas.pipeline.Pipeline;
+import org.discourseatlas.pipeline.RunSummary;
+
 import java.io.File;
 import java.io.PrintWriter;
 import java.time.YearMonth;
@@ -18,8 +23,8 @@ import org.discourseatlas.config.InvalidConfigException;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.config.JobConfigLoader;
 import org.discourseatlas.ingest.InputNotFoundException;
-import org.discourseatlas.io.OutputRefusedException;
-import org.discourseatlas.text.InvalidGazetteerException;
+import org.discourseatlas.store.OutputRefusedException;
+import org.discourseatlas.zones.InvalidGazetteerException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

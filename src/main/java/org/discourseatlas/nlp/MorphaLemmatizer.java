@@ -2,7 +2,7 @@ package org.discourseatlas.nlp;
 
 import edu.stanford.nlp.process.Morphology;
 import java.util.concurrent.ConcurrentHashMap;
-import org.discourseatlas.text.Lemmatizer;
+import org.discourseatlas.terms.Lemmatizer;
 
 /**
  * Lemmas by CoreNLP's morphology (Morpha, rule-based: no model file), computed once per distinct

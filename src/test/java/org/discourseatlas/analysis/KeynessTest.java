@@ -15,12 +15,12 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.config.JobConfig;
-import org.discourseatlas.io.Columns;
-import org.discourseatlas.io.RowValues;
+import org.discourseatlas.schema.Columns;
+import org.discourseatlas.schema.RowValues;
 import org.discourseatlas.testing.SharedSpark;
-import org.discourseatlas.text.KeynessStats;
-import org.discourseatlas.text.ZoneGazetteer;
-import org.discourseatlas.text.ZoneMatcher;
+import org.discourseatlas.stats.KeynessStats;
+import org.discourseatlas.zones.ZoneGazetteer;
+import org.discourseatlas.zones.ZoneMatcher;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

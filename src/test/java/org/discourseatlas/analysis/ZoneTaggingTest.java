@@ -11,11 +11,11 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.discourseatlas.io.Columns;
+import org.discourseatlas.schema.Columns;
 import org.discourseatlas.testing.SharedSpark;
-import org.discourseatlas.text.ZoneGazetteer;
-import org.discourseatlas.text.ZoneMatcher;
-import org.discourseatlas.text.ZoneWindow;
+import org.discourseatlas.zones.ZoneGazetteer;
+import org.discourseatlas.zones.ZoneMatcher;
+import org.discourseatlas.zones.ZoneWindow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

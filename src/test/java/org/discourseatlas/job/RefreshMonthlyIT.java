@@ -19,7 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
-import org.discourseatlas.io.Table;
+import org.discourseatlas.schema.Table;
 import org.discourseatlas.testing.Corpora;
 import org.discourseatlas.testing.SharedSpark;
 import org.discourseatlas.bench.TableComparison;

@@ -1,5 +1,7 @@
 package org.discourseatlas.job;
 
+import org.discourseatlas.store.Snapshots;
+
 import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,9 +22,9 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.discourseatlas.io.Columns;
-import org.discourseatlas.io.SnapshotStore;
-import org.discourseatlas.io.Table;
+import org.discourseatlas.schema.Columns;
+import org.discourseatlas.store.SnapshotStore;
+import org.discourseatlas.schema.Table;
 import org.discourseatlas.bench.TableComparison;
 import org.discourseatlas.testing.Corpora;
 import org.discourseatlas.testing.SampleRun;
@@ -57,7 +59,7 @@ class TopicsEndToEndTest {
     assertEquals(0, DiscourseAtlasJob.execute("--input", input, "--output", output.toString(), "--snapshot", REUSED, "--config", config.toString()));
     assertEquals(0, DiscourseAtlasJob.execute("--input", input, "--output", output.toString(), "--snapshot", REFITTED, "--refit-topics"));
     ObjectMapper json = new ObjectMapper();
-    try (Stream<Path> files = Files.list(output.resolve(SnapshotStore.RUNS_DIR))) {
+    try (Stream<Path> files = Files.list(output.resolve(Snapshots.RUNS_DIR))) {
       for (Path file : files.filter(p -> p.toString().endsWith(".json")).toList()) {
         JsonNode manifest = json.readTree(file.toFile());
         manifests.put(manifest.get("snapshot").asText(), manifest);

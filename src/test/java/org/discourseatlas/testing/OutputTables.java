@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.discourseatlas.io.Snapshots;
-import org.discourseatlas.io.Table;
+import org.discourseatlas.store.Snapshots;
+import org.discourseatlas.schema.Table;
 
 /** Reads a job output's tables as a notebook does: through the current manifest of a snapshot. */
 public final class OutputTables {

@@ -1,0 +1,32 @@
+package org.discourseatlas.parse;
+
+import org.discourseatlas.turns.Turn;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One transcript read from an input and cleaned: where it came from, its metadata (title, date,
+ * place, url may be null), the language detected, the fields its path pattern gave, and its
+ * speaker turns; {@code text} is the cleaned body that the id hashes.
+ */
+public record ParsedDocument(
+    String sourcePath,
+    String format,
+    String encoding,
+    String title,
+    LocalDate date,
+    String dateSource,
+    String place,
+    String source,
+    String url,
+    String language,
+    Map<String, String> pathFields,
+    String text,
+    List<Turn> turns) {
+
+  public String docId() {
+    return DocumentId.of(text);
+  }
+}

@@ -1,0 +1,55 @@
+package org.discourseatlas.parse;
+
+import org.discourseatlas.turns.SpeakerLabelRule;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * What the transcript parser needs from the job's configuration.
+ *
+ * @param maxFileBytes an input (decompressed, for .gz) larger than this is rejected as too_large
+ * @param minTextChars a transcript with fewer letters than this after cleaning is rejected as no_text
+ * @param recordFields the JSON Lines and CSV field names for text, title, date, url, source
+ * @param sourceRules path fragments or URL hosts that name the source (ministry)
+ * @param pathPatterns file-name patterns whose {fields} become document metadata; first match wins
+ * @param speakerRules roles assigned to speaker labels, overriding the built-in ones
+ */
+public record ParserSettings(
+    long maxFileBytes,
+    int minTextChars,
+    RecordFields recordFields,
+    List<SourceRule> sourceRules,
+    List<PathPattern> pathPatterns,
+    List<SpeakerLabelRule> speakerRules)
+    implements Serializable {
+
+  /** The settings without path patterns or speaker rules. */
+  public ParserSettings(
+      long maxFileBytes, int minTextChars, RecordFields recordFields, List<SourceRule> sourceRules) {
+    this(maxFileBytes, minTextChars, recordFields, sourceRules, List.of(), List.of());
+  }
+
+  /** JSON Lines / CSV field names. */
+  public record RecordFields(String text, String title, String date, String url, String source)
+      implements Serializable {}
+
+  /**
+   * Inputs whose path contains {@code pathContains}, or whose URL's host is {@code host} or a
+   * subdomain of it, come from {@code source}. Exactly one of pathContains and host is set.
+   */
+  public record SourceRule(String pathContains, String host, String source) implements Serializable {
+    public SourceRule(String pathContains, String source) {
+      this(pathContains, null, source);
+    }
+
+    /** Whether a transcript at this path with this URL (may be null) comes from the source. */
+    public boolean matches(String sourcePath, String url) {
+      if (pathContains != null) {
+        return sourcePath.contains(pathContains);
+      }
+      String urlHost = UrlHost.of(url);
+      return urlHost != null && (urlHost.equals(host) || urlHost.endsWith("." + host));
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package org.discourseatlas.parse;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A transcript's title line, as ministry sites write it: "Foreign Minister X's remarks ...,
+ * Moscow, March 14, 2017" — the title, then the place and the date at its end.
+ */
+public record TitleLine(String title, LocalDate date, String place) {
+  /** A title is a sentence-length line, not a bare date or a menu item. */
+  private static final int MIN_TITLE_WORDS = 5;
+  /** The place is the comma-separated phrase right before the date: ", Moscow, March 14, 2017". */
+  private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
+  /** Ministry titles run to about 40 words ("...'s remarks and answers ... Gakosso, Moscow, ..."). */
+  private static final int MAX_TITLE_WORDS = 50;
+  private static final Pattern SENTENCE_END = Pattern.compile("\\p{Ll}[.?!]\\s+\\p{Lu}");
+  private static final Pattern NOT_TITLE_WORDS =
+      Pattern.compile(
+          "(?i)\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
+              + "|am|pm|gmt|utc|msk|cet)\\b|\\d{1,2}:\\d{2}");
+  private static final Pattern PLACE_BEFORE_DATE =
+      Pattern.compile(",\\s*(\\p{Lu}[\\p{L}'’.\\- ]{1,40}?)\\s*,?\\s*$");
+
+  /** The line read as a title with a date, if it is one. */
+  public static Optional<TitleLine> parse(String line) {
+    String text = line.strip();
+    Optional<DateParser.FoundDate> found = DateParser.find(text);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    // A title ends with its date (", Moscow, March 14, 2017") or starts with it; a date in the
+    // middle of a line is an event mentioned in a sentence ("the attacks of 11 September 2001").
+    boolean dateAtAnEnd =
+        found.get().start() == 0 || text.substring(found.get().end()).matches("[\\s.,;:)\\]]*");
+    // A title is one heading, not a paragraph: no sentence ends before the date, and it is short.
+    boolean oneHeading =
+        !SENTENCE_END.matcher(text.substring(0, found.get().start())).find()
+            && text.split("\\s+").length <= MAX_TITLE_WORDS;
+    if (!dateAtAnEnd || !oneHeading) {
+      return Optional.empty();
+    }
+    // "Tuesday, 14 March 2017, 15:20" is a dateline, not a title: count the words beside the date.
+    String beside = text.substring(0, found.get().start()) + " " + text.substring(found.get().end());
+    long words = WORD.matcher(NOT_TITLE_WORDS.matcher(beside).replaceAll(" ")).results().count();
+    if (words < MIN_TITLE_WORDS) {
+      return Optional.empty();
+    }
+    return Optional.of(new TitleLine(text, found.get().date(), placeBefore(text, found.get())));
+  }
+
+  private static String placeBefore(String text, DateParser.FoundDate found) {
+    Matcher m = PLACE_BEFORE_DATE.matcher(text.substring(0, found.start()));
+    return m.find() ? m.group(1).strip() : null;
+  }
+}

@@ -1,0 +1,434 @@
+package org.discourseatlas.parse;
+
+import org.discourseatlas.text.TextNormalizer;
+
+import org.discourseatlas.decode.DecodedText;
+import org.discourseatlas.decode.EnglishProseCheck;
+import org.discourseatlas.decode.ExtractedPage;
+import org.discourseatlas.decode.Gzip;
+import org.discourseatlas.decode.HtmlContentExtractor;
+import org.discourseatlas.decode.InputFormat;
+import org.discourseatlas.decode.LanguageIdentifier;
+import org.discourseatlas.decode.TextDecoder;
+import org.discourseatlas.turns.Turn;
+import org.discourseatlas.turns.TurnSegmenter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads input files into transcripts, in two steps so that the corpus can be consulted between
+ * them: {@link #read} decodes a file (gunzipping .gz, sniffing unknown extensions), extracts the
+ * content (HTML through jsoup; one record per JSON line or CSV row), drops rule-based boilerplate
+ * and finds title, date, place, source and path fields; {@link #finish} drops the lines the
+ * corpus showed to be a source's boilerplate, splits speaker turns and rejects what is too short
+ * or not English. Bad content never throws: it becomes a reject with a reason.
+ */
+public final class TranscriptParser {
+  /** The title line of a saved page sits within its first lines, under the site header. */
+  private static final int TITLE_SEARCH_LINES = 25;
+  /**
+   * Site header lines (menus, embassy name, address) are short. A longer line above a dated
+   * line means the text has begun: that line is no title, and nothing above it is dropped.
+   */
+  private static final int MAX_HEADER_LINE_WORDS = 20;
+  /** A dateline in the opening paragraphs dates the transcript ("Moscow, 14 March 2017"). */
+  private static final int DATE_SEARCH_PARAGRAPHS = 5;
+  /**
+   * A dateline is short. A date inside a sentence ("the attacks of 11 September 2001") is an
+   * event the speaker mentions, not the day the words were spoken.
+   */
+  private static final int MAX_DATELINE_WORDS = 12;
+
+  private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+  /** JSON Lines separates records by \n (or \r\n) only; U+2028 may stand inside a JSON string. */
+  private static final Pattern JSON_LINE_BREAK = Pattern.compile("\\r?\\n");
+  private static final Pattern LETTER = Pattern.compile("\\p{L}");
+  private static final Pattern SCHEME_AND_AUTHORITY = Pattern.compile("^[A-Za-z][A-Za-z0-9+.\\-]*:(//[^/]*)?");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  /** A line that ends mid-sentence: a letter, digit or comma last, not . ? ! : ; or a quote. */
+  private static final Pattern SOFT_WRAP_END = Pattern.compile("[\\p{L}\\p{N},\\-]\\s*$");
+  private static final Pattern SOFT_WRAP_START = Pattern.compile("^\\s*\\p{Ll}");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ParserSettings settings;
+
+  public TranscriptParser(ParserSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Reads and finishes one file on its own (no corpus-learned boilerplate): for tests and tools. */
+  public ParsedInput parse(String sourcePath, byte[] bytes) {
+    DraftInput read = read(sourcePath, bytes);
+    List<ParsedDocument> documents = new ArrayList<>();
+    List<RejectedInput> rejects = new ArrayList<>(read.rejects());
+    for (TranscriptDraft draft : read.drafts()) {
+      try {
+        documents.add(finish(draft, Set.of()));
+      } catch (RejectedInputException e) {
+        rejects.add(new RejectedInput(draft.sourcePath(), e.reason(), e.detail(), draft.bytes()));
+      }
+    }
+    return new ParsedInput(documents, rejects);
+  }
+
+  /** The drafts and rejects of one input file. */
+  public DraftInput read(String sourcePath, byte[] bytes) {
+    try {
+      if (bytes.length > settings.maxFileBytes()) {
+        throw new RejectedInputException(
+            RejectReason.TOO_LARGE,
+            bytes.length + " bytes > ingest.max-file-bytes = " + settings.maxFileBytes());
+      }
+      Optional<InputFormat> named = InputFormat.ofPath(sourcePath);
+      if (named.isEmpty() && InputFormat.isUnsupported(sourcePath)) {
+        throw new RejectedInputException(
+            RejectReason.UNSUPPORTED_FORMAT,
+            "extension not read (txt, html, htm, jsonl, csv, each also .gz; others are sniffed)");
+      }
+      boolean gzip = InputFormat.isGzip(sourcePath);
+      byte[] content = gzip ? Gzip.decompress(bytes, settings.maxFileBytes()) : bytes;
+      DecodedText decoded = TextDecoder.decode(content);
+      InputFormat format = named.orElseGet(() -> InputFormat.sniff(decoded.text()));
+      String formatCode = format.code() + (gzip ? ".gz" : "");
+      switch (format) {
+        case TXT:
+          return one(savedText(sourcePath, formatCode, decoded, bytes.length));
+        case HTML:
+          return one(htmlPage(sourcePath, formatCode, decoded, bytes.length));
+        case JSONL:
+          return jsonLines(sourcePath, formatCode, decoded);
+        case CSV:
+          return csvRows(sourcePath, formatCode, decoded);
+        default:
+          throw new IllegalStateException("unhandled format " + format);
+      }
+    } catch (RejectedInputException e) {
+      return DraftInput.rejected(sourcePath, e, bytes.length);
+    }
+  }
+
+  private static DraftInput one(TranscriptDraft draft) {
+    return new DraftInput(List.of(draft), List.of());
+  }
+
+  /**
+   * Finishes a draft: drops its paragraphs that are the source's repeated boilerplate (keys from
+   * {@link #lineKey}), finds a date in the opening paragraphs if it has none, splits turns and
+   * checks there is enough English text to analyse.
+   */
+  public ParsedDocument finish(TranscriptDraft draft, Set<String> repeatedLines)
+      throws RejectedInputException {
+    List<String> body = new ArrayList<>(draft.body().size());
+    for (String paragraph : draft.body()) {
+      boolean repeated =
+          !repeatedLines.isEmpty()
+              && repeatedLines.contains(lineKey(paragraph))
+              && !TurnSegmenter.startsWithSpeakerLabel(paragraph);
+      if (!repeated) {
+        body.add(paragraph);
+      }
+    }
+    LocalDate date = draft.date();
+    String dateSource = draft.dateSource();
+    if (date == null) {
+      int seen = 0;
+      for (String paragraph : body) {
+        if (paragraph.isBlank()) {
+          continue;
+        }
+        Optional<DateParser.FoundDate> found =
+            paragraph.strip().split("\\s+").length <= MAX_DATELINE_WORDS
+                ? DateParser.find(paragraph)
+                : Optional.empty();
+        if (found.isPresent()) {
+          date = found.get().date();
+          dateSource = "text";
+          break;
+        }
+        if (++seen >= DATE_SEARCH_PARAGRAPHS) {
+          break;
+        }
+      }
+    }
+    List<Turn> turns = TurnSegmenter.segment(body, settings.speakerRules());
+    StringBuilder text = new StringBuilder();
+    for (Turn turn : turns) {
+      if (text.length() > 0) {
+        text.append("\n\n");
+      }
+      text.append(turn.text());
+    }
+    long letters = LETTER.matcher(text).results().count();
+    if (letters < settings.minTextChars()) {
+      throw new RejectedInputException(
+          RejectReason.NO_TEXT,
+          letters + " letters left after cleaning < ingest.min-text-chars = " + settings.minTextChars());
+    }
+    String language = LanguageIdentifier.detect(text.toString());
+    double englishShare = EnglishProseCheck.englishShare(text.toString());
+    // Both must agree: the n-gram identifier abstains on odd texts (lists of names), and it calls
+    // English anything built of English words, R scripts and link lists included (four
+    // .Rhistory files of the UN corpus passed as "en"); English prose is ~40% function words.
+    boolean english =
+        ("en".equals(language) || LanguageIdentifier.UNDETERMINED.equals(language))
+            && englishShare >= EnglishProseCheck.MIN_ENGLISH_SHARE;
+    if (!english) {
+      throw new RejectedInputException(
+          RejectReason.LANGUAGE,
+          String.format(
+              Locale.ROOT,
+              "not English prose: language detected '%s'; English function words are %.1f%% of the"
+                  + " words (English prose: ~40%%)",
+              language, 100 * englishShare));
+    }
+    return new ParsedDocument(
+        draft.sourcePath(), draft.format(), draft.encoding(), draft.title(), date, dateSource,
+        draft.place(), draft.source(), draft.url(), "en", draft.pathFields(), text.toString(), turns);
+  }
+
+  /** The key under which a paragraph is compared across documents: white space folded. */
+  public static String lineKey(String paragraph) {
+    return SPACES.matcher(TextNormalizer.spaces(paragraph)).replaceAll(" ").strip();
+  }
+
+  private TranscriptDraft savedText(String sourcePath, String format, DecodedText decoded, long bytes) {
+    List<String> lines = Arrays.asList(LINE_BREAK.split(decoded.text(), -1));
+    TitleLine title = null;
+    int bodyStart = 0;
+    int seen = 0;
+    for (int i = 0; i < lines.size() && seen < TITLE_SEARCH_LINES; i++) {
+      String line = TextNormalizer.spaces(lines.get(i)).strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      seen++;
+      if (BoilerplateFilter.isBoilerplate(line)) {
+        continue;
+      }
+      if (TurnSegmenter.startsWithSpeakerLabel(line)) {
+        break; // the transcript has begun without a title line
+      }
+      Optional<TitleLine> candidate = TitleLine.parse(line);
+      if (candidate.isEmpty() && line.split("\\s+").length > MAX_HEADER_LINE_WORDS) {
+        break; // a paragraph: the text has begun, and nothing above it is a header
+      }
+      if (candidate.isPresent()) {
+        title = candidate.get();
+        // What stands above the title is the site's header: embassy name, menus, contacts.
+        bodyStart = i + 1;
+        break;
+      }
+    }
+    return draft(
+        sourcePath, format, decoded.encoding(),
+        title == null ? null : title.title(),
+        title == null ? null : title.date(),
+        title == null ? null : "title",
+        title == null ? null : title.place(),
+        null, null,
+        joinSoftWraps(BoilerplateFilter.keepContent(lines.subList(bodyStart, lines.size()))),
+        bytes);
+  }
+
+  /**
+   * Joins lines that a hard wrap split inside a sentence: a line that does not end a sentence,
+   * followed by one that starts in lowercase, continues it. Without this every wrapped line
+   * would be a paragraph, and paragraphs always end sentences.
+   */
+  static List<String> joinSoftWraps(List<String> lines) {
+    List<String> joined = new ArrayList<>(lines.size());
+    for (String line : lines) {
+      int last = joined.size() - 1;
+      if (last >= 0
+          && !joined.get(last).isBlank()
+          && SOFT_WRAP_END.matcher(joined.get(last)).find()
+          && SOFT_WRAP_START.matcher(line).find()) {
+        joined.set(last, joined.get(last).stripTrailing() + " " + line.strip());
+      } else {
+        joined.add(line);
+      }
+    }
+    return joined;
+  }
+
+  private TranscriptDraft htmlPage(String sourcePath, String format, DecodedText decoded, long bytes) {
+    ExtractedPage page = HtmlContentExtractor.extract(decoded.text());
+    Optional<TitleLine> titleLine =
+        page.title() == null ? Optional.empty() : TitleLine.parse(page.title());
+    LocalDate date = page.date() != null ? page.date() : titleLine.map(TitleLine::date).orElse(null);
+    String dateSource = page.date() != null ? "metadata" : titleLine.isPresent() ? "title" : null;
+    return draft(
+        sourcePath, format, decoded.encoding(), page.title(), date, dateSource,
+        titleLine.map(TitleLine::place).orElse(null), null, null,
+        BoilerplateFilter.keepContent(page.blocks()),
+        bytes);
+  }
+
+  private DraftInput jsonLines(String sourcePath, String format, DecodedText decoded) {
+    List<TranscriptDraft> drafts = new ArrayList<>();
+    List<RejectedInput> rejects = new ArrayList<>();
+    String[] lines = JSON_LINE_BREAK.split(decoded.text(), -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      if (line.isBlank()) {
+        continue;
+      }
+      String recordPath = sourcePath + "#" + (i + 1);
+      try {
+        JsonNode record = readJson(line);
+        Map<String, String> fields = new HashMap<>();
+        record.fields().forEachRemaining(
+            e -> fields.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        drafts.add(record(recordPath, format, decoded.encoding(), fields, line.getBytes(StandardCharsets.UTF_8).length));
+      } catch (RejectedInputException e) {
+        rejects.add(
+            new RejectedInput(recordPath, e.reason(), e.detail(), line.getBytes(StandardCharsets.UTF_8).length));
+      }
+    }
+    return new DraftInput(drafts, rejects);
+  }
+
+  /** CSV with a header row; {@code #N} in the path is the N-th data row (rows may span lines). */
+  private DraftInput csvRows(String sourcePath, String format, DecodedText decoded)
+      throws RejectedInputException {
+    List<TranscriptDraft> drafts = new ArrayList<>();
+    List<RejectedInput> rejects = new ArrayList<>();
+    CSVFormat csv =
+        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
+    int row = 0;
+    try (CSVParser parser = CSVParser.parse(new StringReader(decoded.text()), csv)) {
+      if (!parser.getHeaderMap().containsKey(settings.recordFields().text())) {
+        throw new RejectedInputException(
+            RejectReason.MALFORMED_RECORD,
+            "CSV header has no '" + settings.recordFields().text() + "' column: " + parser.getHeaderNames());
+      }
+      for (CSVRecord record : parser) {
+        row++;
+        String recordPath = sourcePath + "#" + row;
+        try {
+          drafts.add(record(recordPath, format, decoded.encoding(), record.toMap(), record.toString().length()));
+        } catch (RejectedInputException e) {
+          rejects.add(new RejectedInput(recordPath, e.reason(), e.detail(), record.toString().length()));
+        }
+      }
+    } catch (UncheckedIOException | IllegalStateException | IOException e) {
+      // A quote never closed, or a row the parser cannot read: the rest of the file is one reject.
+      rejects.add(
+          new RejectedInput(
+              sourcePath + "#" + (row + 1), RejectReason.MALFORMED_RECORD,
+              "CSV cannot be parsed from data row " + (row + 1) + ": " + e.getMessage(), decoded.text().length()));
+    }
+    return new DraftInput(drafts, rejects);
+  }
+
+  private static JsonNode readJson(String line) throws RejectedInputException {
+    JsonNode record;
+    try {
+      record = JSON.readTree(line);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new RejectedInputException(
+          RejectReason.MALFORMED_RECORD, "not JSON: " + e.getOriginalMessage());
+    }
+    if (record == null || !record.isObject()) {
+      throw new RejectedInputException(RejectReason.MALFORMED_RECORD, "not a JSON object");
+    }
+    return record;
+  }
+
+  /** A JSON Lines or CSV record's draft, from its named fields. */
+  private TranscriptDraft record(
+      String recordPath, String format, String encoding, Map<String, String> fields, long bytes)
+      throws RejectedInputException {
+    ParserSettings.RecordFields names = settings.recordFields();
+    String text = fields.get(names.text());
+    if (text == null || text.isBlank()) {
+      throw new RejectedInputException(RejectReason.MALFORMED_RECORD, "no text in field '" + names.text() + "'");
+    }
+    String title = blankToNull(fields.get(names.title()));
+    Optional<TitleLine> titleLine = title == null ? Optional.empty() : TitleLine.parse(title);
+    Optional<LocalDate> fieldDate =
+        Optional.ofNullable(blankToNull(fields.get(names.date()))).flatMap(DateParser::parseWhole);
+    LocalDate date = fieldDate.orElse(titleLine.map(TitleLine::date).orElse(null));
+    String dateSource = fieldDate.isPresent() ? "metadata" : titleLine.isPresent() ? "title" : null;
+    return draft(
+        recordPath, format, encoding, title, date, dateSource,
+        titleLine.map(TitleLine::place).orElse(null),
+        blankToNull(fields.get(names.source())),
+        blankToNull(fields.get(names.url())),
+        joinSoftWraps(BoilerplateFilter.keepContent(Arrays.asList(LINE_BREAK.split(text, -1)))),
+        bytes);
+  }
+
+  private TranscriptDraft draft(
+      String sourcePath, String format, String encoding, String title, LocalDate date,
+      String dateSource, String place, String recordSource, String url, List<String> body,
+      long bytes) {
+    Map<String, String> pathFields = Map.of();
+    for (PathPattern pattern : settings.pathPatterns()) {
+      Optional<Map<String, String>> fields = pattern.match(sourcePath);
+      if (fields.isPresent()) {
+        pathFields = Map.copyOf(fields.get());
+        break;
+      }
+    }
+    if (date == null && pathFields.containsKey("date")) {
+      Optional<LocalDate> pathDate = DateParser.parseWhole(pathFields.get("date"));
+      if (pathDate.isPresent()) {
+        date = pathDate.get();
+        dateSource = "path";
+      }
+    }
+    String source = sourceOf(sourcePath, url, pathFields.get("source"), recordSource);
+    return new TranscriptDraft(
+        sourcePath, format, encoding, title, date, dateSource, place, source, url, pathFields, body, bytes);
+  }
+
+  /**
+   * The source (ministry) of a transcript: a configured rule for its path or URL host wins, then
+   * a {source} path field, then the record's own source field, then its folder's name.
+   */
+  String sourceOf(String sourcePath, String url, String pathSource, String recordSource) {
+    for (ParserSettings.SourceRule rule : settings.sourceRules()) {
+      if (rule.matches(sourcePath, url)) {
+        return rule.source();
+      }
+    }
+    if (pathSource != null) {
+      return pathSource;
+    }
+    if (recordSource != null) {
+      return recordSource.strip();
+    }
+    // The path without scheme and authority ("hdfs://nn", "file:") and without "#<record>".
+    String path = SCHEME_AND_AUTHORITY.matcher(sourcePath.replaceFirst("#\\d+$", "")).replaceFirst("");
+    int slash = path.lastIndexOf('/');
+    if (slash <= 0) {
+      return null;
+    }
+    String folder = path.substring(0, slash);
+    String name = folder.substring(folder.lastIndexOf('/') + 1);
+    return name.isEmpty() ? null : name;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

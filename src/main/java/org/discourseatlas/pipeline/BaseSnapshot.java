@@ -1,0 +1,198 @@
+package org.discourseatlas.pipeline;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.discourseatlas.schema.Columns;
+import org.discourseatlas.store.Snapshots;
+import org.discourseatlas.schema.Table;
+
+/**
+ * What a run builds on: the current run of the latest month before its own (its documents,
+ * sentences with their sentiment, topic shares, the boilerplate it learned and the hashes of the
+ * inputs it saw), or nothing, when the run analyses every input (no earlier snapshot, --full,
+ * an earlier snapshot of an older layout, changed ingest settings). Every accessor answers for
+ * both cases, so the pipeline has one path: with nothing to build on, the earlier tables are
+ * empty.
+ *
+ * <p>Building on the month before, not on an earlier run of the same month, is what makes a rerun
+ * of a month give the same tables as its first run.
+ */
+final class BaseSnapshot {
+  /** The file beside the models where a run keeps the boilerplate lines it used, per source. */
+  static final String REPEATED_LINES = "repeated-lines.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final SparkSession spark;
+  private final Snapshots snapshots;
+  private final Map<String, Object> manifest;
+  private final String fullReason;
+  private final boolean zonesChanged;
+  private final boolean sentimentChanged;
+
+  private BaseSnapshot(
+      SparkSession spark, Snapshots snapshots, Map<String, Object> manifest, String fullReason,
+      boolean zonesChanged, boolean sentimentChanged) {
+    this.spark = spark;
+    this.snapshots = snapshots;
+    this.manifest = manifest;
+    this.fullReason = fullReason;
+    this.zonesChanged = zonesChanged;
+    this.sentimentChanged = sentimentChanged;
+  }
+
+  /** The base of a run writing {@code snapshot}, with a line saying what is reused or redone. */
+  static BaseSnapshot find(SparkSession spark, Snapshots snapshots, JobOptions options, Fingerprints now) {
+    if (options.full()) {
+      return none(spark, snapshots, "--full: every input is analysed");
+    }
+    Map<String, Object> base = snapshots.before(options.snapshot()).orElse(null);
+    if (base == null) {
+      return none(spark, snapshots, "no snapshot before " + options.snapshot() + ": every input is analysed");
+    }
+    String from = "snapshot " + base.get("snapshot") + " (run " + base.get("run_id") + ")";
+    Object recorded = base.get("fingerprints");
+    if (!(recorded instanceof Map<?, ?> fingerprints) || !Snapshots.LAYOUT_RUN_FOLDERS.equals(base.get(Snapshots.LAYOUT))) {
+      return none(spark, snapshots, from + " was written before refreshes: every input is analysed");
+    }
+    if (!now.ingest().equals(fingerprints.get(Fingerprints.INGEST))) {
+      return none(spark, snapshots, "the ingest settings changed since " + from + ": every input is analysed");
+    }
+    boolean zones = !now.zones().equals(fingerprints.get(Fingerprints.ZONES));
+    boolean sentiment = !now.sentiment().equals(fingerprints.get(Fingerprints.SENTIMENT));
+    StageLog.note("refresh: building on " + from + "; only inputs not seen there are analysed");
+    if (zones) {
+      StageLog.note("refresh: the gazetteer or zone window changed since " + from
+          + ": its sentences are tagged again (and scored where they newly fall in a zone window)");
+    }
+    if (sentiment) {
+      StageLog.note("refresh: the sentiment settings changed since " + from + ": its sentences are scored again");
+    }
+    return new BaseSnapshot(spark, snapshots, base, null, zones, sentiment);
+  }
+
+  private static BaseSnapshot none(SparkSession spark, Snapshots snapshots, String reason) {
+    StageLog.note("refresh: " + reason);
+    return new BaseSnapshot(spark, snapshots, null, reason, false, false);
+  }
+
+  /**
+   * This base, or none when the boilerplate learned from every input now differs, for a source
+   * of the base's documents, from the lines the base removed (its earlier documents would be
+   * cleaned otherwise today).
+   */
+  BaseSnapshot unlessBoilerplateChanged(Map<String, Set<String>> learnedNow) {
+    if (manifest == null) {
+      return this;
+    }
+    Map<String, Set<String>> then = repeatedLines();
+    List<String> sources =
+        table(Table.DOCUMENTS)
+            .select(org.apache.spark.sql.functions.coalesce(
+                org.apache.spark.sql.functions.col(Columns.SOURCE),
+                org.apache.spark.sql.functions.lit(org.discourseatlas.ingest.RepeatedLines.NO_SOURCE)))
+            .distinct().as(Encoders.STRING()).collectAsList();
+    List<String> changed = new java.util.ArrayList<>();
+    for (String source : new TreeSet<>(sources)) {
+      if (!then.getOrDefault(source, Set.of()).equals(learnedNow.getOrDefault(source, Set.of()))) {
+        changed.add("'" + source + "' (" + then.getOrDefault(source, Set.of()).size() + " -> "
+            + learnedNow.getOrDefault(source, Set.of()).size() + " lines)");
+      }
+    }
+    if (changed.isEmpty()) {
+      return this;
+    }
+    return none(spark, snapshots, "the new inputs change the boilerplate learned for " + String.join(", ", changed)
+        + " since snapshot " + manifest.get("snapshot") + ": every input is analysed");
+  }
+
+  boolean exists() {
+    return manifest != null;
+  }
+
+  /** Why every input is analysed (null when building on a snapshot). */
+  String fullReason() {
+    return fullReason;
+  }
+
+  boolean zonesChanged() {
+    return zonesChanged;
+  }
+
+  boolean sentimentChanged() {
+    return sentimentChanged;
+  }
+
+  Map<String, Object> manifest() {
+    return manifest;
+  }
+
+  /** A table of the base run, as written; empty with the table's schema when there is no base. */
+  Dataset<Row> table(Table table) {
+    String path = manifest == null ? null : snapshots.tablePath(manifest, table);
+    if (path == null) {
+      return spark.createDataFrame(List.of(), table.schema());
+    }
+    return spark.read().parquet(path);
+  }
+
+  /** Sentiment results to reuse: the base's sentences, or null when they must be scored again. */
+  Dataset<Row> sentimentResults() {
+    return manifest == null || sentimentChanged ? null : table(Table.SENTENCES);
+  }
+
+  /** The hashes of every input the base ingested: its documents' (duplicates too) and rejects'. */
+  Set<String> seenHashes() {
+    if (manifest == null) {
+      return Set.of();
+    }
+    List<String> hashes =
+        table(Table.DOCUMENTS).select(Columns.CONTENT_HASH)
+            .union(table(Table.REJECTS).select(Columns.CONTENT_HASH))
+            .distinct()
+            .as(Encoders.STRING())
+            .collectAsList();
+    return new HashSet<>(hashes);
+  }
+
+  /** The boilerplate lines the base removed, per source (a source without lines is absent). */
+  Map<String, Set<String>> repeatedLines() {
+    Object models = manifest == null ? null : manifest.get("models");
+    if (models == null) {
+      return Map.of();
+    }
+    Path file = new Path(snapshots.resolve(String.valueOf(models)), REPEATED_LINES);
+    try {
+      FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      try (InputStream in = fs.open(file)) {
+        Map<String, List<String>> read = JSON.readValue(in, new TypeReference<Map<String, List<String>>>() {});
+        Map<String, Set<String>> lines = new TreeMap<>();
+        read.forEach((source, list) -> lines.put(source, new TreeSet<>(list)));
+        return lines;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the boilerplate lines of snapshot " + manifest.get("snapshot")
+          + " at " + file + " (--full analyses every input without them)", e);
+    }
+  }
+
+  /** The id of the topic model whose shares the base wrote (null without one). */
+  String topicModelId() {
+    Object info = manifest == null ? null : manifest.get("topic_model");
+    return info instanceof Map<?, ?> model && model.get("model_id") != null ? String.valueOf(model.get("model_id")) : null;
+  }
+}

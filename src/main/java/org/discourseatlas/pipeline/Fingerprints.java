@@ -1,0 +1,66 @@
+package org.discourseatlas.pipeline;
+
+import org.discourseatlas.text.Sha256Hex;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.discourseatlas.config.JobConfig;
+import org.discourseatlas.zones.ZoneGazetteer;
+
+/**
+ * A fingerprint of each part of the configuration that shapes per-document results, recorded in
+ * the manifest. A refresh compares them with its base snapshot's to recompute exactly what a
+ * change affects:
+ *
+ * <ul>
+ *   <li>{@code ingest} (parser, boilerplate and near-duplicate settings): documents themselves
+ *       would differ, so every input is analysed again;
+ *   <li>{@code zones} (gazetteer, window): earlier sentences are tagged again;
+ *   <li>{@code sentiment} (scope, parser, token limit): earlier sentences are scored again;
+ *   <li>{@code topics} ({@code Topics.fingerprint}): a new model is fitted, every unit inferred.
+ * </ul>
+ *
+ * <p>{@code lexical} is recorded for the reader only: term statistics are always recomputed over
+ * all documents. Settings that only shape aggregates (intervals, comparisons) are in none.
+ */
+record Fingerprints(String ingest, String zones, String sentiment, String topics, String lexical) {
+  static final String INGEST = "ingest";
+  static final String ZONES = "zones";
+  static final String SENTIMENT = "sentiment";
+  static final String TOPICS = "topics";
+  static final String LEXICAL = "lexical";
+
+  static Fingerprints of(JobConfig config, ZoneGazetteer gazetteer, String topicsFingerprint) {
+    JobConfig.Sentiment sentiment = config.sentiment();
+    JobConfig.Lexical lexical = config.lexical();
+    return new Fingerprints(
+        digest(config.parser(), config.repeatedLines(), config.nearDuplicates()),
+        digest(gazetteer.zones(), config.zoneWindow()),
+        digest(sentiment.allSentences(), sentiment.parser(), sentiment.maxTokens()),
+        topicsFingerprint,
+        digest(
+            config.minTermLength(), new TreeSet<>(config.extraStopwords()), lexical.lemmas(), lexical.maxNgram(),
+            new TreeSet<>(lexical.multiwordExpressions())));
+  }
+
+  Map<String, String> toMap() {
+    Map<String, String> map = new LinkedHashMap<>();
+    map.put(INGEST, ingest);
+    map.put(ZONES, zones);
+    map.put(SENTIMENT, sentiment);
+    map.put(TOPICS, topics);
+    map.put(LEXICAL, lexical);
+    return map;
+  }
+
+  /** SHA-256 (128 bits, hex) of the parts' text; records and lists print their fields in order. */
+  static String digest(Object... parts) {
+    return Sha256Hex.of(List.of(parts).toString());
+  }
+}

@@ -1,0 +1,272 @@
+package org.discourseatlas.store;
+
+import org.discourseatlas.schema.Table;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * The only writer of the job. Each run writes its tables into folders of its own,
+ * {@code <output>/<table>/snapshot=YYYY-MM/run=<run_id>/}, that nothing points at yet; the run
+ * becomes visible in one step, the rename of its manifest into {@code _runs/<run_id>.json}, which
+ * names those folders. Readers go through the manifests ({@link Snapshots}), never through a
+ * folder listing, so:
+ *
+ * <ul>
+ *   <li>a run killed at any point before that rename leaves every earlier snapshot as it was
+ *       (its own folders are orphans, deleted by the next run);
+ *   <li>re-running a month replaces it in that same one step: the older run of the month is then
+ *       superseded, and its folders are deleted after the rename, never before.
+ * </ul>
+ *
+ * <p>The output root must be empty, absent, or hold {@code _runs/}: the job never writes into a
+ * folder of someone else's files. Only one run at a time may write to an output root
+ * ({@code jobs/refresh-monthly.sh} holds a lock): a run deletes run folders no manifest names.
+ */
+public final class SnapshotStore {
+  /** Fitted models and learned state of a snapshot (topic model, boilerplate lines), beside the tables. */
+  public static final String MODELS_DIR = "models";
+  private static final String RUN_PREFIX = "run=";
+  private static final String SNAPSHOT_PREFIX = "snapshot=";
+  /** Folders of the layout before run folders existed: cleared when found. */
+  private static final List<String> LEGACY_DIRS = List.of("_staging", "_trash");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final FileSystem fs;
+  private final Path root;
+  private final String snapshot;
+  private final String runId;
+  private final Map<Table, Long> rowCounts = new LinkedHashMap<>();
+  private final Snapshots snapshots;
+  private boolean modelsStaged;
+
+  private SnapshotStore(FileSystem fs, Path root, String snapshot, String runId, Snapshots snapshots) {
+    this.fs = fs;
+    this.root = root;
+    this.snapshot = snapshot;
+    this.runId = runId;
+    this.snapshots = snapshots;
+  }
+
+  /** Opens (and if absent creates) an output root; refuses a folder that is not a job output. */
+  public static SnapshotStore open(String output, String snapshot, String runId, Configuration conf) {
+    try {
+      Path path = new Path(output);
+      FileSystem fs = path.getFileSystem(conf);
+      Path root = fs.makeQualified(path);
+      if (fs.exists(root)) {
+        FileStatus status = fs.getFileStatus(root);
+        if (!status.isDirectory()) {
+          throw new OutputRefusedException("--output " + output + " is a file, not a folder");
+        }
+        boolean empty = fs.listStatus(root).length == 0;
+        if (!empty && !fs.exists(new Path(root, Snapshots.RUNS_DIR))) {
+          throw new OutputRefusedException(
+              "--output "
+                  + output
+                  + " is a folder that is not a Discourse Atlas output (no "
+                  + Snapshots.RUNS_DIR
+                  + "/ in it); refusing to write there");
+        }
+      }
+      fs.mkdirs(new Path(root, Snapshots.RUNS_DIR));
+      for (String legacy : LEGACY_DIRS) {
+        fs.delete(new Path(root, legacy), true);
+      }
+      Snapshots snapshots = Snapshots.open(root.toString(), conf);
+      SnapshotStore store = new SnapshotStore(fs, root, snapshot, runId, snapshots);
+      // A killed run leaves run folders no manifest names; nothing in them was ever visible.
+      store.deleteUnnamedRunFolders();
+      return store;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open output " + output, e);
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** The complete runs of this output as they were when the store was opened. */
+  public Snapshots snapshots() {
+    return snapshots;
+  }
+
+  /** Where this run writes a table; readers find it through the manifest once committed. */
+  public Path tablePath(Table table) {
+    return runFolder(new Path(root, table.tableName()));
+  }
+
+  /** A table's folder relative to the output root, as the manifest names it. */
+  public String relativeTablePath(Table table) {
+    return relative(tablePath(table));
+  }
+
+  /**
+   * Writes a table into this run's folder: its columns in contract order and types, rows sorted
+   * by its key. Returns the number of rows written.
+   */
+  public long stage(Table table, Dataset<Row> rows) {
+    List<Column> columns = new ArrayList<>();
+    for (StructField field : table.schema().fields()) {
+      // Arrays read back from Parquet may hold nulls by their type (containsNull): the same type
+      // to the contract, and one Spark cannot cast to the non-null one, so it is left as it is.
+      boolean sameType =
+          rows.schema().getFieldIndex(field.name()).isDefined()
+              && rows.schema().apply(field.name()).dataType().simpleString().equals(field.dataType().simpleString());
+      Column column = functions.col(field.name());
+      columns.add((sameType ? column : column.cast(field.dataType())).as(field.name()));
+    }
+    List<Column> order = new ArrayList<>();
+    for (String key : table.sortKey()) {
+      order.add(functions.col(key).asc_nulls_first());
+    }
+    Dataset<Row> shaped = rows.select(columns.toArray(new Column[0])).orderBy(order.toArray(new Column[0]));
+    shaped.write().mode(SaveMode.ErrorIfExists).parquet(tablePath(table).toString());
+    // Counted from the written files: cheap (Parquet footers) and exactly what was written.
+    long count = shaped.sparkSession().read().parquet(tablePath(table).toString()).count();
+    rowCounts.put(table, count);
+    return count;
+  }
+
+  /** Where this run's models go: {@code <output>/models/snapshot=YYYY-MM/run=<run_id>}. */
+  public Path modelsPath() {
+    return runFolder(new Path(root, MODELS_DIR));
+  }
+
+  public String relativeModelsPath() {
+    return relative(modelsPath());
+  }
+
+  /** Writes a Spark ML model under {@link #modelsPath()}/name. */
+  public void stageModel(String name, MLWritable model) {
+    try {
+      model.write().save(new Path(modelsPath(), name).toString());
+      modelsStaged = true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write model " + name, e);
+    }
+  }
+
+  /** Writes a small JSON file beside the models (what they were fitted with, learned lines). */
+  public void stageModelInfo(String name, Object info) {
+    try (OutputStream out = fs.create(new Path(modelsPath(), name), false)) {
+      out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(info));
+      modelsStaged = true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + name, e);
+    }
+  }
+
+  /** Whether a path relative to the output root exists (a model a manifest names, say). */
+  public boolean holds(String relativePath) {
+    try {
+      return fs.exists(new Path(root, relativePath));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look for " + relativePath + " under " + root, e);
+    }
+  }
+
+  /** The current manifests, oldest first: one per snapshot, the latest run of each month. */
+  public List<Map<String, Object>> completedRuns() {
+    return snapshots.current();
+  }
+
+  public Map<Table, Long> rowCounts() {
+    return Map.copyOf(rowCounts);
+  }
+
+  /** Whether this run wrote any model or model file. */
+  public boolean wroteModels() {
+    return modelsStaged;
+  }
+
+  /**
+   * Makes the run visible in one step: the manifest is written beside {@code _runs/} under a
+   * hidden name and renamed into place. Then the folders of the month's earlier run, superseded
+   * now, are deleted.
+   */
+  public void commit(String manifestJson) {
+    try {
+      Path manifest = new Path(new Path(root, Snapshots.RUNS_DIR), runId + Snapshots.MANIFEST_SUFFIX);
+      Path partial = new Path(new Path(root, Snapshots.RUNS_DIR), "." + runId + ".json.partial");
+      try (OutputStream out = fs.create(partial, false)) {
+        out.write(manifestJson.getBytes(StandardCharsets.UTF_8));
+      }
+      if (!fs.rename(partial, manifest)) {
+        throw new IOException("rename " + partial + " -> " + manifest + " failed");
+      }
+      deleteUnnamedRunFolders();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit snapshot " + snapshot + " under " + root, e);
+    }
+  }
+
+  /**
+   * Deletes, under every table and the models, the run folders (and files of the layout before run
+   * folders) that no current manifest names: killed runs' and superseded runs' folders.
+   */
+  private void deleteUnnamedRunFolders() throws IOException {
+    Set<String> named = new TreeSet<>();
+    for (Map<String, Object> manifest : Snapshots.open(root.toString(), fs.getConf()).current()) {
+      Object id = manifest.get("run_id");
+      if (id != null) {
+        named.add(RUN_PREFIX + id);
+      }
+      // Manifests of the layout before run folders name snapshot=M itself: keep what is in it.
+      if (manifest.get(Snapshots.LAYOUT) == null) {
+        named.add("*" + SNAPSHOT_PREFIX + manifest.get("snapshot"));
+      }
+    }
+    for (FileStatus top : fs.listStatus(root)) {
+      String name = top.getPath().getName();
+      if (!top.isDirectory() || name.startsWith("_") || name.startsWith(".")) {
+        continue;
+      }
+      for (FileStatus month : fs.listStatus(top.getPath())) {
+        String monthName = month.getPath().getName();
+        if (!month.isDirectory() || !monthName.startsWith(SNAPSHOT_PREFIX) || named.contains("*" + monthName)) {
+          continue;
+        }
+        for (FileStatus child : fs.listStatus(month.getPath())) {
+          String childName = child.getPath().getName();
+          boolean thisRun = childName.equals(RUN_PREFIX + runId);
+          if (!thisRun && !named.contains(childName)) {
+            fs.delete(child.getPath(), true);
+          }
+        }
+        if (fs.listStatus(month.getPath()).length == 0) {
+          fs.delete(month.getPath(), true);
+        }
+      }
+    }
+  }
+
+  private Path runFolder(Path tableRoot) {
+    return new Path(new Path(tableRoot, SNAPSHOT_PREFIX + snapshot), RUN_PREFIX + runId);
+  }
+
+  private String relative(Path path) {
+    return root.toUri().relativize(path.toUri()).getPath();
+  }
+}

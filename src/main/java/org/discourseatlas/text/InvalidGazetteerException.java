@@ -1,8 +1,0 @@
-package org.discourseatlas.text;
-
-/** A gazetteer file that cannot be used, with the line and the problem. */
-public final class InvalidGazetteerException extends RuntimeException {
-  public InvalidGazetteerException(String message) {
-    super(message);
-  }
-}

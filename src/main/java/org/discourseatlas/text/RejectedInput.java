@@ -1,4 +1,0 @@
-package org.discourseatlas.text;
-
-/** An input, or one record of it, that is not analysed, and why. */
-public record RejectedInput(String sourcePath, RejectReason reason, String detail, long bytes) {}

@@ -1,0 +1,83 @@
+package org.discourseatlas.bench;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.split;
+
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.discourseatlas.analysis.Sentiment;
+import org.discourseatlas.config.JobConfig;
+import org.discourseatlas.config.JobConfigLoader;
+import org.discourseatlas.schema.Columns;
+import org.discourseatlas.nlp.SentimentScorer;
+
+/**
+ * The sentiment part of the benchmark, in one run: the sentences a job scored (read from its
+ * sentences table) go through the job's sentiment stage on local[threads], then through plain
+ * CoreNLP (same properties, {@code annotate(Iterable, threads)}) in this JVM; both rates and
+ * their ratio are printed. Models are loaded before either clock starts.
+ *
+ * <p>{@code SentimentBenchmark <output>/sentences/snapshot=YYYY-MM <threads>}
+ */
+public final class SentimentBenchmark {
+  private SentimentBenchmark() {}
+
+  public static void main(String[] args) {
+    String sentencesPath = args[0];
+    int threads = Integer.parseInt(args[1]);
+    SparkSession spark =
+        SparkSession.builder()
+            .master("local[" + threads + "]")
+            .appName("discourse-atlas-sentiment-benchmark")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", String.valueOf(threads * 4))
+            .getOrCreate();
+    JobConfig config = JobConfigLoader.defaults();
+    SentimentScorer.Parser parser = SentimentScorer.parser(config.sentiment().parser());
+    // The same sentences the job scored; tokens only feed the length cap, which they all passed.
+    Dataset<Row> sentences =
+        spark.read().parquet(sentencesPath)
+            .filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED))
+            .select(Columns.DOC_ID, Columns.SENTENCE, Columns.TEXT, Columns.ZONES)
+            .withColumn(Columns.TOKENS, split(col(Columns.TEXT), " "))
+            .repartition(threads * 4)
+            .cache();
+    long n = sentences.count();
+    List<String> texts = sentences.select(Columns.TEXT).as(Encoders.STRING()).collectAsList();
+    SentimentScorer.score(List.of("The models load before the clock starts."), parser);
+
+    long start = System.nanoTime();
+    long scored =
+        Sentiment.score(sentences, config.sentiment())
+            .filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED))
+            .count();
+    double stageSeconds = (System.nanoTime() - start) / 1e9;
+
+    StanfordCoreNLP plain = new StanfordCoreNLP(SentimentScorer.properties(parser));
+    plain.annotate(new Annotation("The models load before the clock starts."));
+    List<Annotation> annotations = new ArrayList<>(texts.size());
+    texts.forEach(t -> annotations.add(new Annotation(t)));
+    start = System.nanoTime();
+    plain.annotate(annotations, threads);
+    double plainSeconds = (System.nanoTime() - start) / 1e9;
+
+    double stageRate = scored / stageSeconds;
+    double plainRate = texts.size() / plainSeconds;
+    System.out.printf(
+        Locale.ROOT,
+        "sentiment benchmark: %d sentences, %d threads, %s parser, %d cores, Java %s%n"
+            + "  job sentiment stage: %8.1f s  %7.1f sentences/s%n"
+            + "  plain CoreNLP:       %8.1f s  %7.1f sentences/s%n"
+            + "  ratio stage / plain: %.2f%n",
+        n, threads, config.sentiment().parser(), Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"), stageSeconds, stageRate, plainSeconds, plainRate, stageRate / plainRate);
+    spark.stop();
+  }
+}

@@ -1,0 +1,75 @@
+package org.discourseatlas.parse;
+
+import org.discourseatlas.testing.MinistrySnippets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class TitleLineTest {
+  @Test
+  void seedTitleGivesTitleDateAndPlace() {
+    TitleLine title = TitleLine.parse(MinistrySnippets.TITLE).orElseThrow();
+
+    assertEquals(MinistrySnippets.TITLE, title.title());
+    assertEquals(LocalDate.of(2017, 3, 14), title.date());
+    assertEquals("Moscow", title.place());
+  }
+
+  @Test
+  void surroundingWhiteSpaceIsNotPartOfTheTitle() {
+    TitleLine title = TitleLine.parse("   " + MinistrySnippets.TITLE + "  ").orElseThrow();
+
+    assertEquals(MinistrySnippets.TITLE, title.title());
+  }
+
+  @Test
+  void placeOfTwoWordsBeforeADayFirstDate() {
+    TitleLine title =
+        TitleLine.parse(
+                "Foreign Minister Sergey Lavrov’s remarks at a meeting with students of MGIMO,"
+                    + " Nizhny Novgorod, 3 November 2016")
+            .orElseThrow();
+
+    assertEquals(LocalDate.of(2016, 11, 3), title.date());
+    assertEquals("Nizhny Novgorod", title.place());
+  }
+
+  @Test
+  void titleWithADateButNoPlaceHasNoPlace() {
+    TitleLine title =
+        TitleLine.parse(
+                "Comment by the Information and Press Department on the humanitarian situation in"
+                    + " Mosul, 03.11.2016")
+            .orElseThrow();
+
+    assertEquals(LocalDate.of(2016, 11, 3), title.date());
+    assertNull(title.place());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"Moscow, March 14, 2017", "March 14, 2017", "14.03.2017", "Press release 14.03.2017"})
+  void shortLinesAreNotTitles(String line) {
+    assertEquals(Optional.empty(), TitleLine.parse(line));
+  }
+
+  @Test
+  void sentenceWithoutADateIsNotATitle() {
+    assertEquals(
+        Optional.empty(),
+        TitleLine.parse(
+            "Foreign Minister Sergey Lavrov’s remarks and answers to media questions at a joint news"
+                + " conference"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"14 March 2017 - 15:20", "Tuesday, 14 March 2017, 15:20"})
+  void dateAndTimeLineIsNotATitle(String line) {
+    assertEquals(Optional.empty(), TitleLine.parse(line));
+  }
+}

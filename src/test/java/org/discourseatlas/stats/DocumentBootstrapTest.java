@@ -1,0 +1,74 @@
+package org.discourseatlas.stats;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The document bootstrap behind the sentiment intervals. */
+class DocumentBootstrapTest {
+  private static final double[] SUMS = {1.5, -0.5, 0.25, 2.0, -1.0, 0.75};
+  private static final long[] COUNTS = {3, 2, 1, 4, 2, 3};
+
+  @Test
+  void theSameSeedGivesTheSameDistribution() {
+    assertArrayEquals(
+        DocumentBootstrap.means(SUMS, COUNTS, 500, 7), DocumentBootstrap.means(SUMS, COUNTS, 500, 7));
+  }
+
+  @Test
+  void theIntervalHoldsThePointEstimateAndEveryResampleIsARatioOfSums() {
+    double mean = (1.5 - 0.5 + 0.25 + 2.0 - 1.0 + 0.75) / 15; // 0.2
+    double[] means = DocumentBootstrap.means(SUMS, COUNTS, 2000, 42);
+    DocumentBootstrap.Interval interval = DocumentBootstrap.interval(means);
+    assertTrue(interval.low() < mean && mean < interval.high(), interval + " around " + mean);
+    // No resample can leave the range of the per-document means (-0.5 .. 0.5).
+    assertTrue(means[0] >= -0.5 && means[means.length - 1] <= 0.5);
+  }
+
+  @Test
+  void oneDocumentHasNoUncertaintyLeftToResample() {
+    DocumentBootstrap.Interval interval =
+        DocumentBootstrap.interval(DocumentBootstrap.means(new double[] {1.2}, new long[] {4}, 100, 1));
+    assertEquals(0.3, interval.low(), 1e-12);
+    assertEquals(0.3, interval.high(), 1e-12);
+  }
+
+  @Test
+  void percentilesInterpolateLikeRType7() {
+    // R: quantile(c(1, 2, 3, 4), c(0.025, 0.975), type = 7) = 1.075, 3.925
+    double[] sorted = {1, 2, 3, 4};
+    assertEquals(1.075, DocumentBootstrap.percentile(sorted, 0.025), 1e-12);
+    assertEquals(3.925, DocumentBootstrap.percentile(sorted, 0.975), 1e-12);
+  }
+
+  @Test
+  void theDifferenceOfTwoGroupsIsCentredOnTheDifferenceOfMeans() {
+    double[] target = DocumentBootstrap.means(new double[] {3, 2.5, 3.5, 3}, new long[] {5, 5, 5, 5}, 2000, 3);
+    double[] reference = DocumentBootstrap.means(new double[] {-2, -3, -2.5, -2.5}, new long[] {5, 5, 5, 5}, 2000, 4);
+    DocumentBootstrap.Interval interval = DocumentBootstrap.difference(target, reference, 5);
+    double difference = 0.6 - (-0.5);
+    assertTrue(interval.low() < difference && difference < interval.high(), interval.toString());
+    assertTrue(interval.low() > 0.9 && interval.high() < 1.3, interval.toString());
+  }
+
+  @Test
+  void compareGivesEachSidesRatioMeanAndAnIntervalAroundTheirDifference() {
+    // Target: documents with sums 3 and 1 over 2 and 2 observations: mean 4/4 = 1.0.
+    // Reference: sums 0.5, 0.5, 0.5 over 1 each: mean 0.5.
+    DocumentBootstrap.Comparison c =
+        DocumentBootstrap.compare(new double[] {3, 1}, new long[] {2, 2}, new double[] {0.5, 0.5, 0.5}, new long[] {1, 1, 1}, 2000, 7);
+    assertEquals(4, c.nTarget());
+    assertEquals(3, c.nReference());
+    assertEquals(2, c.documentsTarget());
+    assertEquals(3, c.documentsReference());
+    assertEquals(1.0, c.meanTarget(), 1e-12);
+    assertEquals(0.5, c.meanReference(), 1e-12);
+    assertEquals(0.5, c.meanDifference(), 1e-12);
+    // The reference never varies; the target's resampled means are 1.5, 1.0 or 0.5, each side
+    // drawn with probability 1/4, 1/2, 1/4: the 95% interval of the difference is [0, 1].
+    assertEquals(0.0, c.difference().low(), 1e-12);
+    assertEquals(1.0, c.difference().high(), 1e-12);
+  }
+}
