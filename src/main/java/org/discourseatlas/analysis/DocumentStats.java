@@ -14,14 +14,10 @@ import org.discourseatlas.schema.Columns;
 public final class DocumentStats {
   private DocumentStats() {}
 
-  public static Dataset<Row> withCounts(Dataset<Row> documents, Dataset<Row> sentences) {
-    // Same content, same id: the join gives a duplicate the counts of the copy that was analysed.
-    return documents.join(counts(sentences), new String[] {Columns.DOC_ID}, "left");
-  }
-
   /**
-   * As {@link #withCounts(Dataset, Dataset)} for a refresh's new documents: an exact copy of a
-   * document analysed earlier gets that document's counts ({@code earlier}: documents rows).
+   * The documents with their counts from {@code sentences}. Same content, same id: the join gives
+   * a duplicate the counts of the copy that was analysed, also when that copy is a document of an
+   * earlier run ({@code earlier}: documents rows).
    */
   public static Dataset<Row> withCounts(Dataset<Row> documents, Dataset<Row> sentences, Dataset<Row> earlier) {
     Dataset<Row> earlierCounts =

@@ -59,16 +59,10 @@ public final class Sentiment {
    * Adds sentiment_label, sentiment_score, sentiment_probs and sentiment_status to sentences
    * (doc_id, sentence, text, tokens, zones). A sentence in scope longer than
    * {@code maxTokens} tokens is not parsed (status too_long); out of scope, all four are null.
-   */
-  public static Dataset<Row> score(Dataset<Row> sentences, JobConfig.Sentiment settings) {
-    return score(sentences, settings, null, null);
-  }
-
-  /**
-   * As {@link #score(Dataset, JobConfig.Sentiment)}, reusing earlier results: a sentence in scope
+   * Earlier results are reused: a sentence in scope
    * with a row in {@code previous} (doc_id, sentence, sentiment_label, sentiment_score,
    * sentiment_probs, sentiment_status; scored under the same sentiment settings) keeps it and is
-   * not parsed again. {@code parsed}, when given, counts the sentences handed to CoreNLP.
+   * not parsed again ({@code previous} may be null). {@code parsed}, when given, counts the sentences handed to CoreNLP.
    */
   public static Dataset<Row> score(
       Dataset<Row> sentences, JobConfig.Sentiment settings, Dataset<Row> previous, LongAccumulator parsed) {

@@ -57,17 +57,11 @@ public final class NearDuplicates {
 
   private NearDuplicates() {}
 
-  /** Documents with near duplicates marked; exact copies of a near duplicate follow it. */
-  public static Dataset<Row> mark(Dataset<Row> documents, JobConfig.NearDuplicates rule) {
-    return mark(documents, rule, col(Columns.SOURCE_PATH));
-  }
-
   /**
    * New documents marked against each other and against the documents analysed by earlier runs
    * ({@link #earlierDocuments}): an exact copy of an earlier document is its duplicate, and in a
    * cluster of near duplicates an earlier document is kept before any new one, so what was
-   * analysed stays analysed. Without earlier documents this is {@link #mark(Dataset,
-   * JobConfig.NearDuplicates)}. Returns the new documents only.
+   * analysed stays analysed. Returns the new documents only.
    */
   public static Dataset<Row> markAgainst(Dataset<Row> fresh, Dataset<Row> earlier, JobConfig.NearDuplicates rule) {
     String earlierId = "earlier_doc_id";
