@@ -33,9 +33,10 @@ import org.mozilla.universalchardet.UniversalDetector;
  *       ("¨­¨áâà": IBM866 read as 1252), or is mostly accented Latin letters ("Ìèíèñòð", "îì":
  *       Cyrillic read as 1252). A decoding fits when at most {@value #MAX_CONTROL_PERCENT}% of its
  *       characters are controls or U+FFFD and at most {@value #MAX_IMPLAUSIBLE_PERCENT}% of its
- *       letters are in implausible words; of those that fit, the higher {@code Score.quality()}
- *       wins (letters of plausible words, minus implausible letters and controls); on a tie, the
- *       one Mozilla's universal charset detector (juniversalchardet) names, then the Western one.
+ *       letters are in implausible words; of those that fit, the higher
+ *       {@code DecodingScore.quality()} wins (letters of plausible words, minus implausible letters
+ *       and controls); on a tie, the one Mozilla's universal charset detector (juniversalchardet)
+ *       names, then the Western one.
  *   <li>The detector alone is not trusted. It names Windows-1252 for any Latin text, and on short
  *       Windows-1251 text (under ~160 bytes) it answers MacCyrillic one time in five. When it names
  *       an encoding the job does not read (KOI8-R, IBM866, MacCyrillic, ISO-8859-5, GB18030, ...),
@@ -61,9 +62,9 @@ public final class TextDecoder {
   /** A candidate with more letters than this share in implausible words does not fit. */
   static final int MAX_IMPLAUSIBLE_PERCENT = 20;
   /**
-   * How much better (in {@code Score.quality()}) the detector's unsupported encoding must read
-   * before a file is refused for it: refusing real Windows-1251 text is worse than reading a rare
-   * short MacCyrillic file with a few wrong capitals.
+   * How much better (in {@code DecodingScore.quality()}) the detector's unsupported encoding must
+   * read before a file is refused for it: refusing real Windows-1251 text is worse than reading a
+   * rare short MacCyrillic file with a few wrong capitals.
    */
   static final int UNSUPPORTED_MARGIN = 2;
 
@@ -110,9 +111,10 @@ public final class TextDecoder {
     String western = hasC1Byte(bytes) ? WINDOWS_1252 : ISO_8859_1;
     String preferred = preferredCandidate(detected, western);
 
-    List<Score> candidates = List.of(score(bytes, western), score(bytes, WINDOWS_1251));
-    Score best = null;
-    for (Score s : candidates) {
+    List<DecodingScore> candidates =
+        List.of(DecodingScore.of(bytes, western), DecodingScore.of(bytes, WINDOWS_1251));
+    DecodingScore best = null;
+    for (DecodingScore s : candidates) {
       if (s.fits() && (best == null || better(s, best, preferred))) {
         best = s;
       }
@@ -120,7 +122,7 @@ public final class TextDecoder {
     // The detector named an encoding the job does not read (KOI8-R, IBM866, MacCyrillic, ...):
     // believe it only when the bytes read better that way than in any supported encoding, since
     // on short Windows-1251 inputs it often says MacCyrillic.
-    Score unsupported = preferred == null ? scoreUnsupported(bytes, detected) : null;
+    DecodingScore unsupported = preferred == null ? scoreUnsupported(bytes, detected) : null;
     if (unsupported != null
         && unsupported.fits()
         && (best == null || unsupported.quality() > best.quality() + UNSUPPORTED_MARGIN)) {
@@ -148,9 +150,9 @@ public final class TextDecoder {
     return new DecodedText(best.text, best.encoding);
   }
 
-  private static String describeAll(List<Score> candidates, Score unsupported) {
+  private static String describeAll(List<DecodingScore> candidates, DecodingScore unsupported) {
     List<String> tried = new ArrayList<>();
-    for (Score s : candidates) {
+    for (DecodingScore s : candidates) {
       tried.add(s.describe());
     }
     if (unsupported != null) {
@@ -160,17 +162,17 @@ public final class TextDecoder {
   }
 
   /** The detector's answer, decoded and scored, when it is a non-Unicode encoding Java knows. */
-  private static Score scoreUnsupported(byte[] bytes, String detected) {
+  private static DecodingScore scoreUnsupported(byte[] bytes, String detected) {
     if (detected == null
         || detected.toUpperCase(Locale.ROOT).startsWith("UTF")
         || !Charset.isSupported(detected)) {
       return null;
     }
-    return score(bytes, detected);
+    return DecodingScore.of(bytes, detected);
   }
 
   /** Whether {@code a} beats {@code b}: higher quality, then the detector's pick, then Western. */
-  private static boolean better(Score a, Score b, String preferred) {
+  private static boolean better(DecodingScore a, DecodingScore b, String preferred) {
     if (a.quality() != b.quality()) {
       return a.quality() > b.quality();
     }
@@ -220,185 +222,6 @@ public final class TextDecoder {
     return false;
   }
 
-  /** Decodes {@code bytes} as {@code encoding} (undefined bytes become U+FFFD) and scores it. */
-  static Score score(byte[] bytes, String encoding) {
-    // new String(bytes, charset) replaces undefined bytes with U+FFFD, which counts as a control.
-    String text = new String(bytes, Charset.forName(encoding));
-    Score s = new Score(encoding, text);
-    int n = text.length();
-    int i = 0;
-    while (i < n) {
-      char c = text.charAt(i);
-      if (isSpace(c)) {
-        i++;
-        continue;
-      }
-      int end = i;
-      while (end < n && !isSpace(text.charAt(end))) {
-        end++;
-      }
-      s.token(text, i, end);
-      i = end;
-    }
-    return s;
-  }
-
-  /** The white space of text files; other C0 controls (vertical tab, 0x1C–0x1F) are not. */
-  private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
-        || (c > 0x7F && Character.isSpaceChar(c));
-  }
-
-  /** C0 and C1 control codes, DEL, and U+FFFD (white space is split off before this is asked). */
-  private static boolean isControl(char c) {
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\uFFFD';
-  }
-
-  /** Characters that real words hold between their letters: hyphens, apostrophes, dots. */
-  private static boolean isWordGlue(char c) {
-    switch (c) {
-      case '-', '\'', '.', '/', '&', '_', '\u00AD', '\u00B7', '\u2010', '\u2011', '\u2019',
-          '\u02BC' -> {
-        return true;
-      }
-      default -> {
-        return Character.isDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
-      }
-    }
-  }
-
-  /** Scripts of letters, with the scripts Japanese mixes inside one word counted as one. */
-  private static Character.UnicodeScript scriptOf(char c) {
-    Character.UnicodeScript script = Character.UnicodeScript.of(c);
-    switch (script) {
-      case HIRAGANA, KATAKANA -> {
-        return Character.UnicodeScript.HAN;
-      }
-      default -> {
-        return script;
-      }
-    }
-  }
-
-  /** One candidate's decoding and what it scored. */
-  static final class Score {
-    final String encoding;
-    final String text;
-    int visible;
-    int controls;
-    int letters;
-    int implausibleLetters;
-    int wordLetterCredit;
-
-    Score(String encoding, String text) {
-      this.encoding = encoding;
-      this.text = text;
-    }
-
-    /** Scores one white-space-delimited token text[from, to). */
-    void token(String text, int from, int to) {
-      visible += to - from;
-      int first = -1;
-      int last = -1;
-      for (int i = from; i < to; i++) {
-        char c = text.charAt(i);
-        if (isControl(c)) {
-          controls++;
-        }
-        if (Character.isLetter(c)) {
-          if (first < 0) {
-            first = i;
-          }
-          last = i;
-        }
-      }
-      if (first < 0) {
-        return;
-      }
-      // The word is the token from its first to its last letter: quotes, brackets and
-      // punctuation around it are not part of it.
-      int wordLetters = 0;
-      Character.UnicodeScript wordScript = null;
-      boolean mixedScripts = false;
-      boolean lowerThenUpper = false;
-      boolean gluedSymbol = false;
-      int accented = 0;
-      int accentedRun = 0;
-      int longestAccentedRun = 0;
-      char prev = 0;
-      for (int i = first; i <= last; i++) {
-        char c = text.charAt(i);
-        if (!Character.isLetter(c)) {
-          gluedSymbol |= !isWordGlue(c);
-          accentedRun = 0;
-          prev = c;
-          continue;
-        }
-        wordLetters++;
-        Character.UnicodeScript script = scriptOf(c);
-        if (script != Character.UnicodeScript.COMMON
-            && script != Character.UnicodeScript.INHERITED) {
-          if (wordScript == null) {
-            wordScript = script;
-          } else if (wordScript != script) {
-            mixedScripts = true;
-          }
-        }
-        if (script == Character.UnicodeScript.LATIN && c > 0x7F) {
-          accented++;
-          accentedRun++;
-          longestAccentedRun = Math.max(longestAccentedRun, accentedRun);
-        } else {
-          accentedRun = 0;
-        }
-        if (Character.isLowerCase(prev) && Character.isUpperCase(c)) {
-          lowerThenUpper = true;
-        }
-        prev = c;
-      }
-      letters += wordLetters;
-      if (wordLetters >= 2) {
-        // A lone letter earns nothing: a dash or a euro sign read in the wrong code page is one.
-        wordLetterCredit += wordLetters;
-      }
-      // Cyrillic read as Windows-1252 is a run of accented Latin letters: "Ìèíèñòð", "îì".
-      // Western words have at most a few accents among plain letters: "été", "Außenminister".
-      boolean accentedRunOfLatin =
-          longestAccentedRun >= 3
-              || (accented >= 2 && accented == wordLetters)
-              || (accented >= 3 && accented * 2 > wordLetters);
-      if (mixedScripts || lowerThenUpper || gluedSymbol || accentedRunOfLatin) {
-        implausibleLetters += wordLetters;
-      }
-    }
-
-    /**
-     * Higher is better: the right decoding turns the most bytes into letters of plausible words.
-     * A letter of a word of two or more letters counts +1, a letter in an implausible word -3
-     * more, a control or replacement character -10.
-     */
-    int quality() {
-      return wordLetterCredit - 3 * implausibleLetters - 10 * controls;
-    }
-
-    boolean fits() {
-      return controls * 100 <= visible * MAX_CONTROL_PERCENT
-          && implausibleLetters * 100 <= letters * MAX_IMPLAUSIBLE_PERCENT;
-    }
-
-    String describe() {
-      return encoding
-          + " gives "
-          + controls
-          + " control characters in "
-          + visible
-          + " and "
-          + implausibleLetters
-          + " of "
-          + letters
-          + " letters in implausible words";
-    }
-  }
 
   private static void requireNotBlank(String text) throws RejectedInputException {
     if (text.isBlank()) {

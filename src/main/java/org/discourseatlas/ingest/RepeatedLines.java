@@ -21,7 +21,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.schema.Columns;
 import org.discourseatlas.parse.DocumentId;
-import org.discourseatlas.parse.TranscriptParser;
+import org.discourseatlas.parse.TranscriptFinisher;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -43,7 +43,7 @@ public final class RepeatedLines {
   private RepeatedLines() {}
 
   /**
-   * Source -> paragraph keys ({@link TranscriptParser#lineKey}) found in at least
+   * Source -> paragraph keys ({@link TranscriptFinisher#lineKey}) found in at least
    * {@code minDocuments} distinct documents and at least {@code minShare} of the source's
    * distinct documents, for paragraphs of at most {@code maxWords} words.
    */
@@ -53,7 +53,7 @@ public final class RepeatedLines {
         body -> {
           Set<String> distinct = new LinkedHashSet<>();
           for (String paragraph : CollectionConverters.asJava(body)) {
-            String key = TranscriptParser.lineKey(paragraph);
+            String key = TranscriptFinisher.lineKey(paragraph);
             if (!key.isEmpty() && key.split(" ").length <= maxWords) {
               distinct.add(key);
             }

@@ -25,13 +25,14 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.schema.Columns;
 import org.discourseatlas.schema.RowValues;
-import org.discourseatlas.parse.DraftInput;
-import org.discourseatlas.parse.ParsedDocument;
+import org.discourseatlas.parse.DraftTranscript;
+import org.discourseatlas.parse.FinishedTranscript;
 import org.discourseatlas.parse.ParserSettings;
+import org.discourseatlas.parse.ReadResult;
 import org.discourseatlas.parse.RejectReason;
 import org.discourseatlas.parse.RejectedInput;
 import org.discourseatlas.parse.RejectedInputException;
-import org.discourseatlas.parse.TranscriptDraft;
+import org.discourseatlas.parse.TranscriptFinisher;
 import org.discourseatlas.parse.TranscriptParser;
 import org.discourseatlas.turns.Turn;
 import scala.collection.JavaConverters;
@@ -145,11 +146,11 @@ public final class TranscriptIngest {
     int hashAt = schema.fieldIndex(Columns.CONTENT_HASH);
     MapFunction<Row, Row> finishDraft =
         row -> {
-          TranscriptDraft draft = draftOf(row, schema);
+          DraftTranscript draft = draftOf(row, schema);
           String hash = row.getString(hashAt);
           Set<String> lines = bySource.getOrDefault(draft.source() == null ? "" : draft.source(), Set.of());
           try {
-            return documentRow(new TranscriptParser(settings).finish(draft, lines), hash);
+            return documentRow(new TranscriptFinisher(settings).finish(draft, lines), hash);
           } catch (RejectedInputException e) {
             return rejectRow(
                 PARSED_SCHEMA, new RejectedInput(draft.sourcePath(), e.reason(), e.detail(), draft.bytes()), hash);
@@ -183,10 +184,10 @@ public final class TranscriptIngest {
         .drop(copyRank, Columns.KIND, Columns.REASON, Columns.DETAIL, Columns.BYTES);
   }
 
-  private static TranscriptDraft draftOf(Row row, StructType schema) {
+  private static DraftTranscript draftOf(Row row, StructType schema) {
     java.sql.Date date = row.getAs(Columns.DATE);
     scala.collection.Map<String, String> fields = row.getAs(Columns.PATH_FIELDS);
-    return new TranscriptDraft(
+    return new DraftTranscript(
         row.getAs(Columns.SOURCE_PATH),
         row.getAs(Columns.FORMAT),
         row.getAs(Columns.ENCODING),
@@ -201,9 +202,9 @@ public final class TranscriptIngest {
         row.<Long>getAs(Columns.BYTES));
   }
 
-  private static Iterator<Row> draftRows(DraftInput input, String hash) {
+  private static Iterator<Row> draftRows(ReadResult input, String hash) {
     List<Row> rows = new ArrayList<>();
-    for (TranscriptDraft d : input.drafts()) {
+    for (DraftTranscript d : input.drafts()) {
       rows.add(
           RowFactory.create(
               KIND_DRAFT, d.sourcePath(), hash, d.format(), d.encoding(), d.title(), sqlDate(d.date()),
@@ -216,7 +217,7 @@ public final class TranscriptIngest {
     return rows.iterator();
   }
 
-  private static Row documentRow(ParsedDocument d, String hash) {
+  private static Row documentRow(FinishedTranscript d, String hash) {
     List<Row> turns = new ArrayList<>(d.turns().size());
     for (Turn turn : d.turns()) {
       turns.add(RowFactory.create(turn.speaker(), turn.role().code(), turn.text()));

@@ -3,14 +3,11 @@ package org.discourseatlas.parse;
 import org.discourseatlas.text.TextNormalizer;
 
 import org.discourseatlas.decode.DecodedText;
-import org.discourseatlas.decode.EnglishProseCheck;
 import org.discourseatlas.decode.ExtractedPage;
 import org.discourseatlas.decode.Gzip;
 import org.discourseatlas.decode.HtmlContentExtractor;
 import org.discourseatlas.decode.InputFormat;
-import org.discourseatlas.decode.LanguageIdentifier;
 import org.discourseatlas.decode.TextDecoder;
-import org.discourseatlas.turns.Turn;
 import org.discourseatlas.turns.TurnSegmenter;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,10 +21,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -37,9 +32,9 @@ import org.apache.commons.csv.CSVRecord;
  * Reads input files into transcripts, in two steps so that the corpus can be consulted between
  * them: {@link #read} decodes a file (gunzipping .gz, sniffing unknown extensions), extracts the
  * content (HTML through jsoup; one record per JSON line or CSV row), drops rule-based boilerplate
- * and finds title, date, place, source and path fields; {@link #finish} drops the lines the
- * corpus showed to be a source's boilerplate, splits speaker turns and rejects what is too short
- * or not English. Bad content never throws: it becomes a reject with a reason.
+ * and finds title, date, place, source and path fields; {@link TranscriptFinisher#finish} then
+ * drops the lines the corpus showed to be a source's boilerplate, splits speaker turns and rejects
+ * what is too short or not English. Bad content never throws: it becomes a reject with a reason.
  */
 public final class TranscriptParser {
   /** The title line of a saved page sits within its first lines, under the site header. */
@@ -49,20 +44,11 @@ public final class TranscriptParser {
    * line means the text has begun: that line is no title, and nothing above it is dropped.
    */
   private static final int MAX_HEADER_LINE_WORDS = 20;
-  /** A dateline in the opening paragraphs dates the transcript ("Moscow, 14 March 2017"). */
-  private static final int DATE_SEARCH_PARAGRAPHS = 5;
-  /**
-   * A dateline is short. A date inside a sentence ("the attacks of 11 September 2001") is an
-   * event the speaker mentions, not the day the words were spoken.
-   */
-  private static final int MAX_DATELINE_WORDS = 12;
 
   private static final Pattern LINE_BREAK = Pattern.compile("\\R");
   /** JSON Lines separates records by \n (or \r\n) only; U+2028 may stand inside a JSON string. */
   private static final Pattern JSON_LINE_BREAK = Pattern.compile("\\r?\\n");
-  private static final Pattern LETTER = Pattern.compile("\\p{L}");
   private static final Pattern SCHEME_AND_AUTHORITY = Pattern.compile("^[A-Za-z][A-Za-z0-9+.\\-]*:(//[^/]*)?");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   /** A line that ends mid-sentence: a letter, digit or comma last, not . ? ! : ; or a quote. */
   private static final Pattern SOFT_WRAP_END = Pattern.compile("[\\p{L}\\p{N},\\-]\\s*$");
   private static final Pattern SOFT_WRAP_START = Pattern.compile("^\\s*\\p{Ll}");
@@ -74,23 +60,8 @@ public final class TranscriptParser {
     this.settings = settings;
   }
 
-  /** Reads and finishes one file on its own (no corpus-learned boilerplate): for tests and tools. */
-  public ParsedInput parse(String sourcePath, byte[] bytes) {
-    DraftInput read = read(sourcePath, bytes);
-    List<ParsedDocument> documents = new ArrayList<>();
-    List<RejectedInput> rejects = new ArrayList<>(read.rejects());
-    for (TranscriptDraft draft : read.drafts()) {
-      try {
-        documents.add(finish(draft, Set.of()));
-      } catch (RejectedInputException e) {
-        rejects.add(new RejectedInput(draft.sourcePath(), e.reason(), e.detail(), draft.bytes()));
-      }
-    }
-    return new ParsedInput(documents, rejects);
-  }
-
   /** The drafts and rejects of one input file. */
-  public DraftInput read(String sourcePath, byte[] bytes) {
+  public ReadResult read(String sourcePath, byte[] bytes) {
     try {
       if (bytes.length > settings.maxFileBytes()) {
         throw new RejectedInputException(
@@ -121,95 +92,15 @@ public final class TranscriptParser {
           throw new IllegalStateException("unhandled format " + format);
       }
     } catch (RejectedInputException e) {
-      return DraftInput.rejected(sourcePath, e, bytes.length);
+      return ReadResult.rejected(sourcePath, e, bytes.length);
     }
   }
 
-  private static DraftInput one(TranscriptDraft draft) {
-    return new DraftInput(List.of(draft), List.of());
+  private static ReadResult one(DraftTranscript draft) {
+    return new ReadResult(List.of(draft), List.of());
   }
 
-  /**
-   * Finishes a draft: drops its paragraphs that are the source's repeated boilerplate (keys from
-   * {@link #lineKey}), finds a date in the opening paragraphs if it has none, splits turns and
-   * checks there is enough English text to analyse.
-   */
-  public ParsedDocument finish(TranscriptDraft draft, Set<String> repeatedLines)
-      throws RejectedInputException {
-    List<String> body = new ArrayList<>(draft.body().size());
-    for (String paragraph : draft.body()) {
-      boolean repeated =
-          !repeatedLines.isEmpty()
-              && repeatedLines.contains(lineKey(paragraph))
-              && !TurnSegmenter.startsWithSpeakerLabel(paragraph);
-      if (!repeated) {
-        body.add(paragraph);
-      }
-    }
-    LocalDate date = draft.date();
-    String dateSource = draft.dateSource();
-    if (date == null) {
-      int seen = 0;
-      for (String paragraph : body) {
-        if (paragraph.isBlank()) {
-          continue;
-        }
-        Optional<DateParser.FoundDate> found =
-            paragraph.strip().split("\\s+").length <= MAX_DATELINE_WORDS
-                ? DateParser.find(paragraph)
-                : Optional.empty();
-        if (found.isPresent()) {
-          date = found.get().date();
-          dateSource = "text";
-          break;
-        }
-        if (++seen >= DATE_SEARCH_PARAGRAPHS) {
-          break;
-        }
-      }
-    }
-    List<Turn> turns = TurnSegmenter.segment(body, settings.speakerRules());
-    StringBuilder text = new StringBuilder();
-    for (Turn turn : turns) {
-      if (text.length() > 0) {
-        text.append("\n\n");
-      }
-      text.append(turn.text());
-    }
-    long letters = LETTER.matcher(text).results().count();
-    if (letters < settings.minTextChars()) {
-      throw new RejectedInputException(
-          RejectReason.NO_TEXT,
-          letters + " letters left after cleaning < ingest.min-text-chars = " + settings.minTextChars());
-    }
-    String language = LanguageIdentifier.detect(text.toString());
-    double englishShare = EnglishProseCheck.englishShare(text.toString());
-    // Both must agree: the n-gram identifier abstains on odd texts (lists of names), and it calls
-    // English anything built of English words, R scripts and link lists included (four
-    // .Rhistory files of the UN corpus passed as "en"); English prose is ~40% function words.
-    boolean english =
-        ("en".equals(language) || LanguageIdentifier.UNDETERMINED.equals(language))
-            && englishShare >= EnglishProseCheck.MIN_ENGLISH_SHARE;
-    if (!english) {
-      throw new RejectedInputException(
-          RejectReason.LANGUAGE,
-          String.format(
-              Locale.ROOT,
-              "not English prose: language detected '%s'; English function words are %.1f%% of the"
-                  + " words (English prose: ~40%%)",
-              language, 100 * englishShare));
-    }
-    return new ParsedDocument(
-        draft.sourcePath(), draft.format(), draft.encoding(), draft.title(), date, dateSource,
-        draft.place(), draft.source(), draft.url(), "en", draft.pathFields(), text.toString(), turns);
-  }
-
-  /** The key under which a paragraph is compared across documents: white space folded. */
-  public static String lineKey(String paragraph) {
-    return SPACES.matcher(TextNormalizer.spaces(paragraph)).replaceAll(" ").strip();
-  }
-
-  private TranscriptDraft savedText(String sourcePath, String format, DecodedText decoded, long bytes) {
+  private DraftTranscript savedText(String sourcePath, String format, DecodedText decoded, long bytes) {
     List<String> lines = Arrays.asList(LINE_BREAK.split(decoded.text(), -1));
     TitleLine title = null;
     int bodyStart = 0;
@@ -269,7 +160,7 @@ public final class TranscriptParser {
     return joined;
   }
 
-  private TranscriptDraft htmlPage(String sourcePath, String format, DecodedText decoded, long bytes) {
+  private DraftTranscript htmlPage(String sourcePath, String format, DecodedText decoded, long bytes) {
     ExtractedPage page = HtmlContentExtractor.extract(decoded.text());
     Optional<TitleLine> titleLine =
         page.title() == null ? Optional.empty() : TitleLine.parse(page.title());
@@ -282,8 +173,8 @@ public final class TranscriptParser {
         bytes);
   }
 
-  private DraftInput jsonLines(String sourcePath, String format, DecodedText decoded) {
-    List<TranscriptDraft> drafts = new ArrayList<>();
+  private ReadResult jsonLines(String sourcePath, String format, DecodedText decoded) {
+    List<DraftTranscript> drafts = new ArrayList<>();
     List<RejectedInput> rejects = new ArrayList<>();
     String[] lines = JSON_LINE_BREAK.split(decoded.text(), -1);
     for (int i = 0; i < lines.length; i++) {
@@ -303,13 +194,13 @@ public final class TranscriptParser {
             new RejectedInput(recordPath, e.reason(), e.detail(), line.getBytes(StandardCharsets.UTF_8).length));
       }
     }
-    return new DraftInput(drafts, rejects);
+    return new ReadResult(drafts, rejects);
   }
 
   /** CSV with a header row; {@code #N} in the path is the N-th data row (rows may span lines). */
-  private DraftInput csvRows(String sourcePath, String format, DecodedText decoded)
+  private ReadResult csvRows(String sourcePath, String format, DecodedText decoded)
       throws RejectedInputException {
-    List<TranscriptDraft> drafts = new ArrayList<>();
+    List<DraftTranscript> drafts = new ArrayList<>();
     List<RejectedInput> rejects = new ArrayList<>();
     CSVFormat csv =
         CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
@@ -336,7 +227,7 @@ public final class TranscriptParser {
               sourcePath + "#" + (row + 1), RejectReason.MALFORMED_RECORD,
               "CSV cannot be parsed from data row " + (row + 1) + ": " + e.getMessage(), decoded.text().length()));
     }
-    return new DraftInput(drafts, rejects);
+    return new ReadResult(drafts, rejects);
   }
 
   private static JsonNode readJson(String line) throws RejectedInputException {
@@ -354,7 +245,7 @@ public final class TranscriptParser {
   }
 
   /** A JSON Lines or CSV record's draft, from its named fields. */
-  private TranscriptDraft record(
+  private DraftTranscript record(
       String recordPath, String format, String encoding, Map<String, String> fields, long bytes)
       throws RejectedInputException {
     ParserSettings.RecordFields names = settings.recordFields();
@@ -377,7 +268,7 @@ public final class TranscriptParser {
         bytes);
   }
 
-  private TranscriptDraft draft(
+  private DraftTranscript draft(
       String sourcePath, String format, String encoding, String title, LocalDate date,
       String dateSource, String place, String recordSource, String url, List<String> body,
       long bytes) {
@@ -397,7 +288,7 @@ public final class TranscriptParser {
       }
     }
     String source = sourceOf(sourcePath, url, pathFields.get("source"), recordSource);
-    return new TranscriptDraft(
+    return new DraftTranscript(
         sourcePath, format, encoding, title, date, dateSource, place, source, url, pathFields, body, bytes);
   }
 

@@ -289,7 +289,7 @@ class TextDecoderTest {
             + " средствами.";
     byte[] koi8 = sentence.getBytes(Charset.forName("KOI8-R"));
     assertTrue(
-        TextDecoder.score(koi8, "windows-1251").fits(),
+        DecodingScore.of(koi8, "windows-1251").fits(),
         "precondition: the 1251 reading passes the plausibility limits on its own");
 
     RejectedInputException e =
@@ -303,7 +303,7 @@ class TextDecoderTest {
     // MacCyrillic read as 1251 loses its capitals to punctuation ("‚опрос", "Њинистр").
     byte[] mac = RUSSIAN.getBytes(Charset.forName("x-MacCyrillic"));
     assertTrue(
-        TextDecoder.score(mac, "windows-1251").fits(),
+        DecodingScore.of(mac, "windows-1251").fits(),
         "precondition: the 1251 reading passes the plausibility limits on its own");
 
     RejectedInputException e =

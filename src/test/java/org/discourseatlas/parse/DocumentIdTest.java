@@ -54,8 +54,8 @@ class DocumentIdTest {
 
   @Test
   void aDocumentsIdIsTheHashOfItsText() {
-    ParsedDocument document =
-        new ParsedDocument(
+    FinishedTranscript document =
+        new FinishedTranscript(
             "file:/corpus/mfa-russia/a.txt", "txt", "UTF-8", null, null, null, null,
             "mfa-russia", null, "en", java.util.Map.of(), UNIX, java.util.List.of());
     assertEquals(DocumentId.of(UNIX), document.docId());

@@ -20,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -41,35 +43,58 @@ class TranscriptParserTest {
 
   @TempDir Path corpus;
 
-  /** Writes a file under corpus/folder/ and parses it as the job would, by its file: path. */
-  private ParsedInput parseFile(ParserSettings settings, String folder, String name, byte[] bytes)
+  /** What one input file gave once read and finished: its transcripts and its rejected parts. */
+  private record ReadAndFinished(List<FinishedTranscript> documents, List<RejectedInput> rejects) {}
+
+  /**
+   * Reads a file and finishes its drafts as the job does ({@code TranscriptIngest.read}, then
+   * {@code TranscriptIngest.finish}), here with no corpus-learned boilerplate; the rejects of
+   * reading come first, then those of finishing.
+   */
+  private static ReadAndFinished readAndFinish(ParserSettings settings, String sourcePath, byte[] bytes) {
+    ReadResult read = new TranscriptParser(settings).read(sourcePath, bytes);
+    TranscriptFinisher finisher = new TranscriptFinisher(settings);
+    List<FinishedTranscript> documents = new ArrayList<>();
+    List<RejectedInput> rejects = new ArrayList<>(read.rejects());
+    for (DraftTranscript draft : read.drafts()) {
+      try {
+        documents.add(finisher.finish(draft, Set.of()));
+      } catch (RejectedInputException e) {
+        rejects.add(new RejectedInput(draft.sourcePath(), e.reason(), e.detail(), draft.bytes()));
+      }
+    }
+    return new ReadAndFinished(documents, rejects);
+  }
+
+  /** Writes a file under corpus/folder/ and reads and finishes it as the job would, by its file: path. */
+  private ReadAndFinished parseFile(ParserSettings settings, String folder, String name, byte[] bytes)
       throws IOException {
     Path file = Files.createDirectories(corpus.resolve(folder)).resolve(name);
     Files.write(file, bytes);
-    return new TranscriptParser(settings).parse(file.toUri().toString(), Files.readAllBytes(file));
+    return readAndFinish(settings, file.toUri().toString(), Files.readAllBytes(file));
   }
 
-  private ParsedInput parseFile(String folder, String name, String text) throws IOException {
+  private ReadAndFinished parseFile(String folder, String name, String text) throws IOException {
     return parseFile(DEFAULTS, folder, name, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static ParsedDocument onlyDocument(ParsedInput input) {
+  private static FinishedTranscript onlyDocument(ReadAndFinished input) {
     assertEquals(List.of(), input.rejects(), "rejects");
     assertEquals(1, input.documents().size(), "documents");
     return input.documents().get(0);
   }
 
-  private static RejectedInput onlyReject(ParsedInput input) {
+  private static RejectedInput onlyReject(ReadAndFinished input) {
     assertEquals(List.of(), input.documents(), "documents");
     assertEquals(1, input.rejects().size(), "rejects");
     return input.rejects().get(0);
   }
 
-  private static List<SpeakerRole> roles(ParsedDocument document) {
+  private static List<SpeakerRole> roles(FinishedTranscript document) {
     return document.turns().stream().map(Turn::role).toList();
   }
 
-  private static void assertNoBoilerplateInAnyTurn(ParsedDocument document) {
+  private static void assertNoBoilerplateInAnyTurn(FinishedTranscript document) {
     for (Turn turn : document.turns()) {
       for (String furniture : BOILERPLATE) {
         assertFalse(turn.text().contains(furniture), "'" + furniture + "' in turn: " + turn.text());
@@ -79,10 +104,10 @@ class TranscriptParserTest {
 
   @Test
   void savedTextPageGivesOneDocumentWithMetadataAndTurnsWithoutTheSite() throws IOException {
-    ParsedInput input =
+    ReadAndFinished input =
         parseFile("mfa-russia", "mfa-2017-03-14-lavrov-gakosso.txt", MinistrySnippets.savedPage());
 
-    ParsedDocument document = onlyDocument(input);
+    FinishedTranscript document = onlyDocument(input);
     assertTrue(document.sourcePath().startsWith("file:"), document.sourcePath());
     assertTrue(document.sourcePath().endsWith("/mfa-russia/mfa-2017-03-14-lavrov-gakosso.txt"));
     assertEquals("txt", document.format());
@@ -118,8 +143,8 @@ class TranscriptParserTest {
     withBom[2] = (byte) 0xBF;
     System.arraycopy(body, 0, withBom, 3, body.length);
 
-    ParsedDocument unix = onlyDocument(parseFile("mfa-russia", "lavrov.txt", MinistrySnippets.savedPage()));
-    ParsedDocument saved = onlyDocument(parseFile(DEFAULTS, "mirror", "lavrov-copy.txt", withBom));
+    FinishedTranscript unix = onlyDocument(parseFile("mfa-russia", "lavrov.txt", MinistrySnippets.savedPage()));
+    FinishedTranscript saved = onlyDocument(parseFile(DEFAULTS, "mirror", "lavrov-copy.txt", withBom));
 
     assertEquals("UTF-8-BOM", saved.encoding());
     assertEquals(MinistrySnippets.TITLE, saved.title());
@@ -143,7 +168,7 @@ class TranscriptParserTest {
             MinistrySnippets.ANSWER_1_CONTINUED,
             MinistrySnippets.COUNTER);
 
-    ParsedDocument document = onlyDocument(parseFile("mfa-russia", "untitled.txt", page));
+    FinishedTranscript document = onlyDocument(parseFile("mfa-russia", "untitled.txt", page));
 
     assertNull(document.title());
     assertNull(document.date());
@@ -157,7 +182,7 @@ class TranscriptParserTest {
     String html =
         HtmlContentExtractorTest.articlePage("<time datetime=\"2017-03-14\">14 March 2017, 15:20</time>");
 
-    ParsedDocument document = onlyDocument(parseFile("mfa-russia", "lavrov-gakosso.html", html));
+    FinishedTranscript document = onlyDocument(parseFile("mfa-russia", "lavrov-gakosso.html", html));
 
     assertEquals("html", document.format());
     assertEquals(HtmlContentExtractorTest.ARTICLE_TITLE, document.title());
@@ -181,7 +206,7 @@ class TranscriptParserTest {
   void htmlPageWithoutADateElementTakesTheDateFromItsTitle() throws IOException {
     String html = HtmlContentExtractorTest.articlePage("");
 
-    ParsedDocument document = onlyDocument(parseFile("mfa-russia", "lavrov-gakosso.htm", html));
+    FinishedTranscript document = onlyDocument(parseFile("mfa-russia", "lavrov-gakosso.htm", html));
 
     assertEquals("html", document.format());
     assertEquals(LocalDate.of(2017, 3, 14), document.date());
@@ -214,11 +239,11 @@ class TranscriptParserTest {
   void jsonLinesFileGivesItsGoodRecordsAndRejectsTheBadOnesByLineNumber() throws IOException {
     String jsonl = String.join("\n", JSONL_RECORD_1, JSONL_MALFORMED, JSONL_NO_TEXT, JSONL_RECORD_4) + "\n";
 
-    ParsedInput input = parseFile("feeds", "briefings.jsonl", jsonl);
+    ReadAndFinished input = parseFile("feeds", "briefings.jsonl", jsonl);
 
     assertEquals(2, input.documents().size(), input.rejects().toString());
-    ParsedDocument first = input.documents().get(0);
-    ParsedDocument fourth = input.documents().get(1);
+    FinishedTranscript first = input.documents().get(0);
+    FinishedTranscript fourth = input.documents().get(1);
     assertTrue(first.sourcePath().endsWith("/feeds/briefings.jsonl#1"), first.sourcePath());
     assertTrue(fourth.sourcePath().endsWith("/feeds/briefings.jsonl#4"), fourth.sourcePath());
     assertEquals("jsonl", first.format());
@@ -254,7 +279,7 @@ class TranscriptParserTest {
   void jsonLinesLineNumbersCountBlankLinesAndRejectNonObjects() throws IOException {
     String jsonl = "\n" + JSONL_RECORD_1 + "\n\n[\"Question: a record that is an array\"]\n" + JSONL_RECORD_4;
 
-    ParsedInput input = parseFile("feeds", "briefings.jsonl", jsonl);
+    ReadAndFinished input = parseFile("feeds", "briefings.jsonl", jsonl);
 
     assertEquals(2, input.documents().size(), input.rejects().toString());
     assertTrue(input.documents().get(0).sourcePath().endsWith("#2"));
@@ -264,7 +289,7 @@ class TranscriptParserTest {
     assertEquals(RejectReason.MALFORMED_RECORD, array.reason());
   }
 
-  private static RejectedInput onlyRejectOf(ParsedInput input) {
+  private static RejectedInput onlyRejectOf(ReadAndFinished input) {
     assertEquals(1, input.rejects().size(), input.rejects().toString());
     return input.rejects().get(0);
   }
@@ -285,7 +310,7 @@ class TranscriptParserTest {
             .replace("\"url\":", "\"link\":")
             .replace("\"source\":", "\"ministry\":");
 
-    ParsedDocument document =
+    FinishedTranscript document =
         onlyDocument(parseFile(settings, "feeds", "briefings.jsonl", record.getBytes(StandardCharsets.UTF_8)));
 
     assertTrue(document.title().startsWith("Briefing by Foreign Ministry Spokesperson"));
@@ -298,7 +323,7 @@ class TranscriptParserTest {
   void jsonRecordWithARawLineSeparatorInItsTextIsOneRecord() throws IOException {
     String record = JSONL_RECORD_4.replace("The past year was not an easy one. ", "The past year was not an easy one.\u2028");
 
-    ParsedInput input = parseFile("feeds", "briefings.jsonl", record + "\n");
+    ReadAndFinished input = parseFile("feeds", "briefings.jsonl", record + "\n");
 
     assertEquals(List.of(), input.rejects());
     assertEquals(1, input.documents().size());
@@ -415,26 +440,25 @@ class TranscriptParserTest {
                 new ParserSettings.SourceRule("/mid.ru/", "mfa-russia"),
                 new ParserSettings.SourceRule("/mirror/", "mirror"),
                 new ParserSettings.SourceRule("/turkey.mid.ru/", "embassy-turkey")));
-    TranscriptParser parser = new TranscriptParser(settings);
     byte[] bytes = MinistrySnippets.savedPage().getBytes(StandardCharsets.UTF_8);
 
     assertEquals(
         "mfa-russia",
-        onlyDocument(parser.parse("hdfs://nn/crawl/mirror/mid.ru/en/lavrov.txt", bytes)).source());
+        onlyDocument(readAndFinish(settings, "hdfs://nn/crawl/mirror/mid.ru/en/lavrov.txt", bytes)).source());
     assertEquals(
-        "mirror", onlyDocument(parser.parse("hdfs://nn/crawl/mirror/turkey.mid.ru/lavrov.txt", bytes)).source());
+        "mirror", onlyDocument(readAndFinish(settings, "hdfs://nn/crawl/mirror/turkey.mid.ru/lavrov.txt", bytes)).source());
     assertEquals(
-        "2017-03", onlyDocument(parser.parse("file:/data/crawl/2017-03/lavrov.txt", bytes)).source());
+        "2017-03", onlyDocument(readAndFinish(settings, "file:/data/crawl/2017-03/lavrov.txt", bytes)).source());
   }
 
   @Test
   void fileWithoutAFolderHasNoSource() {
     byte[] bytes = MinistrySnippets.savedPage().getBytes(StandardCharsets.UTF_8);
 
-    assertNull(onlyDocument(new TranscriptParser(DEFAULTS).parse("lavrov.txt", bytes)).source());
+    assertNull(onlyDocument(readAndFinish(DEFAULTS, "lavrov.txt", bytes)).source());
     // A file at the root of a file system: neither the name node nor the scheme is a source.
-    assertNull(onlyDocument(new TranscriptParser(DEFAULTS).parse("hdfs://nn/lavrov.txt", bytes)).source());
-    assertNull(onlyDocument(new TranscriptParser(DEFAULTS).parse("file:/lavrov.txt", bytes)).source());
+    assertNull(onlyDocument(readAndFinish(DEFAULTS, "hdfs://nn/lavrov.txt", bytes)).source());
+    assertNull(onlyDocument(readAndFinish(DEFAULTS, "file:/lavrov.txt", bytes)).source());
   }
 
   @Test
@@ -446,9 +470,9 @@ class TranscriptParserTest {
             RECORD_FIELDS,
             List.of(new ParserSettings.SourceRule("/ostland/", "mfa-ostland")));
 
-    ParsedInput input =
-        new TranscriptParser(settings)
-            .parse("file:/data/feeds/ostland/briefings.jsonl", JSONL_RECORD_1.getBytes(StandardCharsets.UTF_8));
+    ReadAndFinished input =
+        readAndFinish(
+            settings, "file:/data/feeds/ostland/briefings.jsonl", JSONL_RECORD_1.getBytes(StandardCharsets.UTF_8));
 
     assertEquals("mfa-ostland", onlyDocument(input).source());
   }
@@ -460,8 +484,8 @@ class TranscriptParserTest {
         "the shared seed transcript is not at " + SEED.toAbsolutePath().normalize());
     byte[] bytes = Files.readAllBytes(SEED);
 
-    ParsedDocument document =
-        onlyDocument(new TranscriptParser(DEFAULTS).parse(SEED.toUri().toString(), bytes));
+    FinishedTranscript document =
+        onlyDocument(readAndFinish(DEFAULTS, SEED.toUri().toString(), bytes));
 
     assertTrue(document.title().endsWith("Moscow, March 14, 2017"), document.title());
     assertTrue(document.title().startsWith("Foreign Minister Sergey Lavrov’s remarks"), document.title());
@@ -489,7 +513,7 @@ class TranscriptParserTest {
         MinistrySnippets.savedPage()
             .replace(MinistrySnippets.TITLE, "Tuesday, 14 March 2017, 15:20\n\n" + MinistrySnippets.TITLE);
 
-    ParsedDocument document = onlyDocument(parseFile("mfa-russia", "lavrov.txt", page));
+    FinishedTranscript document = onlyDocument(parseFile("mfa-russia", "lavrov.txt", page));
 
     assertEquals(MinistrySnippets.TITLE, document.title());
     assertEquals("Moscow", document.place());
@@ -498,7 +522,7 @@ class TranscriptParserTest {
 
   @Test
   void aFileWithoutAnExtensionIsSniffedAsHtmlOrText() throws IOException {
-    ParsedDocument text = onlyDocument(parseFile("mfa-russia", "lavrov", MinistrySnippets.savedPage()));
+    FinishedTranscript text = onlyDocument(parseFile("mfa-russia", "lavrov", MinistrySnippets.savedPage()));
     assertEquals("txt", text.format());
     assertEquals(LocalDate.of(2017, 3, 14), text.date());
     String page =
@@ -508,7 +532,7 @@ class TranscriptParserTest {
             + "<p><strong>Sergey Lavrov:</strong> I think the answer is quite simple and it lies in the fact that those who pose "
             + "as the world community in this case are egregiously biased. They are after regime change, not a settlement.</p>"
             + "</article></body></html>";
-    ParsedDocument html = onlyDocument(parseFile("mfa-russia", "lavrov.php", page));
+    FinishedTranscript html = onlyDocument(parseFile("mfa-russia", "lavrov.php", page));
     assertEquals("html", html.format());
     assertEquals("Sergey Lavrov", html.turns().get(1).speaker());
   }
@@ -516,7 +540,7 @@ class TranscriptParserTest {
   @Test
   void gzipCompressedInputsAreReadAsTheirInnerFormat() throws IOException {
     byte[] gz = gzip(MinistrySnippets.savedPage().getBytes(StandardCharsets.UTF_8));
-    ParsedDocument document = onlyDocument(parseFile(DEFAULTS, "mfa-russia", "lavrov.txt.gz", gz));
+    FinishedTranscript document = onlyDocument(parseFile(DEFAULTS, "mfa-russia", "lavrov.txt.gz", gz));
     assertEquals("txt.gz", document.format());
     assertEquals(
         onlyDocument(parseFile("mfa-russia", "lavrov.txt", MinistrySnippets.savedPage())).docId(),
@@ -553,9 +577,9 @@ class TranscriptParserTest {
             + " and it lies in the fact that those, who pose as the world community in this case, are egregiously biased."
             + " They are after regime change, not a settlement of the Syrian crisis through diplomacy.\",https://www.mid.ru/en/1\n"
             + "2017-03-15,No text here,,https://www.mid.ru/en/2\n";
-    ParsedInput input = parseFile("feeds", "briefings.csv", csv);
+    ReadAndFinished input = parseFile("feeds", "briefings.csv", csv);
     assertEquals(1, input.documents().size());
-    ParsedDocument document = input.documents().get(0);
+    FinishedTranscript document = input.documents().get(0);
     assertTrue(document.sourcePath().endsWith("briefings.csv#1"), document.sourcePath());
     assertEquals("csv", document.format());
     assertEquals(LocalDate.of(2017, 3, 14), document.date());
@@ -570,7 +594,7 @@ class TranscriptParserTest {
   void aCsvWithAnUnclosedQuoteRejectsTheRestOfTheFile() throws IOException {
     String good = String.join("\n\n", MinistrySnippets.QUESTION_1, MinistrySnippets.ANSWER_1).replace("\"", "");
     String csv = "title,text\nGood,\"" + good + "\"\nBad,\"never closed\nand the file ends\n";
-    ParsedInput input = parseFile("feeds", "broken.csv", csv);
+    ReadAndFinished input = parseFile("feeds", "broken.csv", csv);
     assertEquals(1, input.documents().size());
     RejectedInput reject = onlyRejectOf(input);
     assertEquals(RejectReason.MALFORMED_RECORD, reject.reason());
@@ -589,9 +613,9 @@ class TranscriptParserTest {
             "\n\n",
             MinistrySnippets.QUESTION_1, MinistrySnippets.ANSWER_1, MinistrySnippets.ANSWER_1_CONTINUED,
             MinistrySnippets.QUESTION_2, MinistrySnippets.ANSWER_2);
-    ParsedDocument un = onlyDocument(parseFile(settings, "Session 71 - 2016", "RUS_71_2016.txt", speech.getBytes(StandardCharsets.UTF_8)));
+    FinishedTranscript un = onlyDocument(parseFile(settings, "Session 71 - 2016", "RUS_71_2016.txt", speech.getBytes(StandardCharsets.UTF_8)));
     assertEquals(java.util.Map.of("country", "RUS", "session", "71", "year", "2016"), un.pathFields());
-    ParsedDocument dated =
+    FinishedTranscript dated =
         onlyDocument(parseFile(settings, "mfa-x", "2017-03-14-lavrov.txt", speech.getBytes(StandardCharsets.UTF_8)));
     assertEquals("mfa-x", dated.source());
     assertEquals(LocalDate.of(2017, 3, 14), dated.date());
@@ -609,10 +633,10 @@ class TranscriptParserTest {
             + "Sergey Lavrov: I think the answer is quite simple and it lies in the fact that those who pose as the world"
             + " community in this case are egregiously biased. They are after regime change, not a settlement.\", "
             + "\"url\": \"https://www.mid.ru/en/foreign_policy/news/1\", \"source\": \"scraper-7\"}";
-    ParsedDocument document = onlyDocument(parseFile("feeds", "mid.jsonl", record));
+    FinishedTranscript document = onlyDocument(parseFile("feeds", "mid.jsonl", record));
     assertEquals("scraper-7", document.source(), "without a rule the record's field names the source");
-    ParsedDocument ruled =
-        onlyDocument(new TranscriptParser(settings).parse("file:/feeds/mid.jsonl", record.getBytes(StandardCharsets.UTF_8)));
+    FinishedTranscript ruled =
+        onlyDocument(readAndFinish(settings, "file:/feeds/mid.jsonl", record.getBytes(StandardCharsets.UTF_8)));
     assertEquals("mfa-russia", ruled.source());
   }
 
@@ -620,17 +644,18 @@ class TranscriptParserTest {
   void finishingDropsTheSourcesRepeatedLinesButNeverASpeakersTurn() throws Exception {
     String page = MinistrySnippets.savedPage().replace("Rambler's Top100", "Press and Information Department");
     TranscriptParser parser = new TranscriptParser(DEFAULTS);
-    TranscriptDraft draft = parser.read("file:/mfa/a.txt", page.getBytes(StandardCharsets.UTF_8)).drafts().get(0);
+    TranscriptFinisher finisher = new TranscriptFinisher(DEFAULTS);
+    DraftTranscript draft = parser.read("file:/mfa/a.txt", page.getBytes(StandardCharsets.UTF_8)).drafts().get(0);
     assertTrue(draft.body().stream().anyMatch(l -> l.contains("Press and Information Department")));
-    ParsedDocument finished =
-        parser.finish(
+    FinishedTranscript finished =
+        finisher.finish(
             draft,
             java.util.Set.of(
-                TranscriptParser.lineKey("Press  and Information\u00a0Department"),
-                TranscriptParser.lineKey(draft.body().stream().filter(TurnSegmenter::startsWithSpeakerLabel).findFirst().orElseThrow())));
+                TranscriptFinisher.lineKey("Press  and Information\u00a0Department"),
+                TranscriptFinisher.lineKey(draft.body().stream().filter(TurnSegmenter::startsWithSpeakerLabel).findFirst().orElseThrow())));
     assertFalse(finished.text().contains("Press and Information Department"));
     assertEquals(
-        parser.finish(draft, java.util.Set.of()).turns().size() ,
+        finisher.finish(draft, java.util.Set.of()).turns().size() ,
         finished.turns().size(),
         "a labelled paragraph is never dropped, even when repeated");
   }
@@ -646,10 +671,10 @@ class TranscriptParserTest {
   @Test
   void aDatelineDatesAnUndatedTranscriptButADateInASentenceDoesNot() throws IOException {
     String body = String.join("\n\n", MinistrySnippets.QUESTION_1, MinistrySnippets.ANSWER_1, MinistrySnippets.QUESTION_2);
-    ParsedDocument datelined = onlyDocument(parseFile("mfa", "a.txt", "Moscow, 14 March 2017\n\n" + body));
+    FinishedTranscript datelined = onlyDocument(parseFile("mfa", "a.txt", "Moscow, 14 March 2017\n\n" + body));
     assertEquals(LocalDate.of(2017, 3, 14), datelined.date());
     assertEquals("text", datelined.dateSource());
-    ParsedDocument mentioned =
+    FinishedTranscript mentioned =
         onlyDocument(parseFile("mfa", "b.txt",
             "Since the attacks of 11 September 2001 the international community has fought terrorism together.\n\n" + body));
     assertNull(mentioned.date(), "an event mentioned in a sentence is not the transcript's date");
@@ -682,7 +707,7 @@ class TranscriptParserTest {
     String dated =
         "My delegation recalls the solemn declaration adopted by the Assembly on 24 October 1970.";
     String rest = String.join("\n", MinistrySnippets.ANSWER_1.replace("Sergey Lavrov: ", ""), MinistrySnippets.ANSWER_1_CONTINUED);
-    ParsedDocument speech = onlyDocument(parseFile("Session 40 - 1985", "AFG_40_1985.txt", first + "\n" + dated + "\n" + rest));
+    FinishedTranscript speech = onlyDocument(parseFile("Session 40 - 1985", "AFG_40_1985.txt", first + "\n" + dated + "\n" + rest));
     assertNull(speech.title());
     assertNull(speech.date(), "a date at the end of a sentence is not the speech's date");
     assertTrue(speech.text().startsWith("I wish at the outset"), speech.text());

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One transcript read from an input and cleaned: where it came from, its metadata (title, date,
- * place, url may be null), the language detected, the fields its path pattern gave, and its
- * speaker turns; {@code text} is the cleaned body that the id hashes.
+ * One transcript read from an input and finished ({@link TranscriptFinisher#finish}), a row of the
+ * documents table: where it came from, its metadata (title, date, place, url may be null), the
+ * language detected, the fields its path pattern gave, and its speaker turns; {@code text} is the
+ * cleaned body that the id hashes.
  */
-public record ParsedDocument(
+public record FinishedTranscript(
     String sourcePath,
     String format,
     String encoding,
