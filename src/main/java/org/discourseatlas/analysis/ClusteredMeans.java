@@ -31,7 +31,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * a 95% interval from a bootstrap over documents ({@link DocumentBootstrap}): observations of one
  * document are not independent, so documents are resampled, each with all its observations.
  */
-final class ClusteredMeans {
+public final class ClusteredMeans {
   private static final String DOC_SUM = "doc_sum";
   private static final String DOC_N = "doc_n";
   private static final String DOCS = "docs";
@@ -49,7 +49,7 @@ final class ClusteredMeans {
    * @param seedKey a string per group from its key columns: the group's bootstrap seed is
    *     {@code seed ^ seedKey.hashCode()}, so it does not depend on the order groups are computed
    */
-  record Spec(
+  public record Spec(
       List<String> keys,
       String value,
       String countColumn,
@@ -65,7 +65,7 @@ final class ClusteredMeans {
    * @param rows one row per observation: the keys, doc_id and the value
    * @return keys, count, n_documents, mean, ci_low, ci_high, then the shares
    */
-  static Dataset<Row> of(Dataset<Row> rows, Spec spec) {
+  public static Dataset<Row> of(Dataset<Row> rows, Spec spec) {
     List<Column> groupKeys = new ArrayList<>();
     spec.keys().forEach(k -> groupKeys.add(col(k)));
     List<Column> docKeys = new ArrayList<>(groupKeys);

@@ -23,7 +23,7 @@ import org.discourseatlas.zones.ZoneGazetteer;
  *       would differ, so every input is analysed again;
  *   <li>{@code zones} (gazetteer, window): earlier sentences are tagged again;
  *   <li>{@code sentiment} (scope, parser, token limit): earlier sentences are scored again;
- *   <li>{@code topics} ({@code Topics.fingerprint}): a new model is fitted, every unit inferred.
+ *   <li>{@code topics} ({@code TopicFingerprint.of}): a new model is fitted, every unit inferred.
  * </ul>
  *
  * <p>{@code lexical} is recorded for the reader only: term statistics are always recomputed over

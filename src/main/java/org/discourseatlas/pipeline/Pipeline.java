@@ -22,8 +22,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
 import org.discourseatlas.store.Snapshots;
-import org.apache.hadoop.fs.Path;
-import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.discourseatlas.analysis.DocumentStats;
@@ -33,7 +31,6 @@ import org.discourseatlas.analysis.Keyness;
 import org.discourseatlas.analysis.LexicalUnits;
 import org.discourseatlas.analysis.Mentions;
 import org.discourseatlas.analysis.TermFrequencies;
-import org.discourseatlas.analysis.Topics;
 import org.discourseatlas.analysis.ZoneTagging;
 import org.discourseatlas.config.JobConfig;
 import java.util.Set;
@@ -49,6 +46,11 @@ import org.discourseatlas.nlp.MorphaLemmatizer;
 import org.discourseatlas.nlp.SentimentScorer;
 import org.discourseatlas.terms.Lemmatizer;
 import org.discourseatlas.terms.TermExtractor;
+import org.discourseatlas.topics.TopicFingerprint;
+import org.discourseatlas.topics.TopicModel;
+import org.discourseatlas.topics.TopicModelInfo;
+import org.discourseatlas.topics.TopicOutputs;
+import org.discourseatlas.topics.TopicsStage;
 import org.discourseatlas.zones.Zone;
 import org.discourseatlas.zones.ZoneGazetteer;
 import org.discourseatlas.zones.ZoneMatcher;
@@ -99,7 +101,7 @@ public final class Pipeline {
     ZoneGazetteer gazetteer =
         GazetteerSource.load(config.gazetteerPath(), spark.sparkContext().hadoopConfiguration());
     List<String> expressions = multiwordExpressions(gazetteer, config.lexical());
-    Fingerprints fingerprints = Fingerprints.of(config, gazetteer, Topics.fingerprint(config, expressions));
+    Fingerprints fingerprints = Fingerprints.of(config, gazetteer, TopicFingerprint.of(config, expressions));
     BaseSnapshot previous = BaseSnapshot.find(spark, store.snapshots(), options, fingerprints);
     ZoneMatcher matcher = new ZoneMatcher(gazetteer);
     try {
@@ -290,7 +292,10 @@ public final class Pipeline {
       stages.finish("collocations+kwic", sentenceCount, collocationRows + mentionRows, "rows", t);
 
       // Topics: LDA over turns (paragraphs, documents), topic shares and prevalence per zone.
-      TopicOutputs topics = topics(store, previous, units, fingerprints);
+      TopicOutputs topics =
+          new TopicsStage(spark, config.topics(), store, topicHooks())
+              .run(units, runId, topicBase(previous), fingerprints.topics(), options.refitTopics());
+      topicModelInfo.putAll(topics.info().toMap());
 
       // Writes the tables to staging, then makes them visible with the manifest.
       t = stages.start();
@@ -313,9 +318,8 @@ public final class Pipeline {
         store.stage(Table.TOPIC_MODEL_SELECTION, topics.selection());
       }
       if (topics.model() != null) {
-        store.stageModel(Topics.VOCABULARY_MODEL, topics.model().vocabulary());
-        store.stageModel(Topics.LDA_MODEL, topics.model().lda());
-        store.stageModelInfo(Topics.MODEL_INFO, topicModelInfo);
+        store.stageModel(TopicModel.DIRECTORY, topics.model().pipeline());
+        store.stageModelInfo(TopicModelInfo.FILE, topicModelInfo);
       }
       store.stageModelInfo(BaseSnapshot.REPEATED_LINES, repeatedLines);
       Map<String, Long> rowCounts = new LinkedHashMap<>();
@@ -415,149 +419,20 @@ public final class Pipeline {
     return versions;
   }
 
-  /** The topic tables of a run and the model behind them (null when none was fitted or loaded). */
-  private record TopicOutputs(
-      Dataset<Row> topics, Dataset<Row> prevalence, Dataset<Row> comparisons, Dataset<Row> shares,
-      Dataset<Row> selection, Topics.Model model) {}
-
-  private TopicOutputs topics(
-      SnapshotStore store, BaseSnapshot previous, Dataset<Row> lexicalUnits, Fingerprints fingerprints) {
-    JobConfig.Topics settings = config.topics();
-    TopicOutputs none =
-        new TopicOutputs(
-            empty(Table.TOPICS), empty(Table.TOPIC_PREVALENCE), empty(Table.TOPIC_PREVALENCE_COMPARISONS),
-            empty(Table.TOPIC_SHARES), null, null);
-    if (!settings.enabled()) {
-      topicModelInfo.put("status", "disabled");
-      return none;
-    }
-    long t = stages.start();
-    Dataset<Row> units = keepFlat(Topics.units(lexicalUnits, settings.unit(), settings.extraStopwords()));
-    long unitCount = units.count();
-    String fingerprint = fingerprints.topics();
-    topicModelInfo.put("fingerprint", fingerprint);
-    topicModelInfo.put("unit", settings.unit().name().toLowerCase(java.util.Locale.ROOT));
-    Map<String, Object> reusable = reusableModel(store, fingerprint);
-    Topics.Model model = null;
-    CountVectorizerModel vocabulary;
-    if (reusable != null) {
-      String path = new Path(store.root(), (String) reusable.get("path")).toString();
-      model = Topics.load(path);
-      vocabulary = model.vocabulary();
-      topicModelInfo.put("status", "reused");
-      topicModelInfo.put("model_id", reusable.get("model_id"));
-      topicModelInfo.put("reused_from", Map.of("run_id", reusable.get("run_id"), "snapshot", reusable.get("snapshot")));
-      StageLog.note("topics: inferring with the model of snapshot " + reusable.get("snapshot") + " (run "
-          + reusable.get("run_id") + "); --refit-topics fits a new one");
-    } else {
-      vocabulary = Topics.vocabulary(units, settings);
-    }
-    Dataset<Row> features = keepFlat(Topics.features(units, vocabulary, settings));
-    long modelled = features.count();
-    topicModelInfo.put("units", unitCount);
-    topicModelInfo.put("units_modelled", modelled);
-    topicModelInfo.put("units_too_short", unitCount - modelled);
-    topicModelInfo.put("vocabulary_size", vocabulary.vocabulary().length);
-    if (model == null) {
-      if (modelled < settings.k() || vocabulary.vocabulary().length < 2) {
-        topicModelInfo.put("status", "skipped");
-        topicModelInfo.put("reason", modelled + " units with >= " + settings.minUnitTerms()
-            + " vocabulary terms, " + vocabulary.vocabulary().length + " terms: too few for k = " + settings.k());
-        StageLog.note("topics: no model fitted: " + topicModelInfo.get("reason"));
-        stages.finish("topic model", unitCount, 0, "units", t);
-        return none;
-      }
-      double fraction = Topics.miniBatchFraction(settings, modelled);
-      model = new Topics.Model(vocabulary, Topics.fit(features, settings, settings.k(), modelled));
-      topicModelInfo.put("status", "fitted");
-      topicModelInfo.put("model_id", runId);
-      topicModelInfo.put("mini_batch_fraction", settings.optimizer().equals("online") ? fraction : null);
-    }
-    topicModelInfo.put("k", model.k());
-    topicModelInfo.put("optimizer", settings.optimizer());
-    topicModelInfo.put("path", store.relativeModelsPath());
-    stages.finish("topic model", unitCount, modelled, "units", t);
-    StageLog.note("topics: " + topicModelInfo.get("status") + " k = " + model.k() + " over " + modelled + " of "
-        + unitCount + " " + topicModelInfo.get("unit") + " units (" + (unitCount - modelled) + " with fewer than "
-        + settings.minUnitTerms() + " vocabulary terms), vocabulary " + vocabulary.vocabulary().length);
-
-    t = stages.start();
-    // The snapshot built on inferred its units with this same model: its shares are kept.
-    boolean reuseShares = previous.exists() && topicModelInfo.get("model_id").equals(previous.topicModelId());
-    topicModelInfo.put("shares_reused", reuseShares);
-    Dataset<Row> shares =
-        keepFlat(
-            reuseShares
-                ? Topics.sharesReusing(model.lda(), features, previous.table(Table.TOPIC_SHARES))
-                : Topics.shares(model.lda(), features));
-    int termsNeeded = Math.max(settings.topTerms(), settings.coherenceTerms());
-    List<Topics.TopicTerms> described = Topics.describe(model, termsNeeded);
-    Map<Integer, double[]> coherence =
-        Topics.coherence(
-            described, Topics.cooccurrences(features, described, settings.coherenceTerms()), settings.coherenceTerms());
-    List<Topics.TopicTerms> shown = new ArrayList<>();
-    described.forEach(d -> shown.add(new Topics.TopicTerms(
-        d.topic(), d.terms().subList(0, Math.min(settings.topTerms(), d.terms().size())),
-        d.weights().subList(0, Math.min(settings.topTerms(), d.weights().size())))));
-    Dataset<Row> topicsTable = Topics.topicsTable(spark, shown, coherence, Topics.meanShares(shares));
-    Dataset<Row> prevalence = keep(Topics.prevalence(shares, Topics.labels(spark, shown), settings));
-    Dataset<Row> comparisons = keep(Topics.comparisons(shares, shown, settings.comparisons(), settings));
-    long prevalenceRows = prevalence.count();
-    double logPerplexity = model.lda().logPerplexity(features);
-    topicModelInfo.put("log_perplexity", Double.isNaN(logPerplexity) ? null : logPerplexity);
-    stages.finish("topic_prevalence", modelled, prevalenceRows, "rows", t);
-
-    Dataset<Row> selection = null;
-    if (!settings.selectionK().isEmpty()) {
-      t = stages.start();
-      selection = keep(Topics.modelSelection(features, vocabulary, settings));
-      long selectionRows = selection.count();
-      stages.finish("topic model selection", settings.selectionK().size(), selectionRows, "models", t);
-    }
-    return new TopicOutputs(topicsTable, prevalence, comparisons, shares, selection, model);
+  /** What the topic stage needs from the run: keeping datasets, stage timings, log lines. */
+  private TopicsStage.Hooks topicHooks() {
+    return new TopicsStage.Hooks() {
+      @Override public Dataset<Row> keep(Dataset<Row> rows) { return Pipeline.this.keep(rows); }
+      @Override public Dataset<Row> keepFlat(Dataset<Row> rows) { return Pipeline.this.keepFlat(rows); }
+      @Override public long start() { return stages.start(); }
+      @Override public void finish(String stage, long in, long out, String unit, long t) { stages.finish(stage, in, out, unit, t); }
+      @Override public void note(String line) { StageLog.note(line); }
+    };
   }
 
-  /**
-   * The model of the latest run that has one, when the settings allow reusing it and it was
-   * fitted under the same fingerprint; null (refit) otherwise, with a line saying why.
-   */
-  private Map<String, Object> reusableModel(SnapshotStore store, String fingerprint) {
-    if (!config.topics().reuseModel() || options.refitTopics()) {
-      return null;
-    }
-    List<Map<String, Object>> runs = store.completedRuns();
-    for (int i = runs.size() - 1; i >= 0; i--) {
-      Object info = runs.get(i).get("topic_model");
-      if (!(info instanceof Map<?, ?> model) || model.get("path") == null) {
-        continue;
-      }
-      String status = String.valueOf(model.get("status"));
-      if (!status.equals("fitted") && !status.equals("reused")) {
-        continue;
-      }
-      if (!store.holds(String.valueOf(model.get("path")))) {
-        StageLog.note("topics: the model of snapshot " + runs.get(i).get("snapshot") + " is gone from "
-            + model.get("path") + ": fitting a new model");
-        return null;
-      }
-      if (!fingerprint.equals(model.get("fingerprint"))) {
-        StageLog.note("topics: the topic or term settings changed since snapshot " + runs.get(i).get("snapshot")
-            + ": fitting a new model");
-        return null;
-      }
-      Map<String, Object> found = new LinkedHashMap<>();
-      found.put("path", model.get("path"));
-      // Runs before model ids: the run that wrote the model stands for it.
-      found.put("model_id", model.get("model_id") != null ? model.get("model_id") : runs.get(i).get("run_id"));
-      found.put("run_id", runs.get(i).get("run_id"));
-      found.put("snapshot", runs.get(i).get("snapshot"));
-      return found;
-    }
-    return null;
-  }
-
-  private Dataset<Row> empty(Table table) {
-    return spark.createDataFrame(List.of(), table.schema());
+  /** The base snapshot's topic model id and, read when reused, its topic shares. */
+  private static TopicsStage.Base topicBase(BaseSnapshot previous) {
+    return new TopicsStage.Base(previous.topicModelId(), () -> previous.table(Table.TOPIC_SHARES));
   }
 
   /** The gazetteer's multiword names and the configured expressions, kept whole as one unit. */

@@ -26,6 +26,7 @@ import org.discourseatlas.schema.Columns;
 import org.discourseatlas.store.SnapshotStore;
 import org.discourseatlas.schema.Table;
 import org.discourseatlas.bench.TableComparison;
+import org.discourseatlas.topics.TopicModel;
 import org.discourseatlas.testing.Corpora;
 import org.discourseatlas.testing.SampleRun;
 import org.discourseatlas.testing.SharedSpark;
@@ -206,7 +207,7 @@ class TopicsEndToEndTest {
     assertEquals(shares.count(), model.get("units_modelled").asLong());
     assertEquals(table(Table.TURNS, FITTED).count(), model.get("units").asLong(), "turn units: one per turn");
     assertEquals(model.get("units").asLong(), model.get("units_modelled").asLong() + model.get("units_too_short").asLong());
-    assertTrue(Files.isDirectory(output.resolve(manifests.get(FITTED).get("models").asText()).resolve("topic-lda")));
+    assertTrue(Files.isDirectory(output.resolve(manifests.get(FITTED).get("models").asText()).resolve(TopicModel.DIRECTORY)));
     assertEquals(manifests.get(FITTED).get("models").asText(), model.get("path").asText());
   }
 

@@ -1,0 +1,73 @@
+package org.discourseatlas.topics;
+
+import static org.apache.spark.sql.functions.array_max;
+import static org.apache.spark.sql.functions.array_position;
+import static org.apache.spark.sql.functions.col;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.discourseatlas.schema.Columns;
+
+/** Each unit's topic shares: inferred with a model, or kept from an earlier run of the same model. */
+public final class TopicInference {
+  private TopicInference() {}
+
+  /**
+   * Each unit's topic distribution (shares summing to 1) from the model, with its most prevalent
+   * topic.
+   *
+   * @param features {@link TopicModelEstimator#features} rows
+   * @return doc_id, turn, paragraph, period, role, zones, n_terms, topic_distribution, top_topic,
+   *     top_share
+   */
+  public static Dataset<Row> shares(TopicModel model, Dataset<Row> features) {
+    TopicSchema.require(features.schema(), "topic features", TopicSchema.FEATURE_COLUMNS);
+    Dataset<Row> inferred = model.topicVectors(features);
+    Column distribution = org.apache.spark.ml.functions.vector_to_array(col(TopicModel.TOPIC_VECTOR), "float64");
+    return inferred
+        .withColumn(Columns.TOPIC_DISTRIBUTION, distribution)
+        .select(
+            col(Columns.DOC_ID),
+            col(Columns.TURN),
+            col(Columns.PARAGRAPH),
+            col(Columns.PERIOD),
+            col(Columns.ROLE),
+            col(Columns.ZONES),
+            col(Columns.N_TERMS),
+            col(Columns.TOPIC_DISTRIBUTION),
+            // array_position is 1-based and takes the first of equal maxima.
+            array_position(col(Columns.TOPIC_DISTRIBUTION), array_max(col(Columns.TOPIC_DISTRIBUTION)))
+                .minus(1).cast(DataTypes.IntegerType).as(Columns.TOP_TOPIC),
+            array_max(col(Columns.TOPIC_DISTRIBUTION)).as(Columns.TOP_SHARE));
+  }
+
+  /**
+   * As {@link #shares}, but units with a row in {@code previous} (topic_shares rows inferred by the
+   * same model) keep that row's distribution and are not inferred again; their grouping columns
+   * (period, role, zones) come from {@code features}, so re-tagged zones are followed.
+   */
+  public static Dataset<Row> sharesReusing(TopicModel model, Dataset<Row> features, Dataset<Row> previous) {
+    String doc = "earlier_doc_id";
+    String turn = "earlier_turn";
+    String paragraph = "earlier_paragraph";
+    Dataset<Row> earlier =
+        previous.select(
+            col(Columns.DOC_ID).as(doc), col(Columns.TURN).as(turn), col(Columns.PARAGRAPH).as(paragraph),
+            col(Columns.TOPIC_DISTRIBUTION), col(Columns.TOP_TOPIC), col(Columns.TOP_SHARE));
+    // turn and paragraph are null for coarser units: compared null-safe.
+    Column sameUnit =
+        col(Columns.DOC_ID).equalTo(col(doc))
+            .and(col(Columns.TURN).eqNullSafe(col(turn)))
+            .and(col(Columns.PARAGRAPH).eqNullSafe(col(paragraph)));
+    Dataset<Row> inferred = shares(model, features.join(earlier, sameUnit, "left_anti"));
+    Dataset<Row> kept =
+        features.join(earlier, sameUnit, "inner")
+            .select(
+                col(Columns.DOC_ID), col(Columns.TURN), col(Columns.PARAGRAPH), col(Columns.PERIOD), col(Columns.ROLE),
+                col(Columns.ZONES), col(Columns.N_TERMS), col(Columns.TOPIC_DISTRIBUTION), col(Columns.TOP_TOPIC),
+                col(Columns.TOP_SHARE));
+    return inferred.unionByName(kept);
+  }
+}

@@ -1,0 +1,75 @@
+package org.discourseatlas.topics;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The run manifest's {@code topic_model} entry (and {@value #FILE} beside the saved model): what
+ * the topic stage did. Refresh runs read it back from earlier manifests ({@link SavedTopicModel},
+ * the base snapshot's model id), by the keys of {@link #toMap}; null fields are left out.
+ *
+ * @param status fitted, reused, skipped or disabled
+ * @param fingerprint {@link TopicFingerprint#of}
+ * @param unit turn, paragraph or document
+ * @param modelId the run that fitted the model
+ * @param reusedFrom the run whose saved model was reused
+ * @param unitsTooShort units with fewer than {@code topics.min-unit-terms} vocabulary terms
+ * @param path the models folder, relative to the output root
+ * @param miniBatchFraction the online optimizer's mini-batch share, when this run fitted online
+ * @param sharesReused whether the base snapshot's topic shares were kept
+ * @param logPerplexity Spark's per-token bound over the modelled units
+ * @param reason why no model was fitted (skipped)
+ */
+public record TopicModelInfo(
+    String status, String fingerprint, String unit, String modelId, ReusedFrom reusedFrom, Long units,
+    Long unitsModelled, Long unitsTooShort, Integer vocabularySize, Integer k, String optimizer, String path,
+    Double miniBatchFraction, Boolean sharesReused, Double logPerplexity, String reason) {
+  /** The file of it beside the saved model. */
+  public static final String FILE = "topic-model.json";
+
+  public static final String FITTED = "fitted";
+  public static final String REUSED = "reused";
+  public static final String SKIPPED = "skipped";
+  public static final String DISABLED = "disabled";
+
+  /** The earlier run (and its snapshot) whose model a run reused. */
+  public record ReusedFrom(String runId, String snapshot) {}
+
+  static TopicModelInfo disabled() {
+    return new TopicModelInfo(
+        DISABLED, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** As the manifest writes it: snake_case keys, in this order, null values left out. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("status", status);
+    map.put("fingerprint", fingerprint);
+    map.put("unit", unit);
+    map.put("model_id", modelId);
+    if (reusedFrom != null) {
+      Map<String, Object> from = new LinkedHashMap<>();
+      from.put("run_id", reusedFrom.runId());
+      from.put("snapshot", reusedFrom.snapshot());
+      map.put("reused_from", from);
+    }
+    map.put("units", units);
+    map.put("units_modelled", unitsModelled);
+    map.put("units_too_short", unitsTooShort);
+    map.put("vocabulary_size", vocabularySize);
+    map.put("k", k);
+    map.put("optimizer", optimizer);
+    map.put("path", path);
+    map.put("mini_batch_fraction", miniBatchFraction);
+    map.put("shares_reused", sharesReused);
+    map.put("log_perplexity", logPerplexity);
+    map.put("reason", reason);
+    map.values().removeIf(v -> v == null);
+    return map;
+  }
+
+  /** Whether the base snapshot's topic shares were kept (false when there were none). */
+  public boolean sharesWereReused() {
+    return Boolean.TRUE.equals(sharesReused);
+  }
+}
