@@ -1,7 +1,5 @@
 package org.discourseatlas.decode;
 
-import org.discourseatlas.parse.RejectReason;
-import org.discourseatlas.parse.RejectedInputException;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,5 +1,8 @@
 package org.discourseatlas.parse;
 
+import org.discourseatlas.decode.RejectedInput;
+import org.discourseatlas.decode.RejectedInputException;
+
 import java.util.List;
 
 /**

@@ -1,5 +1,9 @@
 package org.discourseatlas.parse;
 
+import org.discourseatlas.decode.RejectReason;
+import org.discourseatlas.decode.RejectedInput;
+import org.discourseatlas.decode.RejectedInputException;
+
 import org.discourseatlas.text.TextNormalizer;
 
 import org.discourseatlas.decode.DecodedText;

@@ -2,27 +2,25 @@ package org.discourseatlas.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * A run's manifest under {@code <output>/_runs/<run_id>.json}: what ran (config, versions,
- * inputs), what came in (counts), what went out (rows per table), and how long each stage took.
+ * Writes a run's manifest ({@code <output>/_runs/<run_id>.json}) from its typed record: record
+ * components become snake_case keys ({@code runId} as {@code run_id}), map keys stay as they are.
+ * Readers (refresh runs, notebooks, the benchmark) read it back as plain JSON.
  */
 public final class RunManifest {
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private final Map<String, Object> fields = new LinkedHashMap<>();
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
-  public RunManifest put(String key, Object value) {
-    fields.put(key, value);
-    return this;
-  }
+  private RunManifest() {}
 
-  public String toJson() {
+  public static String toJson(Record manifest) {
     try {
-      return JSON.writeValueAsString(fields);
+      return JSON.writeValueAsString(manifest);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("manifest is not serialisable: " + e.getMessage(), e);
     }

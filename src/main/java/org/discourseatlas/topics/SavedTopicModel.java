@@ -13,12 +13,12 @@ import org.discourseatlas.store.SnapshotStore;
  * @param modelId the run that fitted the model
  * @param runId the run that saved it (fitted or reused it)
  */
-record SavedTopicModel(String path, String modelId, String runId, String snapshot) {
+public record SavedTopicModel(String path, String modelId, String runId, String snapshot) {
   /**
    * The model of the latest run that has one, when it was fitted under {@code fingerprint} and
    * saved as one PipelineModel; null (refit) otherwise, with a line saying why.
    */
-  static SavedTopicModel latest(SnapshotStore store, String fingerprint, Consumer<String> note) {
+  public static SavedTopicModel latest(SnapshotStore store, String fingerprint, Consumer<String> note) {
     List<Map<String, Object>> runs = store.completedRuns();
     for (int i = runs.size() - 1; i >= 0; i--) {
       Object info = runs.get(i).get("topic_model");
@@ -55,7 +55,7 @@ record SavedTopicModel(String path, String modelId, String runId, String snapsho
     return null;
   }
 
-  TopicModel load(SnapshotStore store) {
+  public TopicModel load(SnapshotStore store) {
     return TopicModel.load(new Path(new Path(store.root(), path), TopicModel.DIRECTORY).toString());
   }
 }

@@ -1,5 +1,6 @@
 package org.discourseatlas.topics;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param logPerplexity Spark's per-token bound over the modelled units
  * @param reason why no model was fitted (skipped)
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record TopicModelInfo(
     String status, String fingerprint, String unit, String modelId, ReusedFrom reusedFrom, Long units,
     Long unitsModelled, Long unitsTooShort, Integer vocabularySize, Integer k, String optimizer, String path,
@@ -35,7 +37,7 @@ public record TopicModelInfo(
   /** The earlier run (and its snapshot) whose model a run reused. */
   public record ReusedFrom(String runId, String snapshot) {}
 
-  static TopicModelInfo disabled() {
+  public static TopicModelInfo disabled() {
     return new TopicModelInfo(
         DISABLED, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }

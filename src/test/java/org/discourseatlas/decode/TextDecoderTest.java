@@ -1,8 +1,6 @@
 package org.discourseatlas.decode;
 
 import org.discourseatlas.testing.MinistrySnippets;
-import org.discourseatlas.parse.RejectReason;
-import org.discourseatlas.parse.RejectedInputException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,5 @@
-package org.discourseatlas.parse;
+package org.discourseatlas.decode;
+
 
 import java.util.Locale;
 

@@ -1,0 +1,55 @@
+package org.discourseatlas.pipeline;
+
+import org.discourseatlas.schema.Table;
+
+/**
+ * The datasets a run passes from stage to stage. Those that are tables of the snapshot name their
+ * table: the pipeline writes exactly these, so a table cannot be computed and forgotten.
+ */
+enum RunData {
+  /** Input files: path and length (InputFiles.LISTING_SCHEMA). */
+  INPUT_FILES(null),
+  /** Every input record read and split into drafts, new or seen before (TranscriptIngest.READ_SCHEMA). */
+  ALL_RECORDS(null),
+  /** The records whose bytes the base snapshot has not ingested. */
+  NEW_RECORDS(null),
+  NEW_REJECTS(null),
+  /** New documents with exact and near duplicates marked, before their counts. */
+  NEW_DOCUMENTS(null),
+  NEW_TURNS(null),
+  /** The base snapshot's documents, as written. */
+  EARLIER_DOCUMENTS(null),
+  /** Sentences of the snapshot with their zones, before sentiment. */
+  TAGGED_SENTENCES(null),
+  /** Sentence n-grams with their groups (LexicalUnits): the input of every lexical statistic. */
+  LEXICAL_UNITS(null),
+  /** Topic units with their vocabulary counts, the input of the topic model and its inference. */
+  TOPIC_FEATURES(null),
+  DOCUMENTS(Table.DOCUMENTS),
+  REJECTS(Table.REJECTS),
+  TURNS(Table.TURNS),
+  SENTENCES(Table.SENTENCES),
+  ZONES(Table.ZONES),
+  ZONE_SENTIMENT(Table.ZONE_SENTIMENT),
+  ZONE_SENTIMENT_COMPARISONS(Table.ZONE_SENTIMENT_COMPARISONS),
+  TERM_FREQUENCIES(Table.TERM_FREQUENCIES),
+  KEYNESS(Table.KEYNESS),
+  COLLOCATIONS(Table.COLLOCATIONS),
+  MENTIONS(Table.MENTIONS),
+  TOPICS(Table.TOPICS),
+  TOPIC_PREVALENCE(Table.TOPIC_PREVALENCE),
+  TOPIC_PREVALENCE_COMPARISONS(Table.TOPIC_PREVALENCE_COMPARISONS),
+  TOPIC_SHARES(Table.TOPIC_SHARES),
+  TOPIC_MODEL_SELECTION(Table.TOPIC_MODEL_SELECTION);
+
+  private final Table table;
+
+  RunData(Table table) {
+    this.table = table;
+  }
+
+  /** The snapshot table this dataset is written as; null for a dataset between stages. */
+  Table table() {
+    return table;
+  }
+}

@@ -1,0 +1,164 @@
+package org.discourseatlas.pipeline;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.discourseatlas.config.JobConfig;
+import org.discourseatlas.store.SnapshotStore;
+import org.discourseatlas.zones.ZoneGazetteer;
+
+/**
+ * What a run's stages share: the settings, the base snapshot, the datasets passed from stage to
+ * stage (by {@link RunData} name) and the facts each stage reports for the manifest (typed
+ * records, each recorded once). Datasets are cached while later stages read them and released
+ * by the stage that reads them last.
+ */
+final class RunState implements AutoCloseable {
+  /** Between stages, datasets that are read more than once stay in memory, spilling to disk. */
+  private static final StorageLevel KEEP = StorageLevel.MEMORY_AND_DISK();
+
+  final SparkSession spark;
+  final JobOptions options;
+  final JobConfig config;
+  final String runId;
+  final SnapshotStore store;
+  final ZoneGazetteer gazetteer;
+  final Fingerprints fingerprints;
+  /** The gazetteer's multiword names and the configured expressions, each kept whole as a term. */
+  final List<String> multiwordExpressions;
+
+  private BaseSnapshot base;
+  private final Map<RunData, Dataset<Row>> datasets = new EnumMap<>(RunData.class);
+  private final Map<Class<?>, Record> facts = new HashMap<>();
+  private final List<Dataset<Row>> persisted = new ArrayList<>();
+
+  RunState(
+      SparkSession spark, JobOptions options, JobConfig config, String runId, SnapshotStore store,
+      ZoneGazetteer gazetteer, List<String> multiwordExpressions, Fingerprints fingerprints, BaseSnapshot base) {
+    this.spark = spark;
+    this.options = options;
+    this.config = config;
+    this.runId = runId;
+    this.store = store;
+    this.gazetteer = gazetteer;
+    this.multiwordExpressions = List.copyOf(multiwordExpressions);
+    this.fingerprints = fingerprints;
+    this.base = base;
+  }
+
+  BaseSnapshot base() {
+    return base;
+  }
+
+  /** Replaces the base, when what was learned from the inputs rules it out. */
+  void rebase(BaseSnapshot newBase) {
+    base = newBase;
+  }
+
+  Dataset<Row> get(RunData data) {
+    Dataset<Row> dataset = datasets.get(data);
+    if (dataset == null) {
+      throw new IllegalStateException(data + " is read before any stage added it");
+    }
+    return dataset;
+  }
+
+  boolean has(RunData data) {
+    return datasets.containsKey(data);
+  }
+
+  void put(RunData data, Dataset<Row> dataset) {
+    datasets.put(data, dataset);
+  }
+
+  /** Caches {@code dataset} until it is released or the run ends. */
+  Dataset<Row> keep(Dataset<Row> dataset) {
+    Dataset<Row> kept = dataset.persist(KEEP);
+    persisted.add(kept);
+    return kept;
+  }
+
+  /**
+   * Caches a dataset behind a plan of its own (its rows, from its RDD): later stages plan over a
+   * scan of it instead of the whole upstream query, whose plan text reached 10^7 characters and
+   * cost seconds per action. The RDD lineage stays, so lost blocks are recomputed.
+   */
+  Dataset<Row> keepFlat(Dataset<Row> dataset) {
+    return keep(spark.createDataFrame(dataset.javaRDD(), dataset.schema()));
+  }
+
+  /** Frees the named datasets' memory: no later stage reads them. */
+  void release(RunData... names) {
+    for (RunData name : names) {
+      Dataset<Row> dataset = datasets.remove(name);
+      if (dataset != null) {
+        dataset.unpersist();
+        persisted.remove(dataset);
+      }
+    }
+  }
+
+  /** Records a stage's typed report for the manifest; each kind of fact is recorded once. */
+  <T extends Record> void report(T fact) {
+    if (facts.putIfAbsent(fact.getClass(), fact) != null) {
+      throw new IllegalStateException(fact.getClass().getSimpleName() + " reported twice");
+    }
+  }
+
+  <T extends Record> T fact(Class<T> kind) {
+    Record fact = facts.get(kind);
+    if (fact == null) {
+      throw new IllegalStateException(kind.getSimpleName() + " is read before any stage reported it");
+    }
+    return kind.cast(fact);
+  }
+
+  /** A fact, when a stage reported it (the topic model exists only when one was fitted). */
+  <T extends Record> java.util.Optional<T> findFact(Class<T> kind) {
+    return java.util.Optional.ofNullable(facts.get(kind)).map(kind::cast);
+  }
+
+  /**
+   * Fails, naming the stage, the dataset and the columns, when a dataset a stage uses is missing
+   * or lacks a column: the contract is checked on schemas, before any Spark job runs.
+   */
+  void check(String stage, String verb, List<Stage.Uses> uses) {
+    for (Stage.Uses use : uses) {
+      if (!datasets.containsKey(use.data())) {
+        throw new IllegalStateException("stage " + stage + " " + verb + " " + use.data() + ", which no stage added");
+      }
+      Set<String> present = new TreeSet<>(Arrays.asList(datasets.get(use.data()).schema().fieldNames()));
+      List<String> missing = use.columns().stream().filter(c -> !present.contains(c)).toList();
+      if (!missing.isEmpty()) {
+        throw new IllegalStateException(
+            "stage " + stage + " " + verb + " " + use.data() + " with columns " + missing + "; it has " + present);
+      }
+    }
+  }
+
+  /** The datasets that are tables of the snapshot, in table order. */
+  Map<RunData, Dataset<Row>> tables() {
+    Map<RunData, Dataset<Row>> tables = new EnumMap<>(RunData.class);
+    datasets.forEach((data, dataset) -> {
+      if (data.table() != null) {
+        tables.put(data, dataset);
+      }
+    });
+    return tables;
+  }
+
+  @Override
+  public void close() {
+    persisted.forEach(Dataset::unpersist);
+    persisted.clear();
+  }
+}

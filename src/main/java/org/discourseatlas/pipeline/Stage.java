@@ -1,0 +1,49 @@
+package org.discourseatlas.pipeline;
+
+import java.util.List;
+import org.discourseatlas.schema.Table;
+
+/**
+ * One step of a run, in the manner of a Spark ML transformer over the run's named datasets: it
+ * declares the datasets and columns it reads and adds, which the pipeline checks before and after
+ * it runs (as {@code transformSchema} does, so a missing column fails at once, by name, before any
+ * Spark job), and it reports what went in and came out for the stage log and the manifest.
+ */
+interface Stage {
+  /** The stage's label in the log and in the manifest's timings. */
+  String name();
+
+  /** What the stage reads; every dataset and column is checked before it runs. */
+  List<Uses> reads();
+
+  /** What the stage adds; checked after it runs. */
+  List<Uses> adds();
+
+  /** Whether the stage runs at all in this run (topic model selection only when configured). */
+  default boolean appliesTo(RunState run) {
+    return true;
+  }
+
+  /** Reads its inputs from {@code run}, adds its outputs to it, and says what it did. */
+  Counts run(RunState run);
+
+  /** A dataset of the run and the columns of it a stage relies on. */
+  record Uses(RunData data, List<String> columns) {
+    static Uses of(RunData data, String... columns) {
+      return new Uses(data, List.of(columns));
+    }
+
+    /** The dataset with every column of its table: a table is added whole. */
+    static Uses table(RunData data) {
+      return like(data, data.table());
+    }
+
+    /** A dataset between stages with every column of {@code table} (new turns are turns rows). */
+    static Uses like(RunData data, Table table) {
+      return new Uses(data, List.of(table.schema().fieldNames()));
+    }
+  }
+
+  /** Records in and out of a stage, in the unit it counts ("documents", "rows"). */
+  record Counts(long in, long out, String unit) {}
+}
