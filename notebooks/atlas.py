@@ -19,38 +19,11 @@ import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
-# The columns each notebook relies on, per table (README "Output tables"; the job may add more).
-TABLE_COLUMNS: dict[str, list[str]] = {
-    "documents": ["doc_id", "source_path", "format", "title", "date", "place", "source",
-                  "duplicate_of", "duplicate_similarity", "n_turns", "n_sentences", "n_tokens"],
-    "rejects": ["source_path", "reason", "detail", "bytes"],
-    "turns": ["doc_id", "turn", "speaker", "role", "text"],
-    "sentences": ["doc_id", "turn", "sentence", "text", "named_zones", "zones", "n_tokens",
-                  "sentiment_label", "sentiment_score", "sentiment_status"],
-    "term_frequencies": ["zone", "period", "role", "source", "term", "ngram", "count",
-                         "doc_freq", "rel_freq", "tf_idf"],
-    "keyness": ["target", "reference", "term", "ngram", "count_target", "count_reference",
-                "total_target", "total_reference", "g2", "chi2", "pmi", "log_odds",
-                "log_odds_z", "p_value", "p_value_g2"],
-    "collocations": ["zone", "ngram", "rank", "term", "count", "g2", "pmi"],
-    "mentions": ["zone", "doc_id", "turn", "sentence", "alias", "left", "match", "right"],
-    "zone_sentiment": ["zone", "period", "role", "n_sentences", "n_documents", "mean_score",
-                       "ci_low", "ci_high", "share_very_negative", "share_negative",
-                       "share_neutral", "share_positive", "share_very_positive"],
-    "zone_sentiment_comparisons": ["target", "reference", "n_target", "n_reference",
-                                   "n_documents_target", "n_documents_reference", "mean_target",
-                                   "mean_reference", "difference", "ci_low", "ci_high"],
-    "zones": ["zone", "name", "parent", "latitude", "longitude", "aliases"],
-    "topics": ["topic", "rank", "term", "weight", "label", "coherence_npmi", "coherence_umass"],
-    "topic_prevalence": ["zone", "period", "role", "topic", "label", "mean_share", "ci_low",
-                         "ci_high", "n", "n_documents"],
-    "topic_prevalence_comparisons": ["target", "reference", "topic", "label", "n_target",
-                                     "n_reference", "mean_target", "mean_reference",
-                                     "difference", "ci_low", "ci_high"],
-    "topic_shares": ["doc_id", "turn", "paragraph", "zones", "role", "n_terms",
-                     "topic_distribution", "top_topic", "top_share"],
-    "topic_model_selection": ["k", "log_perplexity", "coherence_npmi", "coherence_umass"],
-}
+import atlas_tables
+
+# The columns of each table, as src/main/java/org/discourseatlas/schema/Table.java declares them:
+# atlas_tables.py is generated from there (TableContractTest), like the README's data dictionary.
+TABLE_COLUMNS: dict[str, list[str]] = atlas_tables.TABLE_COLUMNS
 
 # One colour per compared zone, the same in every chart (Okabe-Ito: safe for colour blindness).
 COLOUR_A = "#D55E00"  # vermillion: the first zone (target), Aleppo by default
