@@ -194,11 +194,11 @@ class TableContractTest {
       if (i < a.length && j < b.length && a[i].equals(b[j])) {
         i++;
         j++;
-      } else if (j < b.length && (i == a.length || common[i][j + 1] >= common[i + 1][j])) {
-        out.append(String.format("+%5d  %s%n", j + 1, b[j++]));
+      } else if (i < a.length && (j == b.length || common[i + 1][j] >= common[i][j + 1])) {
+        out.append(String.format("-%5d  %s%n", i + 1, a[i++]));
         shown++;
       } else {
-        out.append(String.format("-%5d  %s%n", i + 1, a[i++]));
+        out.append(String.format("+%5d  %s%n", j + 1, b[j++]));
         shown++;
       }
     }
