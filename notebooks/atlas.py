@@ -2,55 +2,30 @@
 
 Only the published layout is read: ``<output>/_runs/<run_id>.json`` (the run manifests), and
 the table folders a manifest names (``tables``: ``<table>/snapshot=YYYY-MM/run=<run_id>``,
-relative to the output root). A snapshot is complete when a manifest with ``"status":
-"succeeded"`` names it; its current run is the latest such manifest of the month, and the latest
-snapshot is the one whose manifest finished last. Folders no manifest names (a run still
-writing, or killed) and the job's code are never touched.
+relative to the output root). Which run is a month's snapshot is decided by the rule stated
+once, in the Javadoc of ``src/main/java/org/discourseatlas/store/Snapshots.java``;
+``current_runs`` applies it here, and ``SnapshotRuleTest`` checks that both pick the same runs.
+Folders no manifest names (a run still writing, or killed) and the job's code are never touched.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
-# The columns each notebook relies on, per table (README "Output tables"; the job may add more).
-TABLE_COLUMNS: dict[str, list[str]] = {
-    "documents": ["doc_id", "source_path", "format", "title", "date", "place", "source",
-                  "duplicate_of", "duplicate_similarity", "n_turns", "n_sentences", "n_tokens"],
-    "rejects": ["source_path", "reason", "detail", "bytes"],
-    "turns": ["doc_id", "turn", "speaker", "role", "text"],
-    "sentences": ["doc_id", "turn", "sentence", "text", "named_zones", "zones", "n_tokens",
-                  "sentiment_label", "sentiment_score", "sentiment_status"],
-    "term_frequencies": ["zone", "period", "role", "source", "term", "ngram", "count",
-                         "doc_freq", "rel_freq", "tf_idf"],
-    "keyness": ["target", "reference", "term", "ngram", "count_target", "count_reference",
-                "total_target", "total_reference", "g2", "chi2", "pmi", "log_odds",
-                "log_odds_z", "p_value", "p_value_g2"],
-    "collocations": ["zone", "ngram", "rank", "term", "count", "g2", "pmi"],
-    "mentions": ["zone", "doc_id", "turn", "sentence", "alias", "left", "match", "right"],
-    "zone_sentiment": ["zone", "period", "role", "n_sentences", "n_documents", "mean_score",
-                       "ci_low", "ci_high", "share_very_negative", "share_negative",
-                       "share_neutral", "share_positive", "share_very_positive"],
-    "zone_sentiment_comparisons": ["target", "reference", "n_target", "n_reference",
-                                   "n_documents_target", "n_documents_reference", "mean_target",
-                                   "mean_reference", "difference", "ci_low", "ci_high"],
-    "zones": ["zone", "name", "parent", "latitude", "longitude", "aliases"],
-    "topics": ["topic", "rank", "term", "weight", "label", "coherence_npmi", "coherence_umass"],
-    "topic_prevalence": ["zone", "period", "role", "topic", "label", "mean_share", "ci_low",
-                         "ci_high", "n", "n_documents"],
-    "topic_prevalence_comparisons": ["target", "reference", "topic", "label", "n_target",
-                                     "n_reference", "mean_target", "mean_reference",
-                                     "difference", "ci_low", "ci_high"],
-    "topic_shares": ["doc_id", "turn", "paragraph", "zones", "role", "n_terms",
-                     "topic_distribution", "top_topic", "top_share"],
-    "topic_model_selection": ["k", "log_perplexity", "coherence_npmi", "coherence_umass"],
-}
+import atlas_tables
+
+# The columns of each table, as src/main/java/org/discourseatlas/schema/Table.java declares them:
+# atlas_tables.py is generated from there (TableContractTest), like the README's data dictionary.
+TABLE_COLUMNS: dict[str, list[str]] = atlas_tables.TABLE_COLUMNS
 
 # One colour per compared zone, the same in every chart (Okabe-Ito: safe for colour blindness).
 COLOUR_A = "#D55E00"  # vermillion: the first zone (target), Aleppo by default
@@ -75,30 +50,72 @@ def _plain_path(location: str | Path) -> Path:
     return Path(text).expanduser().resolve()
 
 
-def _finished_at(manifest: dict) -> pd.Timestamp:
-    finished = pd.to_datetime(manifest.get("finished_at"), utc=True, errors="coerce")
-    return pd.Timestamp.min.tz_localize("UTC") if pd.isna(finished) else finished
+# finished_at as Snapshots reads it: ISO-8601 seconds, a fraction of 1-9 digits, Z or +-HH:MM.
+_FINISHED_AT = re.compile(
+    r"([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2})(?:\.([0-9]{1,9}))?(Z|[+-][0-9]{2}:[0-9]{2})")
+_EARLIEST = (float("-inf"), 0)
+
+
+def _finished_at(manifest: dict) -> tuple[float, int]:
+    """finished_at as (epoch seconds, nanoseconds); missing or unreadable sorts first."""
+    text = manifest.get("finished_at")
+    match = _FINISHED_AT.fullmatch(text) if isinstance(text, str) else None
+    if match is None:
+        return _EARLIEST
+    try:
+        when = datetime.fromisoformat(match[1] + ("+00:00" if match[3] == "Z" else match[3]))
+    except ValueError:
+        return _EARLIEST
+    return int(when.timestamp()), int((match[2] or "").ljust(9, "0"))
+
+
+def _run_order(manifest: dict) -> tuple:
+    run_id = manifest.get("run_id")
+    return _finished_at(manifest), run_id if isinstance(run_id, str) else ""
 
 
 def manifests(output: str | Path) -> list[dict]:
-    """Every run manifest under ``<output>/_runs/``, oldest first by finished_at."""
+    """Every run manifest under ``<output>/_runs/`` (``*.json``, not hidden), in run order.
+
+    Run order is Snapshots' rule: finished_at as an instant (missing or unreadable first), then
+    run_id. A manifest being written is ``.<run_id>.json.partial`` and is not read.
+    """
     runs = _plain_path(output) / "_runs"
     if not runs.is_dir():
         raise FileNotFoundError(
             f"{runs} does not exist: is {output} the job's output folder (jobs/run.sh writes output/)?")
     found = []
     for path in sorted(runs.glob("*.json")):
+        if path.name.startswith(".") or not path.is_file():
+            continue
         with open(path, encoding="utf-8") as f:
-            found.append(json.load(f))
-    return sorted(found, key=_finished_at)
+            manifest = json.load(f)
+        if isinstance(manifest, dict):
+            found.append(manifest)
+    return sorted(found, key=_run_order)
+
+
+def current_runs(output: str | Path) -> dict[str, dict]:
+    """The current run of each snapshot month (the rule in store/Snapshots.java's Javadoc).
+
+    Succeeded manifests with a snapshot, in run order; a month's last one supersedes the earlier
+    ones. The months come in the order of their current runs, so the latest snapshot is last.
+    """
+    current: dict[str, dict] = {}
+    for manifest in manifests(output):
+        month = manifest.get("snapshot")
+        if manifest.get("status") == "succeeded" and isinstance(month, str):
+            current.pop(month, None)  # re-inserted last: the dict stays in run order
+            current[month] = manifest
+    return current
 
 
 def latest_snapshot(output: str | Path) -> str:
     """The snapshot of the succeeded run that finished last."""
-    succeeded = [m for m in manifests(output) if m.get("status") == "succeeded"]
-    if not succeeded:
+    current = current_runs(output)
+    if not current:
         raise FileNotFoundError(f"no succeeded run in {_plain_path(output) / '_runs'}")
-    return succeeded[-1]["snapshot"]
+    return list(current)[-1]
 
 
 @dataclass
@@ -160,15 +177,13 @@ def check_table(frame: pd.DataFrame, table: str, *, allow_empty: bool = False,
 def open_snapshot(output: str | Path, snapshot: str | None = None, *, quiet: bool = False) -> Snapshot:
     """The given snapshot (default: the latest complete one) of an output folder."""
     root = _plain_path(output)
-    runs = manifests(root)
+    current = current_runs(root)
     if snapshot is None:
         snapshot = latest_snapshot(root)
-    named = [m for m in runs if m.get("snapshot") == snapshot and m.get("status") == "succeeded"]
-    if not named:
-        known = sorted({m.get("snapshot") for m in runs if m.get("status") == "succeeded"})
+    if snapshot not in current:
         raise FileNotFoundError(
-            f"no succeeded run wrote snapshot {snapshot} in {root}; complete snapshots: {known}")
-    manifest = named[-1]
+            f"no succeeded run wrote snapshot {snapshot} in {root}; complete snapshots: {sorted(current)}")
+    manifest = current[snapshot]
     if not quiet:
         note(f"output {root}, snapshot {snapshot}: run {manifest.get('run_id')}, "
              f"finished {manifest.get('finished_at')}")

@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -20,9 +24,30 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * The reading side of an output root: the complete runs, from their manifests under
- * {@code _runs/}, and where each names its tables. A snapshot's current run is the latest
- * succeeded run of that month; earlier runs of the month are superseded (their manifests stay as
- * the record; their folders are gone). Staging and orphaned run folders are never read.
+ * {@code _runs/}, and where each names its tables.
+ *
+ * <h2>Which run is a month's snapshot</h2>
+ *
+ * <p>This is the one statement of the rule. {@code notebooks/atlas.py} ({@code current_runs})
+ * applies the same rule to the same files, and {@code SnapshotRuleTest} checks that both pick the
+ * same run of every month from one folder of manifests.
+ *
+ * <ol>
+ *   <li>A run is published by one rename ({@link SnapshotStore#commit}): its manifest, written as
+ *       {@code _runs/.<run_id>.json.partial}, becomes {@code _runs/<run_id>.json}. The manifests
+ *       are the files {@code _runs/*.json} whose names do not start with {@code .}; a folder no
+ *       manifest names (a run still writing, killed, or superseded) is never read.
+ *   <li>Only a manifest with {@code "status": "succeeded"} and a {@code snapshot} (the month,
+ *       {@code YYYY-MM}) counts.
+ *   <li>Those are ordered by {@code finished_at}, as an instant: ISO-8601
+ *       {@code YYYY-MM-DDTHH:MM:SS}, an optional fraction of 1 to 9 digits, then {@code Z} or
+ *       {@code ±HH:MM} (what {@link Instant#toString()} writes; its fraction has 0, 3, 6 or 9
+ *       digits, so the strings do not sort as the instants do). A missing or unreadable
+ *       {@code finished_at} sorts first. Ties go by {@code run_id}, as a string.
+ *   <li>A month's current run is the last of that month in this order: a rerun supersedes the
+ *       earlier run of its month (whose manifest stays as the record; its folders are deleted). The
+ *       latest snapshot is the month of the last run in this order.
+ * </ol>
  */
 public final class Snapshots {
   public static final String RUNS_DIR = "_runs";
@@ -31,6 +56,8 @@ public final class Snapshots {
   public static final String LAYOUT = "layout";
   public static final String LAYOUT_RUN_FOLDERS = "run-folders";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern FINISHED_AT =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
 
   private final Path root;
   private final List<Map<String, Object>> current;
@@ -56,15 +83,13 @@ public final class Snapshots {
           }
           try (InputStream in = fs.open(file.getPath())) {
             Map<String, Object> manifest = JSON.readValue(in, new TypeReference<Map<String, Object>>() {});
-            if ("succeeded".equals(manifest.get("status"))) {
+            if ("succeeded".equals(manifest.get("status")) && manifest.get("snapshot") instanceof String) {
               succeeded.add(manifest);
             }
           }
         }
       }
-      succeeded.sort(
-          Comparator.comparing((Map<String, Object> m) -> String.valueOf(m.get("finished_at")))
-              .thenComparing(m -> String.valueOf(m.get("run_id"))));
+      succeeded.sort(Comparator.comparing(Snapshots::finishedAt).thenComparing(Snapshots::runId));
       Map<String, Map<String, Object>> latestOfMonth = new LinkedHashMap<>();
       for (Map<String, Object> manifest : succeeded) {
         String month = String.valueOf(manifest.get("snapshot"));
@@ -75,6 +100,23 @@ public final class Snapshots {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the run manifests under " + output, e);
     }
+  }
+
+  /** A manifest's {@code finished_at} as an instant; {@link Instant#MIN} when missing or unreadable. */
+  static Instant finishedAt(Map<String, Object> manifest) {
+    Object value = manifest.get("finished_at");
+    if (!(value instanceof String text) || !FINISHED_AT.matcher(text).matches()) {
+      return Instant.MIN;
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      return Instant.MIN;
+    }
+  }
+
+  private static String runId(Map<String, Object> manifest) {
+    return manifest.get("run_id") instanceof String id ? id : "";
   }
 
   public Path root() {

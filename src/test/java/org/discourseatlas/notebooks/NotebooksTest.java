@@ -3,27 +3,21 @@ package org.discourseatlas.notebooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.discourseatlas.testing.SampleRun;
+import org.discourseatlas.testing.Scripts;
+import org.discourseatlas.testing.Scripts.Outcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,66 +42,11 @@ class NotebooksTest {
   private static Outcome setup;
   private static Outcome run;
 
-  /** What a script printed (its last lines) and how it ended. */
-  private record Outcome(int exitCode, String tail) {}
-
   @BeforeAll
   static void runTheJobThenTheNotebooks() {
     output = SampleRun.output();
-    setup = script(SETUP_TIMEOUT, "notebooks/setup.sh");
-    run = setup.exitCode() == 0 ? script(RUN_TIMEOUT, "notebooks/run.sh", output.toString()) : setup;
-  }
-
-  /** Runs a script from the project root, its output streamed to the test log. */
-  private static Outcome script(Duration timeout, String... command) {
-    List<String> argv = new ArrayList<>(List.of("bash"));
-    argv.addAll(List.of(command));
-    ProcessBuilder builder =
-        new ProcessBuilder(argv)
-            .directory(Path.of("").toAbsolutePath().toFile())
-            .redirectErrorStream(true)
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    Deque<String> tail = new ArrayDeque<>();
-    String name = Path.of(command[0]).getFileName().toString();
-    try {
-      Process process = builder.start();
-      Thread pump =
-          new Thread(
-              () -> {
-                try (BufferedReader reader =
-                    new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                  for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    System.out.println("[" + name + "] " + line);
-                    synchronized (tail) {
-                      tail.addLast(line);
-                      if (tail.size() > 60) {
-                        tail.removeFirst();
-                      }
-                    }
-                  }
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              },
-              name + "-output");
-      pump.setDaemon(true);
-      pump.start();
-      if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        fail(String.join(" ", command) + " did not finish within " + timeout);
-      }
-      pump.join(TimeUnit.SECONDS.toMillis(10));
-      synchronized (tail) {
-        return new Outcome(process.exitValue(), String.join("\n", tail));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    setup = Scripts.bash(SETUP_TIMEOUT, "notebooks/setup.sh");
+    run = setup.exitCode() == 0 ? Scripts.bash(RUN_TIMEOUT, "notebooks/run.sh", output.toString()) : setup;
   }
 
   private static Path reports() {
