@@ -54,7 +54,7 @@ bench_java() {
   if [[ ! -d "$bench_classes/org/discourseatlas/bench" \
       || -n $(find "$ATLAS_HOME/src/test/java/org/discourseatlas/bench" -newer "$bench_classes/org/discourseatlas/bench" -print -quit) ]]; then
     echo "benchmark: compiling the benchmark classes (mvn test-compile)" >&2
-    (cd "$ATLAS_HOME" && mvn -q -B test-compile) >&2
+    (cd "$ATLAS_HOME" && mvn -q -B -Dspotless.check.skip=true test-compile) >&2
   fi
   local classpath
   classpath=$(atlas_spark_classpath)

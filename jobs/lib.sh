@@ -37,14 +37,14 @@ atlas_build_if_stale() {
   fi
   if (( stale )); then
     echo "discourse-atlas: building $ATLAS_JAR (mvn package -DskipTests)" >&2
-    (cd "$ATLAS_HOME" && mvn -q -B -DskipTests package) >&2
+    (cd "$ATLAS_HOME" && mvn -q -B -DskipTests -Dspotless.check.skip=true package) >&2
   fi
 }
 
 # Writes the Spark classpath (the pom's provided dependencies) when missing or older than the pom.
 atlas_spark_classpath() {
   if [[ ! -f "$ATLAS_SPARK_CLASSPATH" || "$ATLAS_HOME/pom.xml" -nt "$ATLAS_SPARK_CLASSPATH" ]]; then
-    (cd "$ATLAS_HOME" && mvn -q -B dependency:build-classpath -Dmdep.includeScope=provided \
+    (cd "$ATLAS_HOME" && mvn -q -B -Dspotless.check.skip=true dependency:build-classpath -Dmdep.includeScope=provided \
         -Dmdep.outputFile="$ATLAS_SPARK_CLASSPATH") >&2
   fi
   cat "$ATLAS_SPARK_CLASSPATH"

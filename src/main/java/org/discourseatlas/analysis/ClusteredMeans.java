@@ -44,10 +44,10 @@ public final class ClusteredMeans {
    * @param value the column averaged
    * @param countColumn the output column counting observations
    * @param meanColumn the output column of the mean
-   * @param shares further per-observation expressions (output name to expression) averaged over
-   *     the group's observations, without intervals
-   * @param seedKey a string per group from its key columns: the group's bootstrap seed is
-   *     {@code seed ^ seedKey.hashCode()}, so it does not depend on the order groups are computed
+   * @param shares further per-observation expressions (output name to expression) averaged over the
+   *     group's observations, without intervals
+   * @param seedKey a string per group from its key columns: the group's bootstrap seed is {@code
+   *     seed ^ seedKey.hashCode()}, so it does not depend on the order groups are computed
    */
   public record Spec(
       List<String> keys,
@@ -73,11 +73,13 @@ public final class ClusteredMeans {
     List<Column> perDocument = new ArrayList<>();
     perDocument.add(count(lit(1)).as(DOC_N));
     Map<String, String> shareSums = new LinkedHashMap<>();
-    spec.shares().forEach((name, expression) -> {
-      String sumName = "sum_" + name;
-      shareSums.put(name, sumName);
-      perDocument.add(sum(expression).as(sumName));
-    });
+    spec.shares()
+        .forEach(
+            (name, expression) -> {
+              String sumName = "sum_" + name;
+              shareSums.put(name, sumName);
+              perDocument.add(sum(expression).as(sumName));
+            });
     Dataset<Row> documents =
         rows.groupBy(docKeys.toArray(new Column[0]))
             .agg(sum(spec.value()).as(DOC_SUM), perDocument.toArray(new Column[0]));
@@ -87,7 +89,8 @@ public final class ClusteredMeans {
     aggregates.add(collect_list(struct(col(Columns.DOC_ID), col(DOC_SUM), col(DOC_N))).as(DOCS));
     shareSums.forEach((name, sumName) -> aggregates.add(sum(sumName).divide(sum(DOC_N)).as(name)));
     Dataset<Row> groups =
-        documents.groupBy(groupKeys.toArray(new Column[0]))
+        documents
+            .groupBy(groupKeys.toArray(new Column[0]))
             .agg(sum(DOC_N).as(spec.countColumn()), aggregates.toArray(new Column[0]));
     int resamples = spec.resamples();
     long seed = spec.seed();
@@ -103,11 +106,14 @@ public final class ClusteredMeans {
             counts[i] = list.get(i).getLong(2);
           }
           DocumentBootstrap.Interval interval =
-              DocumentBootstrap.interval(DocumentBootstrap.means(sums, counts, resamples, seed ^ seedKey.hashCode()));
+              DocumentBootstrap.interval(
+                  DocumentBootstrap.means(sums, counts, resamples, seed ^ seedKey.hashCode()));
           return RowFactory.create(interval.low(), interval.high());
         };
     StructType intervalType =
-        new StructType().add(Columns.CI_LOW, DataTypes.DoubleType).add(Columns.CI_HIGH, DataTypes.DoubleType);
+        new StructType()
+            .add(Columns.CI_LOW, DataTypes.DoubleType)
+            .add(Columns.CI_HIGH, DataTypes.DoubleType);
     List<Column> out = new ArrayList<>(groupKeys);
     out.add(col(spec.countColumn()));
     out.add(col(Columns.N_DOCUMENTS));

@@ -15,23 +15,26 @@ public final class DocumentStats {
   private DocumentStats() {}
 
   /**
-   * The documents with their counts from {@code sentences}. Same content, same id: the join gives
-   * a duplicate the counts of the copy that was analysed, also when that copy is a document of an
+   * The documents with their counts from {@code sentences}. Same content, same id: the join gives a
+   * duplicate the counts of the copy that was analysed, also when that copy is a document of an
    * earlier run ({@code earlier}: documents rows).
    */
-  public static Dataset<Row> withCounts(Dataset<Row> documents, Dataset<Row> sentences, Dataset<Row> earlier) {
+  public static Dataset<Row> withCounts(
+      Dataset<Row> documents, Dataset<Row> sentences, Dataset<Row> earlier) {
     Dataset<Row> earlierCounts =
-        earlier.filter(col(Columns.DUPLICATE_OF).isNull())
+        earlier
+            .filter(col(Columns.DUPLICATE_OF).isNull())
             .select(Columns.DOC_ID, Columns.N_TURNS, Columns.N_SENTENCES, Columns.N_TOKENS);
-    return documents.join(counts(sentences).unionByName(earlierCounts), new String[] {Columns.DOC_ID}, "left");
+    return documents.join(
+        counts(sentences).unionByName(earlierCounts), new String[] {Columns.DOC_ID}, "left");
   }
 
   private static Dataset<Row> counts(Dataset<Row> sentences) {
     return sentences
-            .groupBy(Columns.DOC_ID)
-            .agg(
-                countDistinct(col(Columns.TURN)).cast(DataTypes.IntegerType).as(Columns.N_TURNS),
-                count(col(Columns.SENTENCE)).cast(DataTypes.IntegerType).as(Columns.N_SENTENCES),
-                sum(col(Columns.N_TOKENS)).cast(DataTypes.LongType).as(Columns.N_TOKENS));
+        .groupBy(Columns.DOC_ID)
+        .agg(
+            countDistinct(col(Columns.TURN)).cast(DataTypes.IntegerType).as(Columns.N_TURNS),
+            count(col(Columns.SENTENCE)).cast(DataTypes.IntegerType).as(Columns.N_SENTENCES),
+            sum(col(Columns.N_TOKENS)).cast(DataTypes.LongType).as(Columns.N_TOKENS));
   }
 }

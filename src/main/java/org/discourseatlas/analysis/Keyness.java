@@ -29,8 +29,8 @@ import org.discourseatlas.schema.Columns;
 import org.discourseatlas.stats.KeynessStats;
 
 /**
- * Keyness and collocation stages over {@link LexicalUnits}: which n-grams set a target (a zone
- * or set of zones) apart from a reference (another zone set, or the rest of the corpus), and which
+ * Keyness and collocation stages over {@link LexicalUnits}: which n-grams set a target (a zone or
+ * set of zones) apart from a reference (another zone set, or the rest of the corpus), and which
  * n-grams hold together around each zone. Counts are Spark aggregations; only the per-row
  * statistics are plain Java ({@link KeynessStats}).
  */
@@ -54,14 +54,18 @@ public final class Keyness {
   private Keyness() {}
 
   /** How keyness is scored. */
-  public record Settings(double alpha0, KeynessStats.Correction correction, int minCount) implements Serializable {}
+  public record Settings(double alpha0, KeynessStats.Correction correction, int minCount)
+      implements Serializable {}
 
   /** N-gram counts per zone: zone, term, ngram, count (a sentence counts for each of its zones). */
   public static Dataset<Row> zoneCounts(Dataset<Row> units) {
     return units
         .select(explode(col(Columns.ZONES)).as(Columns.ZONE), col(LexicalUnits.NGRAMS))
         .select(col(Columns.ZONE), explode(col(LexicalUnits.NGRAMS)).as("g"))
-        .groupBy(col(Columns.ZONE), col("g." + Columns.TERM).as(Columns.TERM), col("g." + Columns.NGRAM).as(Columns.NGRAM))
+        .groupBy(
+            col(Columns.ZONE),
+            col("g." + Columns.TERM).as(Columns.TERM),
+            col("g." + Columns.NGRAM).as(Columns.NGRAM))
         .count();
   }
 
@@ -73,21 +77,26 @@ public final class Keyness {
   private static Dataset<Row> ngramCounts(Dataset<Row> units) {
     return units
         .select(explode(col(LexicalUnits.NGRAMS)).as("g"))
-        .groupBy(col("g." + Columns.TERM).as(Columns.TERM), col("g." + Columns.NGRAM).as(Columns.NGRAM))
+        .groupBy(
+            col("g." + Columns.TERM).as(Columns.TERM), col("g." + Columns.NGRAM).as(Columns.NGRAM))
         .count();
   }
 
   /**
    * The keyness table for the comparisons. Totals are per n-gram order (unigrams against unigram
-   * totals); the Dirichlet prior is the whole corpus's counts; rows below the minimum count
-   * (target + reference) are left out.
+   * totals); the Dirichlet prior is the whole corpus's counts; rows below the minimum count (target
+   * + reference) are left out.
    */
   public static Dataset<Row> compute(
-      Dataset<Row> units, Dataset<Row> zoneCounts, Dataset<Row> corpusCounts, List<JobConfig.KeynessComparison> comparisons,
+      Dataset<Row> units,
+      Dataset<Row> zoneCounts,
+      Dataset<Row> corpusCounts,
+      List<JobConfig.KeynessComparison> comparisons,
       Settings settings) {
     Dataset<Row> prior =
         corpusCounts.select(col(Columns.TERM), col(Columns.NGRAM), col(Columns.COUNT).as(PRIOR));
-    Dataset<Row> priorTotals = corpusCounts.groupBy(Columns.NGRAM).agg(sum(Columns.COUNT).as(PRIOR_TOTAL));
+    Dataset<Row> priorTotals =
+        corpusCounts.groupBy(Columns.NGRAM).agg(sum(Columns.COUNT).as(PRIOR_TOTAL));
     Dataset<Row> all = null;
     for (JobConfig.KeynessComparison comparison : comparisons) {
       Dataset<Row> target = side(units, zoneCounts, comparison.target());
@@ -97,7 +106,10 @@ public final class Keyness {
               : side(units, zoneCounts, comparison.reference());
       Dataset<Row> rows =
           pair(target, reference, Columns.COUNT_TARGET, Columns.COUNT_REFERENCE)
-              .filter(col(Columns.COUNT_TARGET).plus(col(Columns.COUNT_REFERENCE)).geq(settings.minCount()))
+              .filter(
+                  col(Columns.COUNT_TARGET)
+                      .plus(col(Columns.COUNT_REFERENCE))
+                      .geq(settings.minCount()))
               .join(totals(target, Columns.TOTAL_TARGET), Columns.NGRAM)
               .join(totals(reference, Columns.TOTAL_REFERENCE), Columns.NGRAM)
               .join(prior, new String[] {Columns.TERM, Columns.NGRAM})
@@ -111,20 +123,25 @@ public final class Keyness {
   }
 
   /**
-   * Every zone against the rest of the corpus, in one plan for all zones (not one plan per
-   * zone): for each zone and each n-gram of the corpus, target = the zone's count, reference =
-   * the corpus's count minus the zone's. Exact, since the corpus counts each sentence once.
+   * Every zone against the rest of the corpus, in one plan for all zones (not one plan per zone):
+   * for each zone and each n-gram of the corpus, target = the zone's count, reference = the
+   * corpus's count minus the zone's. Exact, since the corpus counts each sentence once.
    */
   public static Dataset<Row> eachZoneVersusRest(
       Dataset<Row> zoneCounts, Dataset<Row> corpusCounts, Settings settings) {
     Dataset<Row> zones = zoneCounts.select(Columns.ZONE).distinct();
     Dataset<Row> zoneTotals =
-        zoneCounts.groupBy(Columns.ZONE, Columns.NGRAM).agg(sum(Columns.COUNT).cast(DataTypes.LongType).as(Columns.TOTAL_TARGET));
+        zoneCounts
+            .groupBy(Columns.ZONE, Columns.NGRAM)
+            .agg(sum(Columns.COUNT).cast(DataTypes.LongType).as(Columns.TOTAL_TARGET));
     Dataset<Row> corpusTotals =
-        corpusCounts.groupBy(Columns.NGRAM).agg(sum(Columns.COUNT).cast(DataTypes.LongType).as(PRIOR_TOTAL));
+        corpusCounts
+            .groupBy(Columns.NGRAM)
+            .agg(sum(Columns.COUNT).cast(DataTypes.LongType).as(PRIOR_TOTAL));
     Dataset<Row> candidates =
         zones.crossJoin(
-            corpusCounts.filter(col(Columns.COUNT).geq(settings.minCount()))
+            corpusCounts
+                .filter(col(Columns.COUNT).geq(settings.minCount()))
                 .select(col(Columns.TERM), col(Columns.NGRAM), col(Columns.COUNT).as(PRIOR)));
     Dataset<Row> rows =
         candidates
@@ -153,16 +170,25 @@ public final class Keyness {
             .select(col(Columns.ZONE), explode(col(LexicalUnits.NGRAMS)).as("g"))
             .filter(col("g." + Columns.NGRAM).geq(2))
             .groupBy(
-                col(Columns.ZONE), col("g." + Columns.NGRAM).as(Columns.NGRAM), col("g." + Columns.TERM).as(Columns.TERM),
-                col("g." + Columns.HEAD).as(Columns.HEAD), col("g." + Columns.TAIL).as(Columns.TAIL))
+                col(Columns.ZONE),
+                col("g." + Columns.NGRAM).as(Columns.NGRAM),
+                col("g." + Columns.TERM).as(Columns.TERM),
+                col("g." + Columns.HEAD).as(Columns.HEAD),
+                col("g." + Columns.TAIL).as(Columns.TAIL))
             .count();
     Dataset<Row> heads =
-        ngrams.groupBy(Columns.ZONE, Columns.NGRAM, Columns.HEAD).agg(sum(Columns.COUNT).as(HEAD_COUNT));
+        ngrams
+            .groupBy(Columns.ZONE, Columns.NGRAM, Columns.HEAD)
+            .agg(sum(Columns.COUNT).as(HEAD_COUNT));
     Dataset<Row> tails =
-        ngrams.groupBy(Columns.ZONE, Columns.NGRAM, Columns.TAIL).agg(sum(Columns.COUNT).as(TAIL_COUNT));
-    Dataset<Row> orders = ngrams.groupBy(Columns.ZONE, Columns.NGRAM).agg(sum(Columns.COUNT).as(ORDER_TOTAL));
+        ngrams
+            .groupBy(Columns.ZONE, Columns.NGRAM, Columns.TAIL)
+            .agg(sum(Columns.COUNT).as(TAIL_COUNT));
+    Dataset<Row> orders =
+        ngrams.groupBy(Columns.ZONE, Columns.NGRAM).agg(sum(Columns.COUNT).as(ORDER_TOTAL));
     // 2x2 as a keyness table: "target" = n-grams starting with the head, "reference" = the others.
-    UserDefinedFunction score = scoreFunction(new Settings(1.0, KeynessStats.Correction.NONE, minCount));
+    UserDefinedFunction score =
+        scoreFunction(new Settings(1.0, KeynessStats.Correction.NONE, minCount));
     Column a = col(Columns.COUNT);
     Column b = col(TAIL_COUNT).minus(a);
     Column targetTotal = col(HEAD_COUNT);
@@ -186,16 +212,24 @@ public final class Keyness {
                         .orderBy(col(SCORES + "." + Columns.G2).desc(), col(Columns.TERM))))
         .filter(col(Columns.RANK).leq(top))
         .select(
-            col(Columns.ZONE), col(Columns.NGRAM), col(Columns.RANK), col(Columns.TERM), col(Columns.HEAD),
-            col(Columns.TAIL), col(Columns.COUNT), col(HEAD_COUNT).as(Columns.COUNT_HEAD), col(TAIL_COUNT).as(Columns.COUNT_TAIL),
-            col(SCORES + "." + Columns.G2).as(Columns.G2), nanToNull(col(SCORES + "." + Columns.PMI)).as(Columns.PMI),
+            col(Columns.ZONE),
+            col(Columns.NGRAM),
+            col(Columns.RANK),
+            col(Columns.TERM),
+            col(Columns.HEAD),
+            col(Columns.TAIL),
+            col(Columns.COUNT),
+            col(HEAD_COUNT).as(Columns.COUNT_HEAD),
+            col(TAIL_COUNT).as(Columns.COUNT_TAIL),
+            col(SCORES + "." + Columns.G2).as(Columns.G2),
+            nanToNull(col(SCORES + "." + Columns.PMI)).as(Columns.PMI),
             col(SCORES + "." + Columns.P_VALUE_G2).as(Columns.P_VALUE_G2));
   }
 
   /**
-   * Scores rows holding target, reference, term, ngram, counts, totals, prior and prior_total.
-   * A side with no n-grams of an order (a zone whose windows cover the whole corpus leaves no
-   * rest) has nothing to compare: those rows are left out rather than scored against nothing.
+   * Scores rows holding target, reference, term, ngram, counts, totals, prior and prior_total. A
+   * side with no n-grams of an order (a zone whose windows cover the whole corpus leaves no rest)
+   * has nothing to compare: those rows are left out rather than scored against nothing.
    */
   private static Dataset<Row> scored(Dataset<Row> rows, Settings settings) {
     UserDefinedFunction score = scoreFunction(settings);
@@ -203,12 +237,21 @@ public final class Keyness {
         .withColumn(
             SCORES,
             score.apply(
-                col(Columns.COUNT_TARGET), col(Columns.COUNT_REFERENCE), col(Columns.TOTAL_TARGET),
-                col(Columns.TOTAL_REFERENCE), col(PRIOR), col(PRIOR_TOTAL)))
+                col(Columns.COUNT_TARGET),
+                col(Columns.COUNT_REFERENCE),
+                col(Columns.TOTAL_TARGET),
+                col(Columns.TOTAL_REFERENCE),
+                col(PRIOR),
+                col(PRIOR_TOTAL)))
         .select(
-            col(Columns.TARGET), col(Columns.REFERENCE), col(Columns.TERM), col(Columns.NGRAM),
-            col(Columns.COUNT_TARGET), col(Columns.COUNT_REFERENCE),
-            col(Columns.TOTAL_TARGET), col(Columns.TOTAL_REFERENCE),
+            col(Columns.TARGET),
+            col(Columns.REFERENCE),
+            col(Columns.TERM),
+            col(Columns.NGRAM),
+            col(Columns.COUNT_TARGET),
+            col(Columns.COUNT_REFERENCE),
+            col(Columns.TOTAL_TARGET),
+            col(Columns.TOTAL_REFERENCE),
             col(SCORES + "." + Columns.G2).as(Columns.G2),
             col(SCORES + "." + Columns.CHI2).as(Columns.CHI2),
             nanToNull(col(SCORES + "." + Columns.PMI)).as(Columns.PMI),
@@ -219,8 +262,8 @@ public final class Keyness {
   }
 
   /**
-   * Undefined values (PMI of a term absent from the target, log-odds without prior weight) are
-   * NaN in {@link KeynessStats}; Spark sorts NaN above every number, so the table holds null.
+   * Undefined values (PMI of a term absent from the target, log-odds without prior weight) are NaN
+   * in {@link KeynessStats}; Spark sorts NaN above every number, so the table holds null.
    */
   private static Column nanToNull(Column value) {
     return when(isnan(value), lit(null).cast(DataTypes.DoubleType)).otherwise(value);
@@ -231,20 +274,32 @@ public final class Keyness {
         (a, b, targetTotal, referenceTotal, priorCount, priorTotal) -> {
           KeynessStats.Scores s =
               KeynessStats.score(
-                  a, b, targetTotal, referenceTotal, priorCount, priorTotal, settings.alpha0(), settings.correction());
-          return RowFactory.create(s.chi2(), s.g2(), s.pmi(), s.pValueChi2(), s.pValueG2(), s.logOdds(), s.logOddsZ());
+                  a,
+                  b,
+                  targetTotal,
+                  referenceTotal,
+                  priorCount,
+                  priorTotal,
+                  settings.alpha0(),
+                  settings.correction());
+          return RowFactory.create(
+              s.chi2(), s.g2(), s.pmi(), s.pValueChi2(), s.pValueG2(), s.logOdds(), s.logOddsZ());
         };
     return udf(scoreRow, SCORE_STRUCT);
   }
 
-  /** Counts of one side: a single zone from the zone counts; a set, from its sentences (each once). */
-  private static Dataset<Row> side(Dataset<Row> units, Dataset<Row> zoneCounts, List<String> zones) {
+  /**
+   * Counts of one side: a single zone from the zone counts; a set, from its sentences (each once).
+   */
+  private static Dataset<Row> side(
+      Dataset<Row> units, Dataset<Row> zoneCounts, List<String> zones) {
     if (zones.size() == 1) {
       return zoneCounts.filter(col(Columns.ZONE).equalTo(zones.get(0))).drop(Columns.ZONE);
     }
     List<Column> ids = new ArrayList<>();
     zones.forEach(z -> ids.add(lit(z)));
-    return ngramCounts(units.filter(arrays_overlap(col(Columns.ZONES), array(ids.toArray(new Column[0])))));
+    return ngramCounts(
+        units.filter(arrays_overlap(col(Columns.ZONES), array(ids.toArray(new Column[0])))));
   }
 
   /** The corpus minus the target: exact, since the corpus counts each sentence once. */
@@ -253,16 +308,19 @@ public final class Keyness {
     return corpusCounts
         .join(t, new String[] {Columns.TERM, Columns.NGRAM}, "left")
         .select(
-            col(Columns.TERM), col(Columns.NGRAM),
+            col(Columns.TERM),
+            col(Columns.NGRAM),
             col(Columns.COUNT).minus(coalesce(col("target_count"), lit(0L))).as(Columns.COUNT));
   }
 
-  private static Dataset<Row> pair(Dataset<Row> target, Dataset<Row> reference, String targetName, String referenceName) {
+  private static Dataset<Row> pair(
+      Dataset<Row> target, Dataset<Row> reference, String targetName, String referenceName) {
     Dataset<Row> t = target.withColumnRenamed(Columns.COUNT, targetName);
     Dataset<Row> r = reference.withColumnRenamed(Columns.COUNT, referenceName);
     return t.join(r, new String[] {Columns.TERM, Columns.NGRAM}, "full_outer")
         .select(
-            col(Columns.TERM), col(Columns.NGRAM),
+            col(Columns.TERM),
+            col(Columns.NGRAM),
             coalesce(col(targetName), lit(0L)).as(targetName),
             coalesce(col(referenceName), lit(0L)).as(referenceName));
   }

@@ -19,11 +19,12 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The lexical unit of every statistic: one row per sentence of an analysed document with what
- * groups it (zones, month, speaker role, source) and its n-grams, so term frequencies, keyness
- * and collocations all count the same terms.
+ * groups it (zones, month, speaker role, source) and its n-grams, so term frequencies, keyness and
+ * collocations all count the same terms.
  */
 public final class LexicalUnits {
   public static final String NGRAMS = "ngrams";
+
   /** An n-gram, with its head (all units but the last) and tail (the last unit) for n >= 2. */
   public static final StructType NGRAM_STRUCT =
       new StructType()
@@ -38,15 +39,20 @@ public final class LexicalUnits {
    * @param sentences doc_id, turn, sentence, paragraph, zones, tokens, n_tokens
    * @param turns doc_id, turn, role
    * @param documents doc_id, date, source, duplicate_of
-   * @return doc_id, turn, paragraph, sentence, period, role, source, zones, n_tokens, ngrams
-   *     (array of term, ngram, head, tail)
+   * @return doc_id, turn, paragraph, sentence, period, role, source, zones, n_tokens, ngrams (array
+   *     of term, ngram, head, tail)
    */
   public static Dataset<Row> of(
-      Dataset<Row> sentences, Dataset<Row> turns, Dataset<Row> documents, TermExtractor extractor, int maxN) {
+      Dataset<Row> sentences,
+      Dataset<Row> turns,
+      Dataset<Row> documents,
+      TermExtractor extractor,
+      int maxN) {
     UDF1<Seq<String>, List<Row>> toNgrams =
         tokens -> {
           List<Row> rows = new ArrayList<>();
-          for (TermExtractor.NGram g : TermExtractor.ngrams(extractor.units(CollectionConverters.asJava(tokens)), maxN)) {
+          for (TermExtractor.NGram g :
+              TermExtractor.ngrams(extractor.units(CollectionConverters.asJava(tokens)), maxN)) {
             rows.add(RowFactory.create(g.term(), g.n(), g.head(), g.tail()));
           }
           return rows;
@@ -59,7 +65,9 @@ public final class LexicalUnits {
                 date_format(col(Columns.DATE), "yyyy-MM").as(Columns.PERIOD),
                 col(Columns.SOURCE));
     return sentences
-        .join(turns.select(Columns.DOC_ID, Columns.TURN, Columns.ROLE), new String[] {Columns.DOC_ID, Columns.TURN})
+        .join(
+            turns.select(Columns.DOC_ID, Columns.TURN, Columns.ROLE),
+            new String[] {Columns.DOC_ID, Columns.TURN})
         .join(analysed, Columns.DOC_ID)
         .select(
             col(Columns.DOC_ID),
@@ -71,6 +79,8 @@ public final class LexicalUnits {
             col(Columns.SOURCE),
             col(Columns.ZONES),
             col(Columns.N_TOKENS),
-            udf(toNgrams, DataTypes.createArrayType(NGRAM_STRUCT, false)).apply(col(Columns.TOKENS)).as(NGRAMS));
+            udf(toNgrams, DataTypes.createArrayType(NGRAM_STRUCT, false))
+                .apply(col(Columns.TOKENS))
+                .as(NGRAMS));
   }
 }

@@ -15,8 +15,8 @@ import org.discourseatlas.zones.ZoneMatcher;
 import org.discourseatlas.zones.ZoneMention;
 
 /**
- * KWIC: every zone mention with the alias matched, the text as written, and up to
- * {@code contextTokens} words of the sentence on either side.
+ * KWIC: every zone mention with the alias matched, the text as written, and up to {@code
+ * contextTokens} words of the sentence on either side.
  */
 public final class Mentions {
   public static final StructType SCHEMA =
@@ -45,8 +45,13 @@ public final class Mentions {
           for (ZoneMention m : matcher.find(text)) {
             rows.add(
                 RowFactory.create(
-                    m.zoneId(), row.getString(docAt), row.getInt(turnAt), row.getInt(sentenceAt), m.alias(),
-                    lastWords(text.substring(0, m.begin()), contextTokens), m.match(),
+                    m.zoneId(),
+                    row.getString(docAt),
+                    row.getInt(turnAt),
+                    row.getInt(sentenceAt),
+                    m.alias(),
+                    lastWords(text.substring(0, m.begin()), contextTokens),
+                    m.match(),
                     firstWords(text.substring(m.end()), contextTokens)));
           }
           return rows.iterator();

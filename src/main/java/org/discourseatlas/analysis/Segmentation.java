@@ -17,11 +17,11 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.discourseatlas.schema.Columns;
-import org.discourseatlas.schema.RowValues;
 import org.discourseatlas.nlp.SentenceSplitter;
 import org.discourseatlas.nlp.SplitSentence;
 import org.discourseatlas.parse.Paragraphs;
+import org.discourseatlas.schema.Columns;
+import org.discourseatlas.schema.RowValues;
 import org.discourseatlas.terms.TermExtractor;
 
 /** Segmentation stages: documents to speaker turns, turns to sentences (CoreNLP's splitter). */
@@ -40,8 +40,8 @@ public final class Segmentation {
   private Segmentation() {}
 
   /**
-   * One row per speaker turn of the documents analysed (duplicates are not), numbered from 1 in
-   * the order they were spoken.
+   * One row per speaker turn of the documents analysed (duplicates are not), numbered from 1 in the
+   * order they were spoken.
    */
   public static Dataset<Row> turns(Dataset<Row> documents) {
     return documents
@@ -56,8 +56,8 @@ public final class Segmentation {
   }
 
   /**
-   * The sentences of turns, with their paragraph in the turn, tokens and word count; numbered from 1 through the document, so
-   * (doc_id, sentence) is a key and sentence order follows turn order.
+   * The sentences of turns, with their paragraph in the turn, tokens and word count; numbered from
+   * 1 through the document, so (doc_id, sentence) is a key and sentence order follows turn order.
    */
   public static Dataset<Row> sentences(Dataset<Row> turns) {
     String inTurn = "sentence_in_turn";
@@ -83,7 +83,12 @@ public final class Segmentation {
           for (SplitSentence s : SentenceSplitter.split(text)) {
             rows.add(
                 RowFactory.create(
-                    docId, turnNumber, rows.size() + 1, paragraphs.numberAt(s.begin()), s.text(), RowValues.array(s.tokens()),
+                    docId,
+                    turnNumber,
+                    rows.size() + 1,
+                    paragraphs.numberAt(s.begin()),
+                    s.text(),
+                    RowValues.array(s.tokens()),
                     TermExtractor.wordCount(s.tokens())));
           }
           return rows.iterator();
@@ -93,6 +98,7 @@ public final class Segmentation {
         .withColumn(
             Columns.SENTENCE,
             row_number().over(Window.partitionBy(Columns.DOC_ID).orderBy(Columns.TURN, inTurn)))
-        .select(Arrays.stream(SENTENCE_SCHEMA.fieldNames()).map(functions::col).toArray(Column[]::new));
+        .select(
+            Arrays.stream(SENTENCE_SCHEMA.fieldNames()).map(functions::col).toArray(Column[]::new));
   }
 }

@@ -1,7 +1,7 @@
 package org.discourseatlas.analysis;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
@@ -19,18 +19,18 @@ import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
 import org.discourseatlas.config.JobConfig;
+import org.discourseatlas.nlp.SentimentScorer;
 import org.discourseatlas.schema.Columns;
 import org.discourseatlas.schema.RowValues;
 import org.discourseatlas.schema.Table;
-import org.discourseatlas.nlp.SentimentScorer;
 import org.discourseatlas.stats.DocumentBootstrap;
 
 /**
@@ -50,22 +50,26 @@ public final class Sentiment {
           .add(Columns.SENTENCE, DataTypes.IntegerType, false)
           .add(Columns.SENTIMENT_LABEL, DataTypes.StringType, true)
           .add(Columns.SENTIMENT_SCORE, DataTypes.DoubleType, true)
-          .add(Columns.SENTIMENT_PROBS, DataTypes.createArrayType(DataTypes.DoubleType, false), true)
+          .add(
+              Columns.SENTIMENT_PROBS, DataTypes.createArrayType(DataTypes.DoubleType, false), true)
           .add(Columns.SENTIMENT_STATUS, DataTypes.StringType, false);
 
   private Sentiment() {}
 
   /**
    * Adds sentiment_label, sentiment_score, sentiment_probs and sentiment_status to sentences
-   * (doc_id, sentence, text, tokens, zones). A sentence in scope longer than
-   * {@code maxTokens} tokens is not parsed (status too_long); out of scope, all four are null.
-   * Earlier results are reused: a sentence in scope
-   * with a row in {@code previous} (doc_id, sentence, sentiment_label, sentiment_score,
-   * sentiment_probs, sentiment_status; scored under the same sentiment settings) keeps it and is
-   * not parsed again ({@code previous} may be null). {@code parsed}, when given, counts the sentences handed to CoreNLP.
+   * (doc_id, sentence, text, tokens, zones). A sentence in scope longer than {@code maxTokens}
+   * tokens is not parsed (status too_long); out of scope, all four are null. Earlier results are
+   * reused: a sentence in scope with a row in {@code previous} (doc_id, sentence, sentiment_label,
+   * sentiment_score, sentiment_probs, sentiment_status; scored under the same sentiment settings)
+   * keeps it and is not parsed again ({@code previous} may be null). {@code parsed}, when given,
+   * counts the sentences handed to CoreNLP.
    */
   public static Dataset<Row> score(
-      Dataset<Row> sentences, JobConfig.Sentiment settings, Dataset<Row> previous, LongAccumulator parsed) {
+      Dataset<Row> sentences,
+      JobConfig.Sentiment settings,
+      Dataset<Row> previous,
+      LongAccumulator parsed) {
     Column inScope = settings.allSentences() ? lit(true) : size(col(Columns.ZONES)).gt(0);
     Column tooLong = size(col(Columns.TOKENS)).gt(settings.maxTokens());
     SentimentScorer.Parser parser = SentimentScorer.parser(settings.parser());
@@ -75,15 +79,24 @@ public final class Sentiment {
     Dataset<Row> notReused = sentences;
     if (previous != null) {
       Dataset<Row> earlier =
-          previous.filter(col(Columns.SENTIMENT_STATUS).isNotNull())
+          previous
+              .filter(col(Columns.SENTIMENT_STATUS).isNotNull())
               .select(
-                  col(Columns.DOC_ID), col(Columns.SENTENCE), col(Columns.SENTIMENT_LABEL),
-                  col(Columns.SENTIMENT_SCORE), col(Columns.SENTIMENT_PROBS), col(Columns.SENTIMENT_STATUS));
-      reused = sentences.filter(inScope).select(Columns.DOC_ID, Columns.SENTENCE).join(earlier, key);
-      notReused = sentences.join(earlier.select(Columns.DOC_ID, Columns.SENTENCE), key, "left_anti");
+                  col(Columns.DOC_ID),
+                  col(Columns.SENTENCE),
+                  col(Columns.SENTIMENT_LABEL),
+                  col(Columns.SENTIMENT_SCORE),
+                  col(Columns.SENTIMENT_PROBS),
+                  col(Columns.SENTIMENT_STATUS));
+      reused =
+          sentences.filter(inScope).select(Columns.DOC_ID, Columns.SENTENCE).join(earlier, key);
+      notReused =
+          sentences.join(earlier.select(Columns.DOC_ID, Columns.SENTENCE), key, "left_anti");
     }
     Dataset<Row> toScore =
-        notReused.filter(inScope.and(tooLong.unary_$bang())).select(Columns.DOC_ID, Columns.SENTENCE, Columns.TEXT);
+        notReused
+            .filter(inScope.and(tooLong.unary_$bang()))
+            .select(Columns.DOC_ID, Columns.SENTENCE, Columns.TEXT);
     MapPartitionsFunction<Row, Row> scoreBatches =
         rows ->
             new Iterator<Row>() {
@@ -114,9 +127,12 @@ public final class Sentiment {
                   SentimentScorer.Score s = scores.get(i);
                   out.add(
                       RowFactory.create(
-                          batch.get(i).getString(0), batch.get(i).getInt(1),
-                          s == null ? null : s.label(), s == null ? null : s.score(),
-                          s == null ? null : RowValues.array(s.probabilities()), SCORED));
+                          batch.get(i).getString(0),
+                          batch.get(i).getInt(1),
+                          s == null ? null : s.label(),
+                          s == null ? null : s.score(),
+                          s == null ? null : RowValues.array(s.probabilities()),
+                          SCORED));
                 }
                 return true;
               }
@@ -131,12 +147,16 @@ public final class Sentiment {
             };
     Dataset<Row> scored = toScore.mapPartitions(scoreBatches, Encoders.row(SCORE_ROWS));
     Dataset<Row> skipped =
-        notReused.filter(inScope.and(tooLong))
+        notReused
+            .filter(inScope.and(tooLong))
             .select(
-                col(Columns.DOC_ID), col(Columns.SENTENCE),
+                col(Columns.DOC_ID),
+                col(Columns.SENTENCE),
                 lit(null).cast(DataTypes.StringType).as(Columns.SENTIMENT_LABEL),
                 lit(null).cast(DataTypes.DoubleType).as(Columns.SENTIMENT_SCORE),
-                lit(null).cast(DataTypes.createArrayType(DataTypes.DoubleType, false)).as(Columns.SENTIMENT_PROBS),
+                lit(null)
+                    .cast(DataTypes.createArrayType(DataTypes.DoubleType, false))
+                    .as(Columns.SENTIMENT_PROBS),
                 lit(TOO_LONG).as(Columns.SENTIMENT_STATUS));
     Dataset<Row> results = scored.unionByName(skipped);
     if (reused != null) {
@@ -146,16 +166,21 @@ public final class Sentiment {
   }
 
   /**
-   * zone_sentiment: per zone, zone x month and zone x role, over scored sentences: n sentences,
-   * n documents, mean score with a 95% bootstrap interval (documents resampled, seeded per
-   * group), and the share of each class.
+   * zone_sentiment: per zone, zone x month and zone x role, over scored sentences: n sentences, n
+   * documents, mean score with a 95% bootstrap interval (documents resampled, seeded per group),
+   * and the share of each class.
    */
   public static Dataset<Row> byZone(
-      Dataset<Row> sentences, Dataset<Row> turns, Dataset<Row> documents, JobConfig.Sentiment settings) {
+      Dataset<Row> sentences,
+      Dataset<Row> turns,
+      Dataset<Row> documents,
+      JobConfig.Sentiment settings) {
     Dataset<Row> rows = zoneRows(sentences, turns, documents);
     List<Dataset<Row>> levels = new ArrayList<>();
     levels.add(level(rows, settings, Columns.ZONE));
-    levels.add(level(rows.filter(col(Columns.PERIOD).isNotNull()), settings, Columns.ZONE, Columns.PERIOD));
+    levels.add(
+        level(
+            rows.filter(col(Columns.PERIOD).isNotNull()), settings, Columns.ZONE, Columns.PERIOD));
     levels.add(level(rows, settings, Columns.ZONE, Columns.ROLE));
     Dataset<Row> all = levels.get(0);
     for (Dataset<Row> level : levels.subList(1, levels.size())) {
@@ -165,15 +190,20 @@ public final class Sentiment {
   }
 
   /**
-   * zone_sentiment_comparisons: for each configured comparison, all time, the difference of
-   * mean scores (target minus reference) with a 95% interval from independent document
-   * bootstraps of the two sides. Per-document sums are collected: one row per document, not
-   * the corpus.
+   * zone_sentiment_comparisons: for each configured comparison, all time, the difference of mean
+   * scores (target minus reference) with a 95% interval from independent document bootstraps of the
+   * two sides. Per-document sums are collected: one row per document, not the corpus.
    */
   public static Dataset<Row> comparisons(
-      Dataset<Row> sentences, List<JobConfig.KeynessComparison> comparisons, JobConfig.Sentiment settings) {
+      Dataset<Row> sentences,
+      List<JobConfig.KeynessComparison> comparisons,
+      JobConfig.Sentiment settings) {
     SparkSession spark = sentences.sparkSession();
-    Dataset<Row> scored = sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(SCORED).and(col(Columns.SENTIMENT_SCORE).isNotNull()));
+    Dataset<Row> scored =
+        sentences.filter(
+            col(Columns.SENTIMENT_STATUS)
+                .equalTo(SCORED)
+                .and(col(Columns.SENTIMENT_SCORE).isNotNull()));
     List<Row> rows = new ArrayList<>();
     for (JobConfig.KeynessComparison comparison : comparisons) {
       Dataset<Row> target = scored.filter(ZoneTagging.inAnyZone(comparison.target()));
@@ -183,15 +213,25 @@ public final class Sentiment {
               : scored.filter(ZoneTagging.inAnyZone(comparison.reference()));
       DocSums t = docSums(target);
       DocSums r = docSums(reference);
-      long seed = settings.seed() ^ (comparison.targetLabel() + "|" + comparison.referenceLabel()).hashCode();
+      long seed =
+          settings.seed()
+              ^ (comparison.targetLabel() + "|" + comparison.referenceLabel()).hashCode();
       DocumentBootstrap.Comparison c =
-          DocumentBootstrap.compare(t.sums, t.counts, r.sums, r.counts, settings.bootstrapResamples(), seed);
+          DocumentBootstrap.compare(
+              t.sums, t.counts, r.sums, r.counts, settings.bootstrapResamples(), seed);
       rows.add(
           RowFactory.create(
-              comparison.targetLabel(), comparison.referenceLabel(), c.nTarget(), c.nReference(),
-              (long) c.documentsTarget(), (long) c.documentsReference(), RowValues.nullIfNaN(c.meanTarget()),
-              RowValues.nullIfNaN(c.meanReference()), RowValues.nullIfNaN(c.meanDifference()),
-              RowValues.nullIfNaN(c.difference().low()), RowValues.nullIfNaN(c.difference().high())));
+              comparison.targetLabel(),
+              comparison.referenceLabel(),
+              c.nTarget(),
+              c.nReference(),
+              (long) c.documentsTarget(),
+              (long) c.documentsReference(),
+              RowValues.nullIfNaN(c.meanTarget()),
+              RowValues.nullIfNaN(c.meanReference()),
+              RowValues.nullIfNaN(c.meanDifference()),
+              RowValues.nullIfNaN(c.difference().low()),
+              RowValues.nullIfNaN(c.difference().high())));
     }
     StructType schema =
         new StructType()
@@ -209,13 +249,13 @@ public final class Sentiment {
     return spark.createDataFrame(rows, schema);
   }
 
-
   /** Per-document score sums and sentence counts of one side. */
   private record DocSums(double[] sums, long[] counts) {}
 
   private static DocSums docSums(Dataset<Row> scored) {
     List<Row> docs =
-        scored.groupBy(Columns.DOC_ID)
+        scored
+            .groupBy(Columns.DOC_ID)
             .agg(sum(Columns.SENTIMENT_SCORE).as(DOC_SUM), count(lit(1)).as(DOC_N))
             .orderBy(Columns.DOC_ID)
             .collectAsList();
@@ -229,23 +269,38 @@ public final class Sentiment {
   }
 
   /** One row per (zone, scored sentence) with period, role, score and label. */
-  private static Dataset<Row> zoneRows(Dataset<Row> sentences, Dataset<Row> turns, Dataset<Row> documents) {
+  private static Dataset<Row> zoneRows(
+      Dataset<Row> sentences, Dataset<Row> turns, Dataset<Row> documents) {
     Dataset<Row> periods =
-        documents.filter(col(Columns.DUPLICATE_OF).isNull())
-            .select(col(Columns.DOC_ID), date_format(col(Columns.DATE), "yyyy-MM").as(Columns.PERIOD));
+        documents
+            .filter(col(Columns.DUPLICATE_OF).isNull())
+            .select(
+                col(Columns.DOC_ID), date_format(col(Columns.DATE), "yyyy-MM").as(Columns.PERIOD));
     return sentences
-        .filter(col(Columns.SENTIMENT_STATUS).equalTo(SCORED).and(col(Columns.SENTIMENT_SCORE).isNotNull()))
-        .join(turns.select(Columns.DOC_ID, Columns.TURN, Columns.ROLE), new String[] {Columns.DOC_ID, Columns.TURN})
+        .filter(
+            col(Columns.SENTIMENT_STATUS)
+                .equalTo(SCORED)
+                .and(col(Columns.SENTIMENT_SCORE).isNotNull()))
+        .join(
+            turns.select(Columns.DOC_ID, Columns.TURN, Columns.ROLE),
+            new String[] {Columns.DOC_ID, Columns.TURN})
         .join(periods, Columns.DOC_ID)
         .select(
-            explode(col(Columns.ZONES)).as(Columns.ZONE), col(Columns.DOC_ID), col(Columns.PERIOD), col(Columns.ROLE),
-            col(Columns.SENTIMENT_SCORE), col(Columns.SENTIMENT_LABEL));
+            explode(col(Columns.ZONES)).as(Columns.ZONE),
+            col(Columns.DOC_ID),
+            col(Columns.PERIOD),
+            col(Columns.ROLE),
+            col(Columns.SENTIMENT_SCORE),
+            col(Columns.SENTIMENT_LABEL));
   }
 
-  private static Dataset<Row> level(Dataset<Row> rows, JobConfig.Sentiment settings, String... keys) {
+  private static Dataset<Row> level(
+      Dataset<Row> rows, JobConfig.Sentiment settings, String... keys) {
     Map<String, Column> shares = new LinkedHashMap<>();
     for (String label : SentimentScorer.LABELS) {
-      shares.put(Columns.SHARE_PREFIX + label, when(col(Columns.SENTIMENT_LABEL).equalTo(label), 1).otherwise(0));
+      shares.put(
+          Columns.SHARE_PREFIX + label,
+          when(col(Columns.SENTIMENT_LABEL).equalTo(label), 1).otherwise(0));
     }
     List<Column> keyParts = new ArrayList<>();
     for (String key : List.of(Columns.ZONE, Columns.PERIOD, Columns.ROLE)) {
@@ -253,12 +308,21 @@ public final class Sentiment {
     }
     ClusteredMeans.Spec spec =
         new ClusteredMeans.Spec(
-            List.of(keys), Columns.SENTIMENT_SCORE, Columns.N_SENTENCES, Columns.MEAN_SCORE, shares,
-            concat_ws("|", keyParts.toArray(new Column[0])), settings.bootstrapResamples(), settings.seed());
+            List.of(keys),
+            Columns.SENTIMENT_SCORE,
+            Columns.N_SENTENCES,
+            Columns.MEAN_SCORE,
+            shares,
+            concat_ws("|", keyParts.toArray(new Column[0])),
+            settings.bootstrapResamples(),
+            settings.seed());
     Dataset<Row> groups = ClusteredMeans.of(rows, spec);
     List<Column> out = new ArrayList<>();
     for (String column : Table.ZONE_SENTIMENT.schema().fieldNames()) {
-      out.add(List.of(groups.columns()).contains(column) ? col(column) : lit(null).cast(DataTypes.StringType).as(column));
+      out.add(
+          List.of(groups.columns()).contains(column)
+              ? col(column)
+              : lit(null).cast(DataTypes.StringType).as(column));
     }
     return groups.select(out.toArray(new Column[0]));
   }

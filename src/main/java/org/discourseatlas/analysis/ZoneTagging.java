@@ -32,8 +32,8 @@ import org.discourseatlas.zones.ZoneMention;
 
 /**
  * Zone tagging stage: {@code named_zones} are the zones a sentence names (gazetteer aliases);
- * {@code zones} add the zones carried forward within the turn by the window rule of
- * {@link org.discourseatlas.zones.ZoneWindow}.
+ * {@code zones} add the zones carried forward within the turn by the window rule of {@link
+ * org.discourseatlas.zones.ZoneWindow}.
  */
 public final class ZoneTagging {
   private ZoneTagging() {}
@@ -50,7 +50,8 @@ public final class ZoneTagging {
         };
     UserDefinedFunction named =
         udf(namedZones, DataTypes.createArrayType(DataTypes.StringType, false)).asNonNullable();
-    Dataset<Row> withNamed = sentences.withColumn(Columns.NAMED_ZONES, named.apply(col(Columns.TEXT)));
+    Dataset<Row> withNamed =
+        sentences.withColumn(Columns.NAMED_ZONES, named.apply(col(Columns.TEXT)));
     if (window == 0) {
       return withNamed.withColumn(Columns.ZONES, col(Columns.NAMED_ZONES));
     }
@@ -73,7 +74,11 @@ public final class ZoneTagging {
     for (Zone zone : gazetteer.zones()) {
       rows.add(
           RowFactory.create(
-              zone.id(), zone.name(), zone.parent(), RowValues.nullIfNaN(zone.latitude()), RowValues.nullIfNaN(zone.longitude()),
+              zone.id(),
+              zone.name(),
+              zone.parent(),
+              RowValues.nullIfNaN(zone.latitude()),
+              RowValues.nullIfNaN(zone.longitude()),
               RowValues.array(zone.aliases())));
     }
     return spark.createDataFrame(rows, Table.ZONES.schema());

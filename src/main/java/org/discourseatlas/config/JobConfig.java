@@ -2,8 +2,8 @@ package org.discourseatlas.config;
 
 import java.io.Serializable;
 import java.util.List;
-import org.discourseatlas.stats.KeynessStats;
 import org.discourseatlas.parse.ParserSettings;
+import org.discourseatlas.stats.KeynessStats;
 
 /**
  * The job's configuration, validated and immutable: what {@code reference.conf} and the user's
@@ -12,7 +12,8 @@ import org.discourseatlas.parse.ParserSettings;
  * @param parser ingestion settings ({@code ingest.*}, {@code turns.*})
  * @param repeatedLines how a source's boilerplate is learned ({@code ingest.repeated-lines})
  * @param nearDuplicates how near duplicates are found ({@code ingest.near-duplicates})
- * @param gazetteerPath the user's gazetteer file, or null for the shipped default ({@code zones.gazetteer})
+ * @param gazetteerPath the user's gazetteer file, or null for the shipped default ({@code
+ *     zones.gazetteer})
  * @param zoneWindow sentences a zone carries forward within a turn ({@code zones.window})
  * @param minTermLength shortest counted term ({@code terms.min-term-length})
  * @param extraStopwords stopwords added to the default list ({@code terms.extra-stopwords})
@@ -94,7 +95,10 @@ public record JobConfig(
       boolean reuseModel)
       implements Serializable {}
 
-  /** Lexical statistics settings ({@code terms.*}, {@code keyness.*}, {@code collocations.*}, {@code mentions.*}). */
+  /**
+   * Lexical statistics settings ({@code terms.*}, {@code keyness.*}, {@code collocations.*}, {@code
+   * mentions.*}).
+   */
   public record Lexical(
       boolean lemmas,
       int maxNgram,
@@ -111,7 +115,8 @@ public record JobConfig(
       implements Serializable {}
 
   /** A target zone set against a reference zone set, or against the rest (empty reference). */
-  public record KeynessComparison(List<String> target, List<String> reference) implements Serializable {
+  public record KeynessComparison(List<String> target, List<String> reference)
+      implements Serializable {
     /** The reference that stands for every sentence outside the target's windows. */
     public static final String REST = "rest";
 
@@ -128,11 +133,12 @@ public record JobConfig(
    * A paragraph of at most {@code maxWords} words found in at least {@code minDocuments} distinct
    * documents of a source, and in at least {@code minShare} of them, is that source's boilerplate.
    */
-  public record RepeatedLines(int minDocuments, double minShare, int maxWords) implements Serializable {}
+  public record RepeatedLines(int minDocuments, double minShare, int maxWords)
+      implements Serializable {}
 
   /**
-   * Documents whose word {@code shingleWords}-gram sets have Jaccard similarity of at least
-   * {@code minJaccard} are near duplicates (MinHashLSH seeded with {@code seed}).
+   * Documents whose word {@code shingleWords}-gram sets have Jaccard similarity of at least {@code
+   * minJaccard} are near duplicates (MinHashLSH seeded with {@code seed}).
    */
   public record NearDuplicates(boolean enabled, double minJaccard, int shingleWords, long seed)
       implements Serializable {}

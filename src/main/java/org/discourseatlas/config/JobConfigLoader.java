@@ -8,13 +8,15 @@ import com.typesafe.config.ConfigRenderOptions;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
-import org.discourseatlas.stats.KeynessStats;
 import org.discourseatlas.parse.ParserSettings;
 import org.discourseatlas.parse.PathPattern;
+import org.discourseatlas.stats.KeynessStats;
 import org.discourseatlas.turns.SpeakerLabelRule;
 import org.discourseatlas.turns.SpeakerRole;
 
-/** Loads {@link JobConfig} from the defaults and an optional user HOCON file, failing with the key. */
+/**
+ * Loads {@link JobConfig} from the defaults and an optional user HOCON file, failing with the key.
+ */
 public final class JobConfigLoader {
   static final String ROOT = "discourse-atlas";
 
@@ -32,7 +34,8 @@ public final class JobConfigLoader {
     }
     Config user;
     try {
-      user = ConfigFactory.parseFile(userFile, ConfigParseOptions.defaults().setAllowMissing(false));
+      user =
+          ConfigFactory.parseFile(userFile, ConfigParseOptions.defaults().setAllowMissing(false));
     } catch (ConfigException e) {
       throw new InvalidConfigException("config file " + userFile + ": " + e.getMessage(), e);
     }
@@ -47,7 +50,8 @@ public final class JobConfigLoader {
       Config config = merged.resolve();
       long maxFileBytes = config.getBytes(key("ingest.max-file-bytes"));
       if (maxFileBytes <= 0 || maxFileBytes > Integer.MAX_VALUE - 8) {
-        throw invalid("ingest.max-file-bytes", "must be between 1 byte and 2 GiB, is " + maxFileBytes);
+        throw invalid(
+            "ingest.max-file-bytes", "must be between 1 byte and 2 GiB, is " + maxFileBytes);
       }
       ParserSettings parser =
           new ParserSettings(
@@ -81,7 +85,10 @@ public final class JobConfigLoader {
         throw invalid("terms.min-term-length", "must be at least 1, is " + minTermLength);
       }
       String rendered =
-          config.getConfig(ROOT).root().render(ConfigRenderOptions.concise().setFormatted(true).setJson(false));
+          config
+              .getConfig(ROOT)
+              .root()
+              .render(ConfigRenderOptions.concise().setFormatted(true).setJson(false));
       return new JobConfig(
           parser,
           repeatedLines,
@@ -126,21 +133,25 @@ public final class JobConfigLoader {
       case "turn" -> topicUnit = JobConfig.TopicUnit.TURN;
       case "paragraph" -> topicUnit = JobConfig.TopicUnit.PARAGRAPH;
       case "document" -> topicUnit = JobConfig.TopicUnit.DOCUMENT;
-      default -> throw invalid("topics.unit", "must be turn, paragraph or document, is '" + unit + "'");
+      default ->
+          throw invalid("topics.unit", "must be turn, paragraph or document, is '" + unit + "'");
     }
-    String optimizer = config.getString(key("topics.optimizer")).strip().toLowerCase(java.util.Locale.ROOT);
+    String optimizer =
+        config.getString(key("topics.optimizer")).strip().toLowerCase(java.util.Locale.ROOT);
     if (!optimizer.equals("online") && !optimizer.equals("em")) {
       throw invalid("topics.optimizer", "must be online or em, is '" + optimizer + "'");
     }
     int k = atLeast(config, "topics.k", 2);
     double fraction = config.getDouble(key("topics.mini-batch-fraction"));
     if (!(fraction >= 0 && fraction <= 1)) {
-      throw invalid("topics.mini-batch-fraction", "must be in [0, 1] (0 = automatic), is " + fraction);
+      throw invalid(
+          "topics.mini-batch-fraction", "must be in [0, 1] (0 = automatic), is " + fraction);
     }
     List<Integer> selectionK = List.copyOf(config.getIntList(key("topics.model-selection.k")));
     for (int i = 0; i < selectionK.size(); i++) {
       if (selectionK.get(i) < 2) {
-        throw invalid("topics.model-selection.k[" + i + "]", "must be >= 2, is " + selectionK.get(i));
+        throw invalid(
+            "topics.model-selection.k[" + i + "]", "must be >= 2, is " + selectionK.get(i));
       }
     }
     double heldout = config.getDouble(key("topics.model-selection.heldout-share"));
@@ -197,7 +208,9 @@ public final class JobConfigLoader {
     for (int i = 0; i < entries.size(); i++) {
       List<String> target = entries.get(i).getStringList("target");
       List<String> reference =
-          entries.get(i).hasPath("reference") ? entries.get(i).getStringList("reference") : List.of();
+          entries.get(i).hasPath("reference")
+              ? entries.get(i).getStringList("reference")
+              : List.of();
       if (target.isEmpty()) {
         throw invalid(path + "[" + i + "].target", "must name at least one zone");
       }
@@ -212,7 +225,8 @@ public final class JobConfigLoader {
       throw invalid("terms.max-ngram", "must be 1, 2 or 3, is " + maxNgram);
     }
     List<JobConfig.KeynessComparison> comparisons = comparisons(config, "keyness.comparisons");
-    String correction = config.getString(key("keyness.correction")).strip().toLowerCase(java.util.Locale.ROOT);
+    String correction =
+        config.getString(key("keyness.correction")).strip().toLowerCase(java.util.Locale.ROOT);
     KeynessStats.Correction parsed;
     switch (correction) {
       case "default": // quanteda's default applies Yates' correction (docs/decisions/0009)
@@ -226,7 +240,9 @@ public final class JobConfigLoader {
         parsed = KeynessStats.Correction.NONE;
         break;
       default:
-        throw invalid("keyness.correction", "must be default, yates, williams or none, is '" + correction + "'");
+        throw invalid(
+            "keyness.correction",
+            "must be default, yates, williams or none, is '" + correction + "'");
     }
     double alpha0 = config.getDouble(key("keyness.alpha0"));
     if (!(alpha0 > 0)) {
@@ -264,7 +280,8 @@ public final class JobConfigLoader {
       }
       rules.add(
           new ParserSettings.SourceRule(
-              byPath ? match : null, byHost ? match.toLowerCase(java.util.Locale.ROOT) : null,
+              byPath ? match : null,
+              byHost ? match.toLowerCase(java.util.Locale.ROOT) : null,
               rule.getString("source")));
     }
     return List.copyOf(rules);
@@ -293,7 +310,8 @@ public final class JobConfigLoader {
       try {
         speakerRole = SpeakerRole.valueOf(role.strip().toUpperCase(java.util.Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw invalid(where + ".role", "must be question, answer, statement or moderator, is '" + role + "'");
+        throw invalid(
+            where + ".role", "must be question, answer, statement or moderator, is '" + role + "'");
       }
       try {
         rules.add(new SpeakerLabelRule(entries.get(i).getString("speaker"), speakerRole));

@@ -84,8 +84,7 @@ final class DecodingScore {
       }
       wordLetters++;
       Character.UnicodeScript script = scriptOf(c);
-      if (script != Character.UnicodeScript.COMMON
-          && script != Character.UnicodeScript.INHERITED) {
+      if (script != Character.UnicodeScript.COMMON && script != Character.UnicodeScript.INHERITED) {
         if (wordScript == null) {
           wordScript = script;
         } else if (wordScript != script) {
@@ -121,9 +120,9 @@ final class DecodingScore {
   }
 
   /**
-   * Higher is better: the right decoding turns the most bytes into letters of plausible words.
-   * A letter of a word of two or more letters counts +1, a letter in an implausible word -3
-   * more, a control or replacement character -10.
+   * Higher is better: the right decoding turns the most bytes into letters of plausible words. A
+   * letter of a word of two or more letters counts +1, a letter in an implausible word -3 more, a
+   * control or replacement character -10.
    */
   int quality() {
     return wordLetterCredit - 3 * implausibleLetters - 10 * controls;
@@ -149,7 +148,11 @@ final class DecodingScore {
 
   /** The white space of text files; other C0 controls (vertical tab, 0x1C–0x1F) are not. */
   private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+    return c == ' '
+        || c == '\t'
+        || c == '\n'
+        || c == '\r'
+        || c == '\f'
         || (c > 0x7F && Character.isSpaceChar(c));
   }
 
@@ -161,7 +164,17 @@ final class DecodingScore {
   /** Characters that real words hold between their letters: hyphens, apostrophes, dots. */
   private static boolean isWordGlue(char c) {
     switch (c) {
-      case '-', '\'', '.', '/', '&', '_', '\u00AD', '\u00B7', '\u2010', '\u2011', '\u2019',
+      case '-',
+          '\'',
+          '.',
+          '/',
+          '&',
+          '_',
+          '\u00AD',
+          '\u00B7',
+          '\u2010',
+          '\u2011',
+          '\u2019',
           '\u02BC' -> {
         return true;
       }

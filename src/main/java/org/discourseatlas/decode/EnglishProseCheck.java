@@ -16,6 +16,7 @@ public final class EnglishProseCheck {
           "this", "be", "are", "was", "we", "not", "have", "has", "our", "their", "they", "which",
           "from", "at", "or", "an", "will", "would", "there", "been", "these", "those", "what");
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
+
   /** Half-way between English (~0.4) and any other language (<0.05) on these words. */
   public static final double MIN_ENGLISH_SHARE = 0.15;
 

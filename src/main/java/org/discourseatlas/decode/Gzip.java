@@ -1,6 +1,5 @@
 package org.discourseatlas.decode;
 
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -19,7 +18,8 @@ public final class Gzip {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(compressed.length * 4, 1 << 20));
     byte[] buffer = new byte[64 * 1024];
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed), buffer.length)) {
+    try (InputStream in =
+        new GZIPInputStream(new ByteArrayInputStream(compressed), buffer.length)) {
       int n;
       while ((n = in.read(buffer)) > 0) {
         // Bounded: a small gzip bomb must not take the executor's memory.
@@ -35,7 +35,8 @@ public final class Gzip {
           RejectReason.TRUNCATED_GZIP,
           "gzip data ends after " + out.size() + " decompressed bytes: the file was cut short");
     } catch (ZipException e) {
-      throw new RejectedInputException(RejectReason.CORRUPT_GZIP, "not valid gzip: " + e.getMessage());
+      throw new RejectedInputException(
+          RejectReason.CORRUPT_GZIP, "not valid gzip: " + e.getMessage());
     } catch (IOException e) {
       throw new RejectedInputException(RejectReason.CORRUPT_GZIP, "cannot decompress: " + e);
     }

@@ -2,6 +2,9 @@ package org.discourseatlas.decode;
 
 import static org.discourseatlas.decode.html.HtmlText.normalize;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import org.discourseatlas.decode.html.Block;
 import org.discourseatlas.decode.html.BlockWalker;
 import org.discourseatlas.decode.html.ContentBlocks;
@@ -9,10 +12,6 @@ import org.discourseatlas.decode.html.ContentRoots;
 import org.discourseatlas.decode.html.PageDate;
 import org.discourseatlas.decode.html.PageFurniture;
 import org.discourseatlas.decode.html.PageTitle;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -49,7 +48,9 @@ public final class HtmlContentExtractor {
     Set<String> siteNames = PageTitle.siteNames(page);
     Element titleElement = PageTitle.titleElement(page, roots, siteNames);
     String title =
-        titleElement != null ? normalize(titleElement.text()) : PageTitle.metaTitle(page, siteNames);
+        titleElement != null
+            ? normalize(titleElement.text())
+            : PageTitle.metaTitle(page, siteNames);
     LocalDate date = PageDate.dateOf(page, roots, titleElement, title, everything).orElse(null);
 
     List<String> content = ContentBlocks.of(blocks, roots, titleElement, title);

@@ -6,10 +6,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The input formats the job reads. A path's format comes from its extension (after a
- * {@code .gz}); a file with no or an unknown extension is sniffed (HTML or plain text); an
- * extension of a known format the job does not read (PDF, Word, images, archives, Markdown) is
- * unsupported.
+ * The input formats the job reads. A path's format comes from its extension (after a {@code .gz});
+ * a file with no or an unknown extension is sniffed (HTML or plain text); an extension of a known
+ * format the job does not read (PDF, Word, images, archives, Markdown) is unsupported.
  */
 public enum InputFormat {
   TXT,
@@ -18,12 +17,14 @@ public enum InputFormat {
   CSV;
 
   private static final Set<String> UNSUPPORTED =
-      Set.of("pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "ppt", "pptx", "md", "json",
+      Set.of(
+          "pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "ppt", "pptx", "md", "json",
           "xml", "zip", "tar", "tgz", "7z", "rar", "bz2", "xz", "zst", "png", "jpg", "jpeg", "gif",
           "svg", "webp", "tif", "tiff", "mp3", "mp4", "wav", "avi", "mov", "exe", "dll", "so",
           "bin", "class", "jar", "parquet", "avro", "orc", "crc");
   private static final Pattern HTML_START =
-      Pattern.compile("(?is)^\\s*(<!doctype\\s+html|<html|<head|<body|<!--|<meta|<div|<p[\\s>]|<article)");
+      Pattern.compile(
+          "(?is)^\\s*(<!doctype\\s+html|<html|<head|<body|<!--|<meta|<div|<p[\\s>]|<article)");
 
   /** Whether the path names a gzip-compressed file. */
   public static boolean isGzip(String path) {

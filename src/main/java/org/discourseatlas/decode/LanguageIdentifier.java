@@ -14,9 +14,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Tells the language of a text: an ISO 639-1 code ({@code "en"}, {@code "fr"}, {@code "ru"},
- * {@code "ar"}, {@code "zh"}, ...) or {@value #UNDETERMINED} when the text is too short or no
- * language is confident.
+ * Tells the language of a text: an ISO 639-1 code ({@code "en"}, {@code "fr"}, {@code "ru"}, {@code
+ * "ar"}, {@code "zh"}, ...) or {@value #UNDETERMINED} when the text is too short or no language is
+ * confident.
  *
  * <p>Uses optimaize language-detector 0.6 (character n-gram profiles of 70 languages, built into
  * its jar) with Spark's Guava on the class path. The detector is built once per JVM, on first use,
@@ -24,19 +24,19 @@ import java.util.Map;
  * docs/decisions/0006-encoding-and-language-detection.md.
  *
  * <ul>
- *   <li>Only a sample is classified: the first {@value #HEAD_CHARS} characters and
- *       {@value #MIDDLE_CHARS} from the middle, so a 1 MB transcript costs what a page does.
- *   <li>Fewer than {@value #MIN_LETTERS} letters (a Han, kana or Hangul character counts
- *       {@value #CJK_LETTER_WEIGHT}) is {@value #UNDETERMINED}: below that the library is
- *       confidently wrong ("Thank you very much." is Haitian Creole at 0.99999).
+ *   <li>Only a sample is classified: the first {@value #HEAD_CHARS} characters and {@value
+ *       #MIDDLE_CHARS} from the middle, so a 1 MB transcript costs what a page does.
+ *   <li>Fewer than {@value #MIN_LETTERS} letters (a Han, kana or Hangul character counts {@value
+ *       #CJK_LETTER_WEIGHT}) is {@value #UNDETERMINED}: below that the library is confidently wrong
+ *       ("Thank you very much." is Haitian Creole at 0.99999).
  *   <li>The winner needs a probability of at least {@value #MIN_CONFIDENCE}. The library averages
- *       seven random sampling rounds, so probabilities come in sevenths: this means at least six
- *       of seven rounds agree. A text that is half English, half French is undetermined.
- *   <li>Regional profiles are merged: zh-CN and zh-TW are both {@code "zh"}. Asturian, which has
- *       no ISO 639-1 code, comes back as {@code "ast"}.
+ *       seven random sampling rounds, so probabilities come in sevenths: this means at least six of
+ *       seven rounds agree. A text that is half English, half French is undetermined.
+ *   <li>Regional profiles are merged: zh-CN and zh-TW are both {@code "zh"}. Asturian, which has no
+ *       ISO 639-1 code, comes back as {@code "ast"}.
  *   <li>URLs, e-mail addresses and tokens too long to be words are dropped here, in linear time;
- *       the library's own URL filter is a regular expression that takes quadratic time on long
- *       runs without spaces.
+ *       the library's own URL filter is a regular expression that takes quadratic time on long runs
+ *       without spaces.
  * </ul>
  */
 public final class LanguageIdentifier {
@@ -45,15 +45,21 @@ public final class LanguageIdentifier {
 
   /** Least probability of the best language (summed over its regional profiles). */
   static final double MIN_CONFIDENCE = 0.80;
+
   /** Least number of letters in the sample; a CJK character counts {@link #CJK_LETTER_WEIGHT}. */
   static final int MIN_LETTERS = 60;
+
   static final int CJK_LETTER_WEIGHT = 3;
+
   /** Characters classified from the start of a long text. */
   static final int HEAD_CHARS = 5_000;
+
   /** Characters classified from the middle of a long text. */
   static final int MIDDLE_CHARS = 2_000;
+
   /** A token longer than this, in a script written with spaces, is no word. */
   static final int MAX_WORD_CHARS = 100;
+
   /** Scripts of other languages than the sample's main one are dropped below this share of it. */
   private static final double MINORITY_SCRIPT_SHARE = 0.3;
 
@@ -82,8 +88,8 @@ public final class LanguageIdentifier {
   }
 
   /**
-   * The ISO 639-1 code of {@code text}'s language, or {@value #UNDETERMINED} when the text is
-   * null, too short, or no language reaches {@value #MIN_CONFIDENCE}.
+   * The ISO 639-1 code of {@code text}'s language, or {@value #UNDETERMINED} when the text is null,
+   * too short, or no language reaches {@value #MIN_CONFIDENCE}.
    */
   public static String detect(String text) {
     if (text == null || text.isEmpty()) {
@@ -134,9 +140,9 @@ public final class LanguageIdentifier {
 
   /**
    * {@code text} with every white-space-delimited token that is not a word blanked: URLs, e-mail
-   * addresses, and runs of over {@value #MAX_WORD_CHARS} characters in scripts written with
-   * spaces (base64, hex dumps, glued-together junk), which the library would otherwise call Maltese
-   * or Polish with confidence. Chinese, Japanese or Thai text is written without spaces and kept.
+   * addresses, and runs of over {@value #MAX_WORD_CHARS} characters in scripts written with spaces
+   * (base64, hex dumps, glued-together junk), which the library would otherwise call Maltese or
+   * Polish with confidence. Chinese, Japanese or Thai text is written without spaces and kept.
    */
   static String withoutNonWords(String text) {
     StringBuilder out = new StringBuilder(text.length());

@@ -1,6 +1,5 @@
 package org.discourseatlas.decode;
 
-
 import java.util.Locale;
 
 /** Why an input was not analysed; the code is what the {@code rejects} table carries. */

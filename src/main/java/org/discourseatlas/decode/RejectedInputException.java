@@ -1,6 +1,5 @@
 package org.discourseatlas.decode;
 
-
 /** Thrown by the text code when an input cannot be analysed; carries the reject reason. */
 public final class RejectedInputException extends Exception {
   private final RejectReason reason;

@@ -1,6 +1,5 @@
 package org.discourseatlas.decode;
 
-
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -31,23 +30,25 @@ import org.mozilla.universalchardet.UniversalDetector;
  *       ("¨­¨áâà": IBM866 read as 1252), or is mostly accented Latin letters ("Ìèíèñòð", "îì":
  *       Cyrillic read as 1252). A decoding fits when at most {@value #MAX_CONTROL_PERCENT}% of its
  *       characters are controls or U+FFFD and at most {@value #MAX_IMPLAUSIBLE_PERCENT}% of its
- *       letters are in implausible words; of those that fit, the higher
- *       {@code DecodingScore.quality()} wins (letters of plausible words, minus implausible letters
- *       and controls); on a tie, the one Mozilla's universal charset detector (juniversalchardet)
+ *       letters are in implausible words; of those that fit, the higher {@code
+ *       DecodingScore.quality()} wins (letters of plausible words, minus implausible letters and
+ *       controls); on a tie, the one Mozilla's universal charset detector (juniversalchardet)
  *       names, then the Western one.
  *   <li>The detector alone is not trusted. It names Windows-1252 for any Latin text, and on short
  *       Windows-1251 text (under ~160 bytes) it answers MacCyrillic one time in five. When it names
  *       an encoding the job does not read (KOI8-R, IBM866, MacCyrillic, ISO-8859-5, GB18030, ...),
- *       that decoding is scored too, and the input is refused for it only when it reads better
- *       than every supported one by more than {@value #UNSUPPORTED_MARGIN} letters.
+ *       that decoding is scored too, and the input is refused for it only when it reads better than
+ *       every supported one by more than {@value #UNSUPPORTED_MARGIN} letters.
  *   <li>When nothing fits, the input is {@link RejectReason#UNDECODABLE}; the detail names the
  *       detector's answer and what each decoding scored.
  * </ol>
  */
 public final class TextDecoder {
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
   /** How far into a file to look for NUL bytes: enough to catch every common binary header. */
   private static final int BINARY_SNIFF_BYTES = 8192;
+
   /** How much the charset detector reads; it usually decides well before. */
   private static final int DETECTOR_MAX_BYTES = 256 * 1024;
 
@@ -57,8 +58,10 @@ public final class TextDecoder {
 
   /** A candidate with more controls or replacement characters than this share does not fit. */
   static final int MAX_CONTROL_PERCENT = 1;
+
   /** A candidate with more letters than this share in implausible words does not fit. */
   static final int MAX_IMPLAUSIBLE_PERCENT = 20;
+
   /**
    * How much better (in {@code DecodingScore.quality()}) the detector's unsupported encoding must
    * read before a file is refused for it: refusing real Windows-1251 text is worse than reading a
@@ -181,8 +184,8 @@ public final class TextDecoder {
   }
 
   /**
-   * The candidate the detector's answer points to, or null when it names none of them (nothing,
-   * or an encoding this job does not read, such as KOI8-R or MacCyrillic).
+   * The candidate the detector's answer points to, or null when it names none of them (nothing, or
+   * an encoding this job does not read, such as KOI8-R or MacCyrillic).
    */
   private static String preferredCandidate(String detected, String western) {
     if (detected == null) {
@@ -219,7 +222,6 @@ public final class TextDecoder {
     }
     return false;
   }
-
 
   private static void requireNotBlank(String text) throws RejectedInputException {
     if (text.isBlank()) {

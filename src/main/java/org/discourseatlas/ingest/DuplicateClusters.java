@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Groups documents linked by near-duplicate pairs into clusters (union-find) and names, for each
- * document that is not its cluster's first, the first one: the document with the smallest order
- * key (its source path), so the choice is stable across runs.
+ * document that is not its cluster's first, the first one: the document with the smallest order key
+ * (its source path), so the choice is stable across runs.
  */
 public final class DuplicateClusters {
   /** Two similar documents, with their order keys and their Jaccard similarity. */
@@ -56,7 +56,8 @@ public final class DuplicateClusters {
   }
 
   /** Joins two clusters; the head is the member with the smaller order key (then id). */
-  private static void union(Map<String, String> parent, Map<String, String> order, String a, String b) {
+  private static void union(
+      Map<String, String> parent, Map<String, String> order, String a, String b) {
     String rootA = find(parent, a);
     String rootB = find(parent, b);
     if (rootA.equals(rootB)) {

@@ -1,13 +1,8 @@
 package org.discourseatlas.ingest;
 
-import org.discourseatlas.text.Sha256Hex;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +21,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.schema.Columns;
 import org.discourseatlas.store.SerializableHadoopConf;
+import org.discourseatlas.text.Sha256Hex;
 
 /**
  * The input files of a run: files, folders (recursively) and globs on any Hadoop file system,
@@ -66,7 +62,8 @@ public final class InputFiles {
           }
         }
       } catch (IOException | IllegalArgumentException e) {
-        throw new InputNotFoundException("input cannot be listed: " + input + " (" + e.getMessage() + ")");
+        throw new InputNotFoundException(
+            "input cannot be listed: " + input + " (" + e.getMessage() + ")");
       }
       if (files.size() == before) {
         throw new InputNotFoundException("input holds no files: " + input);
@@ -74,7 +71,8 @@ public final class InputFiles {
     }
     List<Row> rows = new ArrayList<>(files.size());
     files.forEach((path, length) -> rows.add(RowFactory.create(path, length)));
-    int partitions = Math.max(1, Math.min(rows.size(), spark.sparkContext().defaultParallelism() * 4));
+    int partitions =
+        Math.max(1, Math.min(rows.size(), spark.sparkContext().defaultParallelism() * 4));
     return spark.createDataFrame(rows, LISTING_SCHEMA).repartition(partitions);
   }
 
@@ -83,7 +81,8 @@ public final class InputFiles {
    * which on the local file system fork an `ls` per file for its permissions (minutes for ten
    * thousand files); a plain FileStatus is enough for a path and a length.
    */
-  private static void addFilesUnder(FileSystem fs, Path folder, Map<String, Long> files) throws IOException {
+  private static void addFilesUnder(FileSystem fs, Path folder, Map<String, Long> files)
+      throws IOException {
     java.util.ArrayDeque<Path> folders = new java.util.ArrayDeque<>();
     folders.push(folder);
     while (!folders.isEmpty()) {
@@ -127,8 +126,8 @@ public final class InputFiles {
   }
 
   /**
-   * A file not read (too large, unreadable) has no content to hash: its path and length stand
-   * for it, so the same file is recognised next month and not rejected twice.
+   * A file not read (too large, unreadable) has no content to hash: its path and length stand for
+   * it, so the same file is recognised next month and not rejected twice.
    */
   static String unreadHash(String path, long length) {
     return "unread:" + contentHash((path + "\0" + length).getBytes(StandardCharsets.UTF_8));

@@ -5,12 +5,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
-import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -36,17 +36,21 @@ import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Near-duplicate stage: the same transcript republished with other boilerplate or small edits.
- * Each analysed document becomes the set of its word 5-gram shingles; Spark MLlib's MinHashLSH
- * finds pairs whose Jaccard similarity is at least the configured threshold (exactly computed
- * for every candidate pair), and pairs are closed into clusters whose first document by source
- * path is kept; the others get {@code duplicate_of} and {@code duplicate_similarity}.
+ * Near-duplicate stage: the same transcript republished with other boilerplate or small edits. Each
+ * analysed document becomes the set of its word 5-gram shingles; Spark MLlib's MinHashLSH finds
+ * pairs whose Jaccard similarity is at least the configured threshold (exactly computed for every
+ * candidate pair), and pairs are closed into clusters whose first document by source path is kept;
+ * the others get {@code duplicate_of} and {@code duplicate_similarity}.
  */
 public final class NearDuplicates {
   /** Hash tables of the LSH: a pair at Jaccard 0.9 is missed with probability 0.1^5 = 1e-5. */
   private static final int HASH_TABLES = 5;
-  /** 2^22 shingle buckets: collisions between distinct shingles stay rare for transcript lengths. */
+
+  /**
+   * 2^22 shingle buckets: collisions between distinct shingles stay rare for transcript lengths.
+   */
   private static final int FEATURES = 1 << 22;
+
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
   private static final String SHINGLES = "shingles";
@@ -60,21 +64,27 @@ public final class NearDuplicates {
   /**
    * New documents marked against each other and against the documents analysed by earlier runs
    * ({@link #earlierDocuments}): an exact copy of an earlier document is its duplicate, and in a
-   * cluster of near duplicates an earlier document is kept before any new one, so what was
-   * analysed stays analysed. Returns the new documents only.
+   * cluster of near duplicates an earlier document is kept before any new one, so what was analysed
+   * stays analysed. Returns the new documents only.
    */
-  public static Dataset<Row> markAgainst(Dataset<Row> fresh, Dataset<Row> earlier, JobConfig.NearDuplicates rule) {
+  public static Dataset<Row> markAgainst(
+      Dataset<Row> fresh, Dataset<Row> earlier, JobConfig.NearDuplicates rule) {
     String earlierId = "earlier_doc_id";
     String isNew = "is_new";
     Dataset<Row> exact =
         fresh
-            .join(earlier.select(col(Columns.DOC_ID).as(earlierId)), col(Columns.DOC_ID).equalTo(col(earlierId)), "left")
+            .join(
+                earlier.select(col(Columns.DOC_ID).as(earlierId)),
+                col(Columns.DOC_ID).equalTo(col(earlierId)),
+                "left")
             .withColumn(
                 Columns.DUPLICATE_OF,
-                when(col(earlierId).isNotNull(), col(Columns.DOC_ID)).otherwise(col(Columns.DUPLICATE_OF)))
+                when(col(earlierId).isNotNull(), col(Columns.DOC_ID))
+                    .otherwise(col(Columns.DUPLICATE_OF)))
             .withColumn(
                 Columns.DUPLICATE_SIMILARITY,
-                when(col(earlierId).isNotNull(), lit(1.0)).otherwise(col(Columns.DUPLICATE_SIMILARITY)))
+                when(col(earlierId).isNotNull(), lit(1.0))
+                    .otherwise(col(Columns.DUPLICATE_SIMILARITY)))
             .drop(earlierId);
     if (!rule.enabled() || fresh.isEmpty()) {
       return exact;
@@ -82,19 +92,28 @@ public final class NearDuplicates {
     Dataset<Row> both =
         exact
             .select(
-                col(Columns.DOC_ID), col(Columns.SOURCE_PATH), col(Columns.TURN_LIST), col(Columns.DUPLICATE_OF),
-                col(Columns.DUPLICATE_SIMILARITY), lit("1").as(isNew))
+                col(Columns.DOC_ID),
+                col(Columns.SOURCE_PATH),
+                col(Columns.TURN_LIST),
+                col(Columns.DUPLICATE_OF),
+                col(Columns.DUPLICATE_SIMILARITY),
+                lit("1").as(isNew))
             .unionByName(
                 earlier.select(
-                    col(Columns.DOC_ID), col(Columns.SOURCE_PATH), col(Columns.TURN_LIST),
+                    col(Columns.DOC_ID),
+                    col(Columns.SOURCE_PATH),
+                    col(Columns.TURN_LIST),
                     lit(null).cast(DataTypes.StringType).as(Columns.DUPLICATE_OF),
-                    lit(null).cast(DataTypes.DoubleType).as(Columns.DUPLICATE_SIMILARITY), lit("0").as(isNew)));
+                    lit(null).cast(DataTypes.DoubleType).as(Columns.DUPLICATE_SIMILARITY),
+                    lit("0").as(isNew)));
     // Ordered by (earlier first, then source path): the first of a cluster is the copy kept.
     Dataset<Row> marks =
         mark(both, rule, concat(col(isNew), col(Columns.SOURCE_PATH)))
             .filter(col(isNew).equalTo("1"))
             .select(
-                col(Columns.DOC_ID), col(Columns.SOURCE_PATH), col(Columns.DUPLICATE_OF).as(CANONICAL),
+                col(Columns.DOC_ID),
+                col(Columns.SOURCE_PATH),
+                col(Columns.DUPLICATE_OF).as(CANONICAL),
                 col(Columns.DUPLICATE_SIMILARITY).as(SIMILARITY));
     return exact
         .drop(Columns.DUPLICATE_OF, Columns.DUPLICATE_SIMILARITY)
@@ -112,14 +131,20 @@ public final class NearDuplicates {
     Dataset<Row> turnLists =
         turns
             .groupBy(Columns.DOC_ID)
-            .agg(sort_array(collect_list(struct(Columns.TURN, Columns.SPEAKER, Columns.ROLE, Columns.TEXT))).as(ordered))
+            .agg(
+                sort_array(
+                        collect_list(
+                            struct(Columns.TURN, Columns.SPEAKER, Columns.ROLE, Columns.TEXT)))
+                    .as(ordered))
             .select(
                 col(Columns.DOC_ID),
                 transform(
                         col(ordered),
-                        t -> struct(
-                            t.getField(Columns.SPEAKER).as(Columns.SPEAKER), t.getField(Columns.ROLE).as(Columns.ROLE),
-                            t.getField(Columns.TEXT).as(Columns.TEXT)))
+                        t ->
+                            struct(
+                                t.getField(Columns.SPEAKER).as(Columns.SPEAKER),
+                                t.getField(Columns.ROLE).as(Columns.ROLE),
+                                t.getField(Columns.TEXT).as(Columns.TEXT)))
                     .as(Columns.TURN_LIST));
     return documents
         .filter(col(Columns.DUPLICATE_OF).isNull())
@@ -127,7 +152,8 @@ public final class NearDuplicates {
         .join(turnLists, Columns.DOC_ID);
   }
 
-  private static Dataset<Row> mark(Dataset<Row> documents, JobConfig.NearDuplicates rule, Column order) {
+  private static Dataset<Row> mark(
+      Dataset<Row> documents, JobConfig.NearDuplicates rule, Column order) {
     if (!rule.enabled()) {
       return documents;
     }
@@ -136,7 +162,9 @@ public final class NearDuplicates {
         turns -> {
           List<String> words = new ArrayList<>();
           for (Row turn : CollectionConverters.asJava(turns)) {
-            Matcher m = WORD.matcher(turn.getString(turn.fieldIndex(Columns.TEXT)).toLowerCase(Locale.ROOT));
+            Matcher m =
+                WORD.matcher(
+                    turn.getString(turn.fieldIndex(Columns.TEXT)).toLowerCase(Locale.ROOT));
             while (m.find()) {
               words.add(m.group());
             }
@@ -153,7 +181,9 @@ public final class NearDuplicates {
             .select(
                 col(Columns.DOC_ID),
                 order.as(Columns.SOURCE_PATH),
-                udf(shingles, DataTypes.createArrayType(DataTypes.StringType)).apply(col(Columns.TURN_LIST)).as(SHINGLES))
+                udf(shingles, DataTypes.createArrayType(DataTypes.StringType))
+                    .apply(col(Columns.TURN_LIST))
+                    .as(SHINGLES))
             .filter(size(col(SHINGLES)).gt(0)); // MinHash needs at least one shingle
     Dataset<Row> hashed =
         new HashingTF()
@@ -174,16 +204,25 @@ public final class NearDuplicates {
     List<Row> similar =
         model
             .approxSimilarityJoin(hashed, hashed, 1.0 - rule.minJaccard(), DISTANCE)
-            .filter(col("datasetA." + Columns.SOURCE_PATH).lt(col("datasetB." + Columns.SOURCE_PATH)))
+            .filter(
+                col("datasetA." + Columns.SOURCE_PATH).lt(col("datasetB." + Columns.SOURCE_PATH)))
             .select(
-                col("datasetA." + Columns.DOC_ID), col("datasetA." + Columns.SOURCE_PATH),
-                col("datasetB." + Columns.DOC_ID), col("datasetB." + Columns.SOURCE_PATH),
+                col("datasetA." + Columns.DOC_ID),
+                col("datasetA." + Columns.SOURCE_PATH),
+                col("datasetB." + Columns.DOC_ID),
+                col("datasetB." + Columns.SOURCE_PATH),
                 col(DISTANCE))
             .collectAsList();
     hashed.unpersist();
     List<DuplicateClusters.Pair> pairs = new ArrayList<>();
     for (Row r : similar) {
-      pairs.add(new DuplicateClusters.Pair(r.getString(0), r.getString(1), r.getString(2), r.getString(3), 1.0 - r.getDouble(4)));
+      pairs.add(
+          new DuplicateClusters.Pair(
+              r.getString(0),
+              r.getString(1),
+              r.getString(2),
+              r.getString(3),
+              1.0 - r.getDouble(4)));
     }
     Map<String, DuplicateClusters.Duplicate> duplicates = DuplicateClusters.resolve(pairs);
     if (duplicates.isEmpty()) {
@@ -200,7 +239,9 @@ public final class NearDuplicates {
     return documents
         .join(marks, new String[] {Columns.DOC_ID}, "left")
         .withColumn(Columns.DUPLICATE_OF, coalesce(col(CANONICAL), col(Columns.DUPLICATE_OF)))
-        .withColumn(Columns.DUPLICATE_SIMILARITY, coalesce(col(SIMILARITY), col(Columns.DUPLICATE_SIMILARITY)))
+        .withColumn(
+            Columns.DUPLICATE_SIMILARITY,
+            coalesce(col(SIMILARITY), col(Columns.DUPLICATE_SIMILARITY)))
         .drop(CANONICAL, SIMILARITY);
   }
 }

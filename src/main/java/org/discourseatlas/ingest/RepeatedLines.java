@@ -19,17 +19,17 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.discourseatlas.config.JobConfig;
-import org.discourseatlas.schema.Columns;
 import org.discourseatlas.parse.DocumentId;
 import org.discourseatlas.parse.TranscriptFinisher;
+import org.discourseatlas.schema.Columns;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Learns each source's boilerplate from the corpus: a short paragraph that stands in many of a
- * source's documents (a site's slogan, a "Press service" signature, a disclaimer) is the site,
- * not the transcript. Copies of one transcript count once, so a republished transcript does not
- * make its own sentences look like boilerplate.
+ * source's documents (a site's slogan, a "Press service" signature, a disclaimer) is the site, not
+ * the transcript. Copies of one transcript count once, so a republished transcript does not make
+ * its own sentences look like boilerplate.
  */
 public final class RepeatedLines {
   /** A source without a name is keyed by the empty string. */
@@ -43,9 +43,9 @@ public final class RepeatedLines {
   private RepeatedLines() {}
 
   /**
-   * Source -> paragraph keys ({@link TranscriptFinisher#lineKey}) found in at least
-   * {@code minDocuments} distinct documents and at least {@code minShare} of the source's
-   * distinct documents, for paragraphs of at most {@code maxWords} words.
+   * Source -> paragraph keys ({@link TranscriptFinisher#lineKey}) found in at least {@code
+   * minDocuments} distinct documents and at least {@code minShare} of the source's distinct
+   * documents, for paragraphs of at most {@code maxWords} words.
    */
   public static Map<String, Set<String>> learn(Dataset<Row> read, JobConfig.RepeatedLines rule) {
     int maxWords = rule.maxWords();
@@ -67,8 +67,11 @@ public final class RepeatedLines {
             .select(
                 coalesce(col(Columns.SOURCE), lit(NO_SOURCE)).as(Columns.SOURCE),
                 udf(bodyHash, DataTypes.StringType).apply(col(Columns.BODY)).as(BODY_HASH),
-                udf(keys, DataTypes.createArrayType(DataTypes.StringType)).apply(col(Columns.BODY)).as(Columns.BODY));
-    Dataset<Row> perSource = drafts.groupBy(Columns.SOURCE).agg(countDistinct(BODY_HASH).as(N_DOCUMENTS));
+                udf(keys, DataTypes.createArrayType(DataTypes.StringType))
+                    .apply(col(Columns.BODY))
+                    .as(Columns.BODY));
+    Dataset<Row> perSource =
+        drafts.groupBy(Columns.SOURCE).agg(countDistinct(BODY_HASH).as(N_DOCUMENTS));
     Dataset<Row> perLine =
         drafts
             .select(col(Columns.SOURCE), col(BODY_HASH), explode(col(Columns.BODY)).as(LINE))

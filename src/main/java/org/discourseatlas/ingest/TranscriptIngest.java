@@ -23,25 +23,25 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.discourseatlas.schema.Columns;
-import org.discourseatlas.schema.RowValues;
+import org.discourseatlas.decode.RejectReason;
+import org.discourseatlas.decode.RejectedInput;
+import org.discourseatlas.decode.RejectedInputException;
 import org.discourseatlas.parse.DraftTranscript;
 import org.discourseatlas.parse.FinishedTranscript;
 import org.discourseatlas.parse.ParserSettings;
 import org.discourseatlas.parse.ReadResult;
-import org.discourseatlas.decode.RejectReason;
-import org.discourseatlas.decode.RejectedInput;
-import org.discourseatlas.decode.RejectedInputException;
 import org.discourseatlas.parse.TranscriptFinisher;
 import org.discourseatlas.parse.TranscriptParser;
+import org.discourseatlas.schema.Columns;
+import org.discourseatlas.schema.RowValues;
 import org.discourseatlas.turns.Turn;
 import scala.collection.JavaConverters;
 
 /**
  * Ingestion stages: input bytes to transcript drafts and rejects ({@link #read}); drafts to
  * documents once the corpus's repeated boilerplate is known ({@link #finish}); exact duplicates
- * marked ({@link #documents}). Every input row gives at least one output row, so
- * records = documents + duplicates + rejects.
+ * marked ({@link #documents}). Every input row gives at least one output row, so records =
+ * documents + duplicates + rejects.
  */
 public final class TranscriptIngest {
   static final String KIND_DRAFT = "draft";
@@ -63,12 +63,16 @@ public final class TranscriptIngest {
           .add(Columns.PLACE, DataTypes.StringType, true)
           .add(Columns.SOURCE, DataTypes.StringType, true)
           .add(Columns.URL, DataTypes.StringType, true)
-          .add(Columns.PATH_FIELDS, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true);
+          .add(
+              Columns.PATH_FIELDS,
+              DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType),
+              true);
 
   /** A read record: a draft (metadata, body, bytes set) or a reject (reason, detail, bytes set). */
   public static final StructType READ_SCHEMA =
       withRejectColumns(
-          concat(prefix(), METADATA).add(Columns.BODY, DataTypes.createArrayType(DataTypes.StringType, false), true));
+          concat(prefix(), METADATA)
+              .add(Columns.BODY, DataTypes.createArrayType(DataTypes.StringType, false), true));
 
   /** A finished record: a document (metadata, language, doc_id, turns set) or a reject. */
   public static final StructType PARSED_SCHEMA =
@@ -115,14 +119,28 @@ public final class TranscriptIngest {
           long length = row.getLong(lengthAt);
           String hash = row.getString(hashAt);
           if (!row.isNullAt(readErrorAt)) {
-            return List.of(rejectRow(READ_SCHEMA,
-                new RejectedInput(path, RejectReason.UNREADABLE, row.getString(readErrorAt), length), hash)).iterator();
+            return List.of(
+                    rejectRow(
+                        READ_SCHEMA,
+                        new RejectedInput(
+                            path, RejectReason.UNREADABLE, row.getString(readErrorAt), length),
+                        hash))
+                .iterator();
           }
           if (row.isNullAt(contentAt)) {
-            return List.of(rejectRow(READ_SCHEMA, new RejectedInput(path, RejectReason.TOO_LARGE,
-                length + " bytes > ingest.max-file-bytes = " + settings.maxFileBytes(), length), hash)).iterator();
+            return List.of(
+                    rejectRow(
+                        READ_SCHEMA,
+                        new RejectedInput(
+                            path,
+                            RejectReason.TOO_LARGE,
+                            length + " bytes > ingest.max-file-bytes = " + settings.maxFileBytes(),
+                            length),
+                        hash))
+                .iterator();
           }
-          return draftRows(new TranscriptParser(settings).read(path, (byte[]) row.get(contentAt)), hash);
+          return draftRows(
+              new TranscriptParser(settings).read(path, (byte[]) row.get(contentAt)), hash);
         };
     return files.flatMap(readFile, Encoders.row(READ_SCHEMA));
   }
@@ -131,13 +149,18 @@ public final class TranscriptIngest {
   public static Dataset<Row> rejects(Dataset<Row> records) {
     return records
         .filter(col(Columns.KIND).equalTo(KIND_REJECT))
-        .select(Columns.SOURCE_PATH, Columns.REASON, Columns.DETAIL, Columns.BYTES, Columns.CONTENT_HASH);
+        .select(
+            Columns.SOURCE_PATH,
+            Columns.REASON,
+            Columns.DETAIL,
+            Columns.BYTES,
+            Columns.CONTENT_HASH);
   }
 
   /**
-   * Drafts to documents: each draft loses the paragraphs that are its source's repeated
-   * boilerplate ({@code repeatedLines}: source -> line keys, see {@link RepeatedLines}), gets its
-   * turns, and becomes a document or a reject (too little text, not English).
+   * Drafts to documents: each draft loses the paragraphs that are its source's repeated boilerplate
+   * ({@code repeatedLines}: source -> line keys, see {@link RepeatedLines}), gets its turns, and
+   * becomes a document or a reject (too little text, not English).
    */
   public static Dataset<Row> finish(
       Dataset<Row> read, Map<String, Set<String>> repeatedLines, ParserSettings settings) {
@@ -148,15 +171,19 @@ public final class TranscriptIngest {
         row -> {
           DraftTranscript draft = draftOf(row, schema);
           String hash = row.getString(hashAt);
-          Set<String> lines = bySource.getOrDefault(draft.source() == null ? "" : draft.source(), Set.of());
+          Set<String> lines =
+              bySource.getOrDefault(draft.source() == null ? "" : draft.source(), Set.of());
           try {
             return documentRow(new TranscriptFinisher(settings).finish(draft, lines), hash);
           } catch (RejectedInputException e) {
             return rejectRow(
-                PARSED_SCHEMA, new RejectedInput(draft.sourcePath(), e.reason(), e.detail(), draft.bytes()), hash);
+                PARSED_SCHEMA,
+                new RejectedInput(draft.sourcePath(), e.reason(), e.detail(), draft.bytes()),
+                hash);
           }
         };
-    return read.filter(col(Columns.KIND).equalTo(KIND_DRAFT)).map(finishDraft, Encoders.row(PARSED_SCHEMA));
+    return read.filter(col(Columns.KIND).equalTo(KIND_DRAFT))
+        .map(finishDraft, Encoders.row(PARSED_SCHEMA));
   }
 
   /**
@@ -168,13 +195,17 @@ public final class TranscriptIngest {
     String copyRank = "copy_rank";
     return finished
         .filter(col(Columns.KIND).equalTo(KIND_DOCUMENT))
-        .withColumn(copyRank, row_number().over(Window.partitionBy(Columns.DOC_ID).orderBy(Columns.SOURCE_PATH)))
+        .withColumn(
+            copyRank,
+            row_number().over(Window.partitionBy(Columns.DOC_ID).orderBy(Columns.SOURCE_PATH)))
         .withColumn(
             Columns.DUPLICATE_OF,
-            when(col(copyRank).equalTo(1), lit(null).cast(DataTypes.StringType)).otherwise(col(Columns.DOC_ID)))
+            when(col(copyRank).equalTo(1), lit(null).cast(DataTypes.StringType))
+                .otherwise(col(Columns.DOC_ID)))
         .withColumn(
             Columns.DUPLICATE_SIMILARITY,
-            when(col(copyRank).equalTo(1), lit(null).cast(DataTypes.DoubleType)).otherwise(lit(1.0)))
+            when(col(copyRank).equalTo(1), lit(null).cast(DataTypes.DoubleType))
+                .otherwise(lit(1.0)))
         .withColumn(Columns.COUNTRY, element_at(col(Columns.PATH_FIELDS), Columns.COUNTRY))
         .withColumn(
             Columns.YEAR,
@@ -207,9 +238,22 @@ public final class TranscriptIngest {
     for (DraftTranscript d : input.drafts()) {
       rows.add(
           RowFactory.create(
-              KIND_DRAFT, d.sourcePath(), hash, d.format(), d.encoding(), d.title(), sqlDate(d.date()),
-              d.dateSource(), d.place(), d.source(), d.url(), RowValues.map(d.pathFields()),
-              RowValues.array(d.body()), null, null, d.bytes()));
+              KIND_DRAFT,
+              d.sourcePath(),
+              hash,
+              d.format(),
+              d.encoding(),
+              d.title(),
+              sqlDate(d.date()),
+              d.dateSource(),
+              d.place(),
+              d.source(),
+              d.url(),
+              RowValues.map(d.pathFields()),
+              RowValues.array(d.body()),
+              null,
+              null,
+              d.bytes()));
     }
     for (RejectedInput reject : input.rejects()) {
       rows.add(rejectRow(READ_SCHEMA, reject, hash));
@@ -223,9 +267,24 @@ public final class TranscriptIngest {
       turns.add(RowFactory.create(turn.speaker(), turn.role().code(), turn.text()));
     }
     return RowFactory.create(
-        KIND_DOCUMENT, d.sourcePath(), hash, d.docId(), d.format(), d.encoding(), d.title(), sqlDate(d.date()),
-        d.dateSource(), d.place(), d.source(), d.url(), RowValues.map(d.pathFields()), d.language(),
-        RowValues.array(turns), null, null, null);
+        KIND_DOCUMENT,
+        d.sourcePath(),
+        hash,
+        d.docId(),
+        d.format(),
+        d.encoding(),
+        d.title(),
+        sqlDate(d.date()),
+        d.dateSource(),
+        d.place(),
+        d.source(),
+        d.url(),
+        RowValues.map(d.pathFields()),
+        d.language(),
+        RowValues.array(turns),
+        null,
+        null,
+        null);
   }
 
   /** A reject row of either schema: kind, path, hash, nulls, then reason, detail, bytes. */

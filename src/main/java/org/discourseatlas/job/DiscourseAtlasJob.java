@@ -1,10 +1,5 @@
 package org.discourseatlas.job;
 
-import org.discourseatlas.pipeline.JobOptions;
-import org.discourseatlas.pipeline.MissingModelException;
-import org.discourseatlas.pipeline.Pipeline;
-import org.discourseatlas.pipeline.RunSummary;
-
 import java.io.File;
 import java.io.PrintWriter;
 import java.time.YearMonth;
@@ -23,6 +18,10 @@ import org.discourseatlas.config.InvalidConfigException;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.config.JobConfigLoader;
 import org.discourseatlas.ingest.InputNotFoundException;
+import org.discourseatlas.pipeline.JobOptions;
+import org.discourseatlas.pipeline.MissingModelException;
+import org.discourseatlas.pipeline.Pipeline;
+import org.discourseatlas.pipeline.RunSummary;
 import org.discourseatlas.store.OutputRefusedException;
 import org.discourseatlas.zones.InvalidGazetteerException;
 import picocli.CommandLine;
@@ -53,21 +52,24 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
   static final int EXIT_FAILED = 1;
   static final int EXIT_USAGE = 2;
   private static final Logger LOG = LogManager.getLogger(DiscourseAtlasJob.class);
-  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM", Locale.ROOT);
+  private static final DateTimeFormatter MONTH =
+      DateTimeFormatter.ofPattern("uuuu-MM", Locale.ROOT);
   private static final String MAX_PLAN_STRING = "spark.sql.maxPlanStringLength";
 
   @Option(
       names = "--input",
       arity = "1..*",
       paramLabel = "PATH",
-      description = "Files, folders (read recursively) or globs on any Hadoop file system (file:, hdfs://, s3a://). Default: ${DEFAULT-VALUE}.",
+      description =
+          "Files, folders (read recursively) or globs on any Hadoop file system (file:, hdfs://, s3a://). Default: ${DEFAULT-VALUE}.",
       defaultValue = "data-sample")
   private List<String> inputs;
 
   @Option(
       names = "--output",
       paramLabel = "DIR",
-      description = "Output root; created if absent; refused if it holds files but no _runs/. Default: ${DEFAULT-VALUE}.",
+      description =
+          "Output root; created if absent; refused if it holds files but no _runs/. Default: ${DEFAULT-VALUE}.",
       defaultValue = "output")
   private String output;
 
@@ -80,17 +82,20 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
   @Option(
       names = "--snapshot",
       paramLabel = "YYYY-MM",
-      description = "The snapshot month the tables are written as. Default: the current month (UTC).")
+      description =
+          "The snapshot month the tables are written as. Default: the current month (UTC).")
   private String snapshot;
 
   @Option(
       names = "--refit-topics",
-      description = "Fit a new topic model even when the latest snapshot's model fits the topic settings (by default it is reused, so months stay comparable).")
+      description =
+          "Fit a new topic model even when the latest snapshot's model fits the topic settings (by default it is reused, so months stay comparable).")
   private boolean refitTopics;
 
   @Option(
       names = "--full",
-      description = "Analyse every input again instead of building on the latest earlier snapshot (by default a run reuses that snapshot's documents, sentences, sentiment and topic shares and analyses only inputs not seen before).")
+      description =
+          "Analyse every input again instead of building on the latest earlier snapshot (by default a run reuses that snapshot's documents, sentences, sentiment and topic shares and analyses only inputs not seen before).")
   private boolean full;
 
   @Spec private CommandSpec spec;
@@ -112,7 +117,9 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
     cli.setErr(err);
     cli.setParameterExceptionHandler(
         (e, a) -> {
-          e.getCommandLine().getErr().println("discourse-atlas: " + e.getMessage() + " (see --help)");
+          e.getCommandLine()
+              .getErr()
+              .println("discourse-atlas: " + e.getMessage() + " (see --help)");
           return EXIT_USAGE;
         });
     cli.setExecutionExceptionHandler(
@@ -140,12 +147,15 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
   @Override
   public Integer call() {
     String month = snapshotMonth();
-    JobConfig jobConfig = config == null ? JobConfigLoader.defaults() : JobConfigLoader.load(config);
-    JobOptions options = new JobOptions(List.copyOf(inputs), output, config, month, refitTopics, full);
+    JobConfig jobConfig =
+        config == null ? JobConfigLoader.defaults() : JobConfigLoader.load(config);
+    JobOptions options =
+        new JobOptions(List.copyOf(inputs), output, config, month, refitTopics, full);
     String runId =
         java.time.LocalDateTime.now(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT))
-            + "-" + UUID.randomUUID().toString().substring(0, 8);
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
 
     // Embedded (tests, notebooks' JVMs) the caller's session is used and left running.
     boolean ownSession =
@@ -178,7 +188,9 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
   private static SparkSession session() {
     SparkConf conf = new SparkConf();
     SparkSession.Builder builder =
-        SparkSession.builder().appName("discourse-atlas").config("spark.ui.showConsoleProgress", "true");
+        SparkSession.builder()
+            .appName("discourse-atlas")
+            .config("spark.ui.showConsoleProgress", "true");
     if (!conf.contains(MAX_PLAN_STRING)) {
       // The stages reuse cached datasets; printed in full, each plan repeats their lineage, and
       // adaptive execution prints plans for the UI: unbounded, that string outgrew a 4 GB heap.
@@ -199,14 +211,36 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
 
   static String summaryText(RunSummary s) {
     StringBuilder text = new StringBuilder();
-    text.append(String.format(Locale.ROOT,
-        "run %s done: snapshot %s%n  inputs: %d files, %d records = %d documents + %d duplicates + %d rejects (%d documents without a date)%n  tables under %s:%n",
-        s.runId(), s.snapshot(), s.inputFiles(), s.records(), s.documents(), s.duplicates(),
-        s.rejects(), s.documentsWithoutDate(), s.outputRoot()));
-    s.rowCounts().forEach((table, rows) ->
-        text.append(String.format(Locale.ROOT, "    %-18s %,10d rows  %s/snapshot=%s/run=%s%n", table, rows, table,
-            s.snapshot(), s.runId())));
-    text.append("  manifest: ").append(s.outputRoot()).append("/_runs/").append(s.runId()).append(".json");
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "run %s done: snapshot %s%n  inputs: %d files, %d records = %d documents + %d duplicates + %d rejects (%d documents without a date)%n  tables under %s:%n",
+            s.runId(),
+            s.snapshot(),
+            s.inputFiles(),
+            s.records(),
+            s.documents(),
+            s.duplicates(),
+            s.rejects(),
+            s.documentsWithoutDate(),
+            s.outputRoot()));
+    s.rowCounts()
+        .forEach(
+            (table, rows) ->
+                text.append(
+                    String.format(
+                        Locale.ROOT,
+                        "    %-18s %,10d rows  %s/snapshot=%s/run=%s%n",
+                        table,
+                        rows,
+                        table,
+                        s.snapshot(),
+                        s.runId())));
+    text.append("  manifest: ")
+        .append(s.outputRoot())
+        .append("/_runs/")
+        .append(s.runId())
+        .append(".json");
     return text.toString();
   }
 
@@ -215,14 +249,20 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
     @Override
     public String[] getVersion() throws Exception {
       java.util.Properties props = new java.util.Properties();
-      try (java.io.InputStream in = Version.class.getResourceAsStream("/discourse-atlas-version.properties")) {
+      try (java.io.InputStream in =
+          Version.class.getResourceAsStream("/discourse-atlas-version.properties")) {
         if (in != null) {
           props.load(in);
         }
       }
       return new String[] {
-        "discourse-atlas " + props.getProperty("version", "unknown")
-            + " (Spark " + props.getProperty("spark", "?") + ", CoreNLP " + props.getProperty("corenlp", "?") + ")"
+        "discourse-atlas "
+            + props.getProperty("version", "unknown")
+            + " (Spark "
+            + props.getProperty("spark", "?")
+            + ", CoreNLP "
+            + props.getProperty("corenlp", "?")
+            + ")"
       };
     }
   }

@@ -12,6 +12,7 @@ import org.discourseatlas.terms.Lemmatizer;
 public final class MorphaLemmatizer implements Lemmatizer {
   /** Past this many cached types (a corpus of noise), lemmas are computed without caching. */
   private static final int MAX_CACHED_TYPES = 2_000_000;
+
   private static final ConcurrentHashMap<String, String> CACHE = new ConcurrentHashMap<>();
   private static final ThreadLocal<Morphology> MORPHA = ThreadLocal.withInitial(Morphology::new);
 

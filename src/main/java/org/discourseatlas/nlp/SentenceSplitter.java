@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * CoreNLP's tokenizer and sentence splitter, one pipeline per JVM, built on first use and shared
- * by every task of an executor (StanfordCoreNLP is thread-safe for annotate). Needs no model files.
+ * CoreNLP's tokenizer and sentence splitter, one pipeline per JVM, built on first use and shared by
+ * every task of an executor (StanfordCoreNLP is thread-safe for annotate). Needs no model files.
  */
 public final class SentenceSplitter {
   private static volatile StanfordCoreNLP pipeline;

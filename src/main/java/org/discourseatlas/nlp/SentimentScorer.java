@@ -17,9 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.ejml.simple.SimpleMatrix;
 
 /**
- * CoreNLP's sentiment model (Socher et al. 2013, 5 classes) over single sentences: one pipeline
- * per JVM and parser, built lazily on first use and shared by every task of an executor
- * (annotators are thread-safe), fed sentences in batches.
+ * CoreNLP's sentiment model (Socher et al. 2013, 5 classes) over single sentences: one pipeline per
+ * JVM and parser, built lazily on first use and shared by every task of an executor (annotators are
+ * thread-safe), fed sentences in batches.
  */
 public final class SentimentScorer {
   /** The five classes, in the model's order 0..4. */
@@ -43,11 +43,16 @@ public final class SentimentScorer {
     }
   }
 
-  static final String POS_MODEL = "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger";
+  static final String POS_MODEL =
+      "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger";
   static final String SENTIMENT_MODEL = "edu/stanford/nlp/models/sentiment/sentiment.ser.gz";
 
-  /** A scored sentence: the class with the highest probability, the expected class on -1..+1, the 5 probabilities. */
-  public record Score(String label, double score, List<Double> probabilities) implements Serializable {}
+  /**
+   * A scored sentence: the class with the highest probability, the expected class on -1..+1, the 5
+   * probabilities.
+   */
+  public record Score(String label, double score, List<Double> probabilities)
+      implements Serializable {}
 
   private static final Map<Parser, StanfordCoreNLP> PIPELINES = new ConcurrentHashMap<>();
 

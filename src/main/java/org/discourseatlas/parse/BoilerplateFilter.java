@@ -1,13 +1,11 @@
 package org.discourseatlas.parse;
 
-import org.discourseatlas.text.TextNormalizer;
-
-import org.discourseatlas.turns.TurnSegmenter;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.discourseatlas.text.TextNormalizer;
+import org.discourseatlas.turns.TurnSegmenter;
 
 /**
  * Drops the lines of a saved web page that are the site around a transcript, not the transcript:
@@ -27,21 +25,27 @@ public final class BoilerplateFilter {
               + "e-?mail|email|hotline|website|web)\\s*[:.]",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?\\d[\\d\\s().\\-]{6,}\\d");
+
   /** Marks only a footer carries: a counter's name, a copyright line. */
   private static final Pattern FOOTER_MARK =
       Pattern.compile(
           "(\\btop\\s?100\\b|\\bliveinternet\\b|\\byandex[\\s.]?metri[ck]a\\b|\\ball rights reserved\\b"
               + "|©|\\(c\\)\\s*\\d{4}|\\bcopyright\\b)",
           Pattern.CASE_INSENSITIVE);
+
   /** Widget captions: boilerplate only as a whole short line ("Share", "Print version"). */
   private static final Pattern WIDGET_CAPTION =
       Pattern.compile(
           "^(counter|hit counter|visitors?|share|share this|print|print version|back to top|follow us"
               + "|subscribe|rss|top|home)\\W*$",
           Pattern.CASE_INSENSITIVE);
-  private static final Pattern URL_ONLY = Pattern.compile("^(https?://|www\\.)\\S+$", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern URL_ONLY =
+      Pattern.compile("^(https?://|www\\.)\\S+$", Pattern.CASE_INSENSITIVE);
+
   /** "consular issues:" — a lowercase label with nothing after it heads a contact block. */
   private static final Pattern BARE_LOWERCASE_LABEL = Pattern.compile("^\\p{Ll}[\\p{L} ]{0,40}:$");
+
   /** Footers are short; a long line with "copyright" in it is a sentence, not a footer. */
   private static final int MAX_FOOTER_WORDS = 14;
 

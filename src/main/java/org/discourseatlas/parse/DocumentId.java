@@ -1,17 +1,12 @@
 package org.discourseatlas.parse;
 
-import org.discourseatlas.text.Sha256Hex;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.HexFormat;
+import org.discourseatlas.text.Sha256Hex;
 
 /**
  * The document id: SHA-256 of the transcript's cleaned text, white space folded and Unicode
- * normalised (NFC), so the same transcript saved twice (another file name, other line endings,
- * a BOM) gets the same id and is recognised as a duplicate.
+ * normalised (NFC), so the same transcript saved twice (another file name, other line endings, a
+ * BOM) gets the same id and is recognised as a duplicate.
  */
 public final class DocumentId {
   private DocumentId() {}

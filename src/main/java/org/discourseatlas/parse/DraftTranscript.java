@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A transcript read from an input but not yet finished: metadata and the body's paragraphs with
- * the rule-based boilerplate removed. Lines repeated across a source's documents are learned
- * from the whole corpus before {@link TranscriptFinisher#finish} turns a draft into a document.
+ * A transcript read from an input but not yet finished: metadata and the body's paragraphs with the
+ * rule-based boilerplate removed. Lines repeated across a source's documents are learned from the
+ * whole corpus before {@link TranscriptFinisher#finish} turns a draft into a document.
  *
  * @param format the format code, with ".gz" when the input was compressed ("html.gz")
  * @param dateSource where the date came from: title, metadata, path, text; null without a date

@@ -1,10 +1,9 @@
 package org.discourseatlas.parse;
 
-import org.discourseatlas.turns.Turn;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.discourseatlas.turns.Turn;
 
 /**
  * One transcript read from an input and finished ({@link TranscriptFinisher#finish}), a row of the

@@ -1,15 +1,15 @@
 package org.discourseatlas.parse;
 
-import org.discourseatlas.turns.SpeakerLabelRule;
-
 import java.io.Serializable;
 import java.util.List;
+import org.discourseatlas.turns.SpeakerLabelRule;
 
 /**
  * What the transcript parser needs from the job's configuration.
  *
  * @param maxFileBytes an input (decompressed, for .gz) larger than this is rejected as too_large
- * @param minTextChars a transcript with fewer letters than this after cleaning is rejected as no_text
+ * @param minTextChars a transcript with fewer letters than this after cleaning is rejected as
+ *     no_text
  * @param recordFields the JSON Lines and CSV field names for text, title, date, url, source
  * @param sourceRules path fragments or URL hosts that name the source (ministry)
  * @param pathPatterns file-name patterns whose {fields} become document metadata; first match wins
@@ -26,7 +26,10 @@ public record ParserSettings(
 
   /** The settings without path patterns or speaker rules. */
   public ParserSettings(
-      long maxFileBytes, int minTextChars, RecordFields recordFields, List<SourceRule> sourceRules) {
+      long maxFileBytes,
+      int minTextChars,
+      RecordFields recordFields,
+      List<SourceRule> sourceRules) {
     this(maxFileBytes, minTextChars, recordFields, sourceRules, List.of(), List.of());
   }
 
@@ -38,7 +41,8 @@ public record ParserSettings(
    * Inputs whose path contains {@code pathContains}, or whose URL's host is {@code host} or a
    * subdomain of it, come from {@code source}. Exactly one of pathContains and host is set.
    */
-  public record SourceRule(String pathContains, String host, String source) implements Serializable {
+  public record SourceRule(String pathContains, String host, String source)
+      implements Serializable {
     public SourceRule(String pathContains, String source) {
       this(pathContains, null, source);
     }

@@ -10,14 +10,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Metadata written in file names: a pattern such as {@code {country}_{session}_{year}.txt}
- * matched against the end of a path ({@code *} matches anything within a path segment, a
- * {@code /} in the pattern spans folders: {@code {source}/{date}-*.html}). Each {@code {name}}
- * captures a field within one path segment, shortest first; {@code {year}} is four digits,
- * {@code {month}} and {@code {day}} one or two, {@code {date}} "2017-03-14" or "14.03.2017".
+ * Metadata written in file names: a pattern such as {@code {country}_{session}_{year}.txt} matched
+ * against the end of a path ({@code *} matches anything within a path segment, a {@code /} in the
+ * pattern spans folders: {@code {source}/{date}-*.html}). Each {@code {name}} captures a field
+ * within one path segment, shortest first; {@code {year}} is four digits, {@code {month}} and
+ * {@code {day}} one or two, {@code {date}} "2017-03-14" or "14.03.2017".
  */
 public final class PathPattern implements Serializable {
   private static final Pattern FIELD = Pattern.compile("\\{([a-z][a-z0-9_]*)\\}");
+
   /** Fields with a known shape match only that shape, so "{date}-*.txt" stops after the date. */
   private static final Map<String, String> FIELD_VALUES =
       Map.of(
@@ -42,7 +43,8 @@ public final class PathPattern implements Serializable {
     while (m.find()) {
       regex.append(literal(pattern.substring(last, m.start())));
       if (fields.contains(m.group(1))) {
-        throw new IllegalArgumentException("path pattern '" + pattern + "' names {" + m.group(1) + "} twice");
+        throw new IllegalArgumentException(
+            "path pattern '" + pattern + "' names {" + m.group(1) + "} twice");
       }
       fields.add(m.group(1));
       regex.append("(").append(FIELD_VALUES.getOrDefault(m.group(1), "[^/]+?")).append(")");

@@ -1,9 +1,8 @@
 package org.discourseatlas.parse;
 
+import java.util.List;
 import org.discourseatlas.decode.RejectedInput;
 import org.discourseatlas.decode.RejectedInputException;
-
-import java.util.List;
 
 /**
  * What {@link TranscriptParser#read} gave for one input file: its transcript drafts and its

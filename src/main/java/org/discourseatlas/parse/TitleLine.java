@@ -6,16 +6,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A transcript's title line, as ministry sites write it: "Foreign Minister X's remarks ...,
- * Moscow, March 14, 2017" — the title, then the place and the date at its end.
+ * A transcript's title line, as ministry sites write it: "Foreign Minister X's remarks ..., Moscow,
+ * March 14, 2017" — the title, then the place and the date at its end.
  */
 public record TitleLine(String title, LocalDate date, String place) {
   /** A title is a sentence-length line, not a bare date or a menu item. */
   private static final int MIN_TITLE_WORDS = 5;
+
   /** The place is the comma-separated phrase right before the date: ", Moscow, March 14, 2017". */
   private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
-  /** Ministry titles run to about 40 words ("...'s remarks and answers ... Gakosso, Moscow, ..."). */
+
+  /**
+   * Ministry titles run to about 40 words ("...'s remarks and answers ... Gakosso, Moscow, ...").
+   */
   private static final int MAX_TITLE_WORDS = 50;
+
   private static final Pattern SENTENCE_END = Pattern.compile("\\p{Ll}[.?!]\\s+\\p{Lu}");
   private static final Pattern NOT_TITLE_WORDS =
       Pattern.compile(
@@ -43,7 +48,8 @@ public record TitleLine(String title, LocalDate date, String place) {
       return Optional.empty();
     }
     // "Tuesday, 14 March 2017, 15:20" is a dateline, not a title: count the words beside the date.
-    String beside = text.substring(0, found.get().start()) + " " + text.substring(found.get().end());
+    String beside =
+        text.substring(0, found.get().start()) + " " + text.substring(found.get().end());
     long words = WORD.matcher(NOT_TITLE_WORDS.matcher(beside).replaceAll(" ")).results().count();
     if (words < MIN_TITLE_WORDS) {
       return Optional.empty();

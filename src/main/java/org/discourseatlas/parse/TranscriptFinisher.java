@@ -1,15 +1,5 @@
 package org.discourseatlas.parse;
 
-import org.discourseatlas.decode.RejectReason;
-import org.discourseatlas.decode.RejectedInputException;
-
-import org.discourseatlas.text.TextNormalizer;
-
-import org.discourseatlas.decode.EnglishProseCheck;
-import org.discourseatlas.decode.LanguageIdentifier;
-import org.discourseatlas.turns.Turn;
-import org.discourseatlas.turns.TurnSegmenter;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,20 +7,29 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.discourseatlas.decode.EnglishProseCheck;
+import org.discourseatlas.decode.LanguageIdentifier;
+import org.discourseatlas.decode.RejectReason;
+import org.discourseatlas.decode.RejectedInputException;
+import org.discourseatlas.text.TextNormalizer;
+import org.discourseatlas.turns.Turn;
+import org.discourseatlas.turns.TurnSegmenter;
 
 /**
- * The second step of reading a transcript, after the corpus has been consulted: turns a
- * {@link DraftTranscript} that {@link TranscriptParser#read} gave into a {@link FinishedTranscript}, or
+ * The second step of reading a transcript, after the corpus has been consulted: turns a {@link
+ * DraftTranscript} that {@link TranscriptParser#read} gave into a {@link FinishedTranscript}, or
  * rejects it as too short or not English.
  */
 public final class TranscriptFinisher {
   /** A dateline in the opening paragraphs dates the transcript ("Moscow, 14 March 2017"). */
   private static final int DATE_SEARCH_PARAGRAPHS = 5;
+
   /**
-   * A dateline is short. A date inside a sentence ("the attacks of 11 September 2001") is an
-   * event the speaker mentions, not the day the words were spoken.
+   * A dateline is short. A date inside a sentence ("the attacks of 11 September 2001") is an event
+   * the speaker mentions, not the day the words were spoken.
    */
   private static final int MAX_DATELINE_WORDS = 12;
+
   private static final Pattern LETTER = Pattern.compile("\\p{L}");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -91,7 +90,9 @@ public final class TranscriptFinisher {
     if (letters < settings.minTextChars()) {
       throw new RejectedInputException(
           RejectReason.NO_TEXT,
-          letters + " letters left after cleaning < ingest.min-text-chars = " + settings.minTextChars());
+          letters
+              + " letters left after cleaning < ingest.min-text-chars = "
+              + settings.minTextChars());
     }
     String language = LanguageIdentifier.detect(text.toString());
     double englishShare = EnglishProseCheck.englishShare(text.toString());
@@ -108,16 +109,27 @@ public final class TranscriptFinisher {
               Locale.ROOT,
               "not English prose: language detected '%s'; English function words are %.1f%% of the"
                   + " words (English prose: ~40%%)",
-              language, 100 * englishShare));
+              language,
+              100 * englishShare));
     }
     return new FinishedTranscript(
-        draft.sourcePath(), draft.format(), draft.encoding(), draft.title(), date, dateSource,
-        draft.place(), draft.source(), draft.url(), "en", draft.pathFields(), text.toString(), turns);
+        draft.sourcePath(),
+        draft.format(),
+        draft.encoding(),
+        draft.title(),
+        date,
+        dateSource,
+        draft.place(),
+        draft.source(),
+        draft.url(),
+        "en",
+        draft.pathFields(),
+        text.toString(),
+        turns);
   }
 
   /** The key under which a paragraph is compared across documents: white space folded. */
   public static String lineKey(String paragraph) {
     return SPACES.matcher(TextNormalizer.spaces(paragraph)).replaceAll(" ").strip();
   }
-
 }

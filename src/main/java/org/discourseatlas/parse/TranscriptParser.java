@@ -1,19 +1,5 @@
 package org.discourseatlas.parse;
 
-import org.discourseatlas.decode.RejectReason;
-import org.discourseatlas.decode.RejectedInput;
-import org.discourseatlas.decode.RejectedInputException;
-
-import org.discourseatlas.text.TextNormalizer;
-
-import org.discourseatlas.decode.DecodedText;
-import org.discourseatlas.decode.ExtractedPage;
-import org.discourseatlas.decode.Gzip;
-import org.discourseatlas.decode.HtmlContentExtractor;
-import org.discourseatlas.decode.InputFormat;
-import org.discourseatlas.decode.TextDecoder;
-import org.discourseatlas.turns.TurnSegmenter;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -31,6 +17,17 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.discourseatlas.decode.DecodedText;
+import org.discourseatlas.decode.ExtractedPage;
+import org.discourseatlas.decode.Gzip;
+import org.discourseatlas.decode.HtmlContentExtractor;
+import org.discourseatlas.decode.InputFormat;
+import org.discourseatlas.decode.RejectReason;
+import org.discourseatlas.decode.RejectedInput;
+import org.discourseatlas.decode.RejectedInputException;
+import org.discourseatlas.decode.TextDecoder;
+import org.discourseatlas.text.TextNormalizer;
+import org.discourseatlas.turns.TurnSegmenter;
 
 /**
  * Reads input files into transcripts, in two steps so that the corpus can be consulted between
@@ -43,18 +40,24 @@ import org.apache.commons.csv.CSVRecord;
 public final class TranscriptParser {
   /** The title line of a saved page sits within its first lines, under the site header. */
   private static final int TITLE_SEARCH_LINES = 25;
+
   /**
-   * Site header lines (menus, embassy name, address) are short. A longer line above a dated
-   * line means the text has begun: that line is no title, and nothing above it is dropped.
+   * Site header lines (menus, embassy name, address) are short. A longer line above a dated line
+   * means the text has begun: that line is no title, and nothing above it is dropped.
    */
   private static final int MAX_HEADER_LINE_WORDS = 20;
 
   private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+
   /** JSON Lines separates records by \n (or \r\n) only; U+2028 may stand inside a JSON string. */
   private static final Pattern JSON_LINE_BREAK = Pattern.compile("\\r?\\n");
-  private static final Pattern SCHEME_AND_AUTHORITY = Pattern.compile("^[A-Za-z][A-Za-z0-9+.\\-]*:(//[^/]*)?");
+
+  private static final Pattern SCHEME_AND_AUTHORITY =
+      Pattern.compile("^[A-Za-z][A-Za-z0-9+.\\-]*:(//[^/]*)?");
+
   /** A line that ends mid-sentence: a letter, digit or comma last, not . ? ! : ; or a quote. */
   private static final Pattern SOFT_WRAP_END = Pattern.compile("[\\p{L}\\p{N},\\-]\\s*$");
+
   private static final Pattern SOFT_WRAP_START = Pattern.compile("^\\s*\\p{Ll}");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -104,7 +107,8 @@ public final class TranscriptParser {
     return new ReadResult(List.of(draft), List.of());
   }
 
-  private DraftTranscript savedText(String sourcePath, String format, DecodedText decoded, long bytes) {
+  private DraftTranscript savedText(
+      String sourcePath, String format, DecodedText decoded, long bytes) {
     List<String> lines = Arrays.asList(LINE_BREAK.split(decoded.text(), -1));
     TitleLine title = null;
     int bodyStart = 0;
@@ -133,20 +137,23 @@ public final class TranscriptParser {
       }
     }
     return draft(
-        sourcePath, format, decoded.encoding(),
+        sourcePath,
+        format,
+        decoded.encoding(),
         title == null ? null : title.title(),
         title == null ? null : title.date(),
         title == null ? null : "title",
         title == null ? null : title.place(),
-        null, null,
+        null,
+        null,
         joinSoftWraps(BoilerplateFilter.keepContent(lines.subList(bodyStart, lines.size()))),
         bytes);
   }
 
   /**
    * Joins lines that a hard wrap split inside a sentence: a line that does not end a sentence,
-   * followed by one that starts in lowercase, continues it. Without this every wrapped line
-   * would be a paragraph, and paragraphs always end sentences.
+   * followed by one that starts in lowercase, continues it. Without this every wrapped line would
+   * be a paragraph, and paragraphs always end sentences.
    */
   static List<String> joinSoftWraps(List<String> lines) {
     List<String> joined = new ArrayList<>(lines.size());
@@ -164,15 +171,24 @@ public final class TranscriptParser {
     return joined;
   }
 
-  private DraftTranscript htmlPage(String sourcePath, String format, DecodedText decoded, long bytes) {
+  private DraftTranscript htmlPage(
+      String sourcePath, String format, DecodedText decoded, long bytes) {
     ExtractedPage page = HtmlContentExtractor.extract(decoded.text());
     Optional<TitleLine> titleLine =
         page.title() == null ? Optional.empty() : TitleLine.parse(page.title());
-    LocalDate date = page.date() != null ? page.date() : titleLine.map(TitleLine::date).orElse(null);
+    LocalDate date =
+        page.date() != null ? page.date() : titleLine.map(TitleLine::date).orElse(null);
     String dateSource = page.date() != null ? "metadata" : titleLine.isPresent() ? "title" : null;
     return draft(
-        sourcePath, format, decoded.encoding(), page.title(), date, dateSource,
-        titleLine.map(TitleLine::place).orElse(null), null, null,
+        sourcePath,
+        format,
+        decoded.encoding(),
+        page.title(),
+        date,
+        dateSource,
+        titleLine.map(TitleLine::place).orElse(null),
+        null,
+        null,
         BoilerplateFilter.keepContent(page.blocks()),
         bytes);
   }
@@ -190,12 +206,21 @@ public final class TranscriptParser {
       try {
         JsonNode record = readJson(line);
         Map<String, String> fields = new HashMap<>();
-        record.fields().forEachRemaining(
-            e -> fields.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
-        drafts.add(record(recordPath, format, decoded.encoding(), fields, line.getBytes(StandardCharsets.UTF_8).length));
+        record
+            .fields()
+            .forEachRemaining(
+                e -> fields.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        drafts.add(
+            record(
+                recordPath,
+                format,
+                decoded.encoding(),
+                fields,
+                line.getBytes(StandardCharsets.UTF_8).length));
       } catch (RejectedInputException e) {
         rejects.add(
-            new RejectedInput(recordPath, e.reason(), e.detail(), line.getBytes(StandardCharsets.UTF_8).length));
+            new RejectedInput(
+                recordPath, e.reason(), e.detail(), line.getBytes(StandardCharsets.UTF_8).length));
       }
     }
     return new ReadResult(drafts, rejects);
@@ -207,29 +232,46 @@ public final class TranscriptParser {
     List<DraftTranscript> drafts = new ArrayList<>();
     List<RejectedInput> rejects = new ArrayList<>();
     CSVFormat csv =
-        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .get();
     int row = 0;
     try (CSVParser parser = CSVParser.parse(new StringReader(decoded.text()), csv)) {
       if (!parser.getHeaderMap().containsKey(settings.recordFields().text())) {
         throw new RejectedInputException(
             RejectReason.MALFORMED_RECORD,
-            "CSV header has no '" + settings.recordFields().text() + "' column: " + parser.getHeaderNames());
+            "CSV header has no '"
+                + settings.recordFields().text()
+                + "' column: "
+                + parser.getHeaderNames());
       }
       for (CSVRecord record : parser) {
         row++;
         String recordPath = sourcePath + "#" + row;
         try {
-          drafts.add(record(recordPath, format, decoded.encoding(), record.toMap(), record.toString().length()));
+          drafts.add(
+              record(
+                  recordPath,
+                  format,
+                  decoded.encoding(),
+                  record.toMap(),
+                  record.toString().length()));
         } catch (RejectedInputException e) {
-          rejects.add(new RejectedInput(recordPath, e.reason(), e.detail(), record.toString().length()));
+          rejects.add(
+              new RejectedInput(recordPath, e.reason(), e.detail(), record.toString().length()));
         }
       }
     } catch (UncheckedIOException | IllegalStateException | IOException e) {
       // A quote never closed, or a row the parser cannot read: the rest of the file is one reject.
       rejects.add(
           new RejectedInput(
-              sourcePath + "#" + (row + 1), RejectReason.MALFORMED_RECORD,
-              "CSV cannot be parsed from data row " + (row + 1) + ": " + e.getMessage(), decoded.text().length()));
+              sourcePath + "#" + (row + 1),
+              RejectReason.MALFORMED_RECORD,
+              "CSV cannot be parsed from data row " + (row + 1) + ": " + e.getMessage(),
+              decoded.text().length()));
     }
     return new ReadResult(drafts, rejects);
   }
@@ -255,7 +297,8 @@ public final class TranscriptParser {
     ParserSettings.RecordFields names = settings.recordFields();
     String text = fields.get(names.text());
     if (text == null || text.isBlank()) {
-      throw new RejectedInputException(RejectReason.MALFORMED_RECORD, "no text in field '" + names.text() + "'");
+      throw new RejectedInputException(
+          RejectReason.MALFORMED_RECORD, "no text in field '" + names.text() + "'");
     }
     String title = blankToNull(fields.get(names.title()));
     Optional<TitleLine> titleLine = title == null ? Optional.empty() : TitleLine.parse(title);
@@ -264,7 +307,12 @@ public final class TranscriptParser {
     LocalDate date = fieldDate.orElse(titleLine.map(TitleLine::date).orElse(null));
     String dateSource = fieldDate.isPresent() ? "metadata" : titleLine.isPresent() ? "title" : null;
     return draft(
-        recordPath, format, encoding, title, date, dateSource,
+        recordPath,
+        format,
+        encoding,
+        title,
+        date,
+        dateSource,
         titleLine.map(TitleLine::place).orElse(null),
         blankToNull(fields.get(names.source())),
         blankToNull(fields.get(names.url())),
@@ -273,8 +321,16 @@ public final class TranscriptParser {
   }
 
   private DraftTranscript draft(
-      String sourcePath, String format, String encoding, String title, LocalDate date,
-      String dateSource, String place, String recordSource, String url, List<String> body,
+      String sourcePath,
+      String format,
+      String encoding,
+      String title,
+      LocalDate date,
+      String dateSource,
+      String place,
+      String recordSource,
+      String url,
+      List<String> body,
       long bytes) {
     Map<String, String> pathFields = Map.of();
     for (PathPattern pattern : settings.pathPatterns()) {
@@ -293,12 +349,23 @@ public final class TranscriptParser {
     }
     String source = sourceOf(sourcePath, url, pathFields.get("source"), recordSource);
     return new DraftTranscript(
-        sourcePath, format, encoding, title, date, dateSource, place, source, url, pathFields, body, bytes);
+        sourcePath,
+        format,
+        encoding,
+        title,
+        date,
+        dateSource,
+        place,
+        source,
+        url,
+        pathFields,
+        body,
+        bytes);
   }
 
   /**
-   * The source (ministry) of a transcript: a configured rule for its path or URL host wins, then
-   * a {source} path field, then the record's own source field, then its folder's name.
+   * The source (ministry) of a transcript: a configured rule for its path or URL host wins, then a
+   * {source} path field, then the record's own source field, then its folder's name.
    */
   String sourceOf(String sourcePath, String url, String pathSource, String recordSource) {
     for (ParserSettings.SourceRule rule : settings.sourceRules()) {
@@ -313,7 +380,8 @@ public final class TranscriptParser {
       return recordSource.strip();
     }
     // The path without scheme and authority ("hdfs://nn", "file:") and without "#<record>".
-    String path = SCHEME_AND_AUTHORITY.matcher(sourcePath.replaceFirst("#\\d+$", "")).replaceFirst("");
+    String path =
+        SCHEME_AND_AUTHORITY.matcher(sourcePath.replaceFirst("#\\d+$", "")).replaceFirst("");
     int slash = path.lastIndexOf('/');
     if (slash <= 0) {
       return null;

@@ -27,21 +27,38 @@ import org.discourseatlas.zones.ZoneMatcher;
 final class AnalysisStages {
   /** Sentiment columns of the sentences table: what the sentiment stage adds. */
   private static final List<String> SENTIMENT_COLUMNS =
-      List.of(Columns.SENTIMENT_LABEL, Columns.SENTIMENT_SCORE, Columns.SENTIMENT_PROBS, Columns.SENTIMENT_STATUS);
+      List.of(
+          Columns.SENTIMENT_LABEL,
+          Columns.SENTIMENT_SCORE,
+          Columns.SENTIMENT_PROBS,
+          Columns.SENTIMENT_STATUS);
 
   private AnalysisStages() {}
 
   /** The stages in the order they run. */
   static List<Stage> all() {
-    return List.of(new SplitTurns(), new TagSentences(), new ScoreSentiment(), new CountDocuments(),
+    return List.of(
+        new SplitTurns(),
+        new TagSentences(),
+        new ScoreSentiment(),
+        new CountDocuments(),
         new ZoneSentiment());
   }
 
   /** Speaker turns of the new documents, with the base snapshot's turns. */
   static final class SplitTurns implements Stage {
-    public String name() { return "turns"; }
-    public List<Uses> reads() { return List.of(Uses.of(RunData.NEW_DOCUMENTS, Columns.DOC_ID, Columns.DUPLICATE_OF, Columns.TURN_LIST)); }
-    public List<Uses> adds() { return List.of(Uses.table(RunData.TURNS), Uses.like(RunData.NEW_TURNS, Table.TURNS)); }
+    public String name() {
+      return "turns";
+    }
+
+    public List<Uses> reads() {
+      return List.of(
+          Uses.of(RunData.NEW_DOCUMENTS, Columns.DOC_ID, Columns.DUPLICATE_OF, Columns.TURN_LIST));
+    }
+
+    public List<Uses> adds() {
+      return List.of(Uses.table(RunData.TURNS), Uses.like(RunData.NEW_TURNS, Table.TURNS));
+    }
 
     public Counts run(RunState run) {
       Dataset<Row> newTurns = run.keepFlat(Segmentation.turns(run.get(RunData.NEW_DOCUMENTS)));
@@ -49,7 +66,8 @@ final class AnalysisStages {
       run.put(RunData.NEW_TURNS, newTurns);
       run.put(RunData.TURNS, turns);
       turns.count();
-      return new Counts(run.fact(StageReports.NewDocuments.class).documents(), newTurns.count(), "turns");
+      return new Counts(
+          run.fact(StageReports.NewDocuments.class).documents(), newTurns.count(), "turns");
     }
   }
 
@@ -58,19 +76,33 @@ final class AnalysisStages {
    * sentences are carried over, tagged again when the gazetteer or the window changed.
    */
   static final class TagSentences implements Stage {
-    public String name() { return "sentences+zones"; }
-    public List<Uses> reads() { return List.of(Uses.like(RunData.NEW_TURNS, Table.TURNS), Uses.of(RunData.TURNS)); }
-    public List<Uses> adds() { return List.of(Uses.of(RunData.TAGGED_SENTENCES, taggedColumns().toArray(String[]::new)), Uses.table(RunData.ZONES)); }
+    public String name() {
+      return "sentences+zones";
+    }
+
+    public List<Uses> reads() {
+      return List.of(Uses.like(RunData.NEW_TURNS, Table.TURNS), Uses.of(RunData.TURNS));
+    }
+
+    public List<Uses> adds() {
+      return List.of(
+          Uses.of(RunData.TAGGED_SENTENCES, taggedColumns().toArray(String[]::new)),
+          Uses.table(RunData.ZONES));
+    }
 
     public Counts run(RunState run) {
       ZoneMatcher matcher = new ZoneMatcher(run.gazetteer);
       int window = run.config.zoneWindow();
       Dataset<Row> earlier = run.base().table(Table.SENTENCES);
       if (run.base().zonesChanged()) {
-        earlier = ZoneTagging.tag(earlier.drop(Columns.NAMED_ZONES, Columns.ZONES), matcher, window);
+        earlier =
+            ZoneTagging.tag(earlier.drop(Columns.NAMED_ZONES, Columns.ZONES), matcher, window);
       }
-      Dataset<Row> fresh = ZoneTagging.tag(Segmentation.sentences(run.get(RunData.NEW_TURNS)), matcher, window);
-      Dataset<Row> tagged = run.keepFlat(select(earlier, taggedColumns()).unionByName(select(fresh, taggedColumns())));
+      Dataset<Row> fresh =
+          ZoneTagging.tag(Segmentation.sentences(run.get(RunData.NEW_TURNS)), matcher, window);
+      Dataset<Row> tagged =
+          run.keepFlat(
+              select(earlier, taggedColumns()).unionByName(select(fresh, taggedColumns())));
       run.put(RunData.TAGGED_SENTENCES, tagged);
       run.put(RunData.ZONES, ZoneTagging.zonesTable(run.spark, run.gazetteer));
       return new Counts(run.get(RunData.TURNS).count(), tagged.count(), "sentences");
@@ -84,97 +116,171 @@ final class AnalysisStages {
   }
 
   /**
-   * Sentiment of the sentences in zone windows (or of all): the base snapshot's results are
-   * reused, the rest is parsed (and counted).
+   * Sentiment of the sentences in zone windows (or of all): the base snapshot's results are reused,
+   * the rest is parsed (and counted).
    */
   static final class ScoreSentiment implements Stage {
-    public String name() { return "sentiment"; }
-    public List<Uses> reads() { return List.of(Uses.of(RunData.TAGGED_SENTENCES, Columns.DOC_ID, Columns.SENTENCE, Columns.TEXT, Columns.TOKENS, Columns.ZONES)); }
-    public List<Uses> adds() { return List.of(Uses.table(RunData.SENTENCES)); }
+    public String name() {
+      return "sentiment";
+    }
+
+    public List<Uses> reads() {
+      return List.of(
+          Uses.of(
+              RunData.TAGGED_SENTENCES,
+              Columns.DOC_ID,
+              Columns.SENTENCE,
+              Columns.TEXT,
+              Columns.TOKENS,
+              Columns.ZONES));
+    }
+
+    public List<Uses> adds() {
+      return List.of(Uses.table(RunData.SENTENCES));
+    }
 
     public Counts run(RunState run) {
-      LongAccumulator parsed = run.spark.sparkContext().longAccumulator("sentences parsed for sentiment");
+      LongAccumulator parsed =
+          run.spark.sparkContext().longAccumulator("sentences parsed for sentiment");
       Dataset<Row> tagged = run.get(RunData.TAGGED_SENTENCES);
       Dataset<Row> sentences =
-          run.keepFlat(Sentiment.score(tagged, run.config.sentiment(), run.base().sentimentResults(), parsed));
+          run.keepFlat(
+              Sentiment.score(
+                  tagged, run.config.sentiment(), run.base().sentimentResults(), parsed));
       run.put(RunData.SENTENCES, sentences);
-      long scored = sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED)).count();
-      long tooLong = sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.TOO_LONG)).count();
+      long scored =
+          sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED)).count();
+      long tooLong =
+          sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.TOO_LONG)).count();
       long sentenceCount = tagged.count();
       run.release(RunData.TAGGED_SENTENCES);
       run.report(new StageReports.SentimentCounts(scored, parsed.value(), tooLong));
-      StageLog.note(scored + " sentences scored, " + parsed.value() + " of them parsed in this run; " + tooLong
-          + " over sentiment.max-tokens = " + run.config.sentiment().maxTokens()
-          + " not scored (sentiment_status = too_long)");
+      StageLog.note(
+          scored
+              + " sentences scored, "
+              + parsed.value()
+              + " of them parsed in this run; "
+              + tooLong
+              + " over sentiment.max-tokens = "
+              + run.config.sentiment().maxTokens()
+              + " not scored (sentiment_status = too_long)");
       return new Counts(sentenceCount, parsed.value(), "parsed");
     }
   }
 
   /**
-   * Every document of the snapshot (the earlier ones as they were, the new ones with their
-   * counts) and every reject; checks that records = documents + duplicates + rejects.
+   * Every document of the snapshot (the earlier ones as they were, the new ones with their counts)
+   * and every reject; checks that records = documents + duplicates + rejects.
    */
   static final class CountDocuments implements Stage {
-    public String name() { return "document counts"; }
-
-    public List<Uses> reads() {
-      return List.of(Uses.of(RunData.NEW_DOCUMENTS, Columns.DOC_ID), Uses.like(RunData.NEW_REJECTS, Table.REJECTS),
-          Uses.like(RunData.EARLIER_DOCUMENTS, Table.DOCUMENTS), Uses.of(RunData.NEW_TURNS, Columns.DOC_ID),
-          Uses.of(RunData.SENTENCES, Columns.DOC_ID, Columns.TURN, Columns.SENTENCE, Columns.N_TOKENS));
+    public String name() {
+      return "document counts";
     }
 
-    public List<Uses> adds() { return List.of(Uses.table(RunData.DOCUMENTS), Uses.table(RunData.REJECTS)); }
+    public List<Uses> reads() {
+      return List.of(
+          Uses.of(RunData.NEW_DOCUMENTS, Columns.DOC_ID),
+          Uses.like(RunData.NEW_REJECTS, Table.REJECTS),
+          Uses.like(RunData.EARLIER_DOCUMENTS, Table.DOCUMENTS),
+          Uses.of(RunData.NEW_TURNS, Columns.DOC_ID),
+          Uses.of(
+              RunData.SENTENCES, Columns.DOC_ID, Columns.TURN, Columns.SENTENCE, Columns.N_TOKENS));
+    }
+
+    public List<Uses> adds() {
+      return List.of(Uses.table(RunData.DOCUMENTS), Uses.table(RunData.REJECTS));
+    }
 
     public Counts run(RunState run) {
       Dataset<Row> earlierDocuments = run.get(RunData.EARLIER_DOCUMENTS);
       Dataset<Row> newSentences =
-          run.get(RunData.SENTENCES).join(run.get(RunData.NEW_TURNS).select(Columns.DOC_ID).distinct(), Columns.DOC_ID);
+          run.get(RunData.SENTENCES)
+              .join(run.get(RunData.NEW_TURNS).select(Columns.DOC_ID).distinct(), Columns.DOC_ID);
       Dataset<Row> documents =
           run.keep(
               earlierDocuments.unionByName(
                   select(
-                      DocumentStats.withCounts(run.get(RunData.NEW_DOCUMENTS), newSentences, earlierDocuments),
+                      DocumentStats.withCounts(
+                          run.get(RunData.NEW_DOCUMENTS), newSentences, earlierDocuments),
                       List.of(Table.DOCUMENTS.schema().fieldNames()))));
       Dataset<Row> earlierRejects = run.base().table(Table.REJECTS);
       Dataset<Row> rejects =
-          run.keep(earlierRejects.unionByName(select(run.get(RunData.NEW_REJECTS), List.of(Table.REJECTS.schema().fieldNames()))));
+          run.keep(
+              earlierRejects.unionByName(
+                  select(
+                      run.get(RunData.NEW_REJECTS), List.of(Table.REJECTS.schema().fieldNames()))));
       long rejectCount = rejects.count();
       long duplicates = documents.filter(col(Columns.DUPLICATE_OF).isNotNull()).count();
       long analysed = documents.count() - duplicates;
-      long withoutDate = documents.filter(col(Columns.DUPLICATE_OF).isNull().and(col(Columns.DATE).isNull())).count();
+      long withoutDate =
+          documents
+              .filter(col(Columns.DUPLICATE_OF).isNull().and(col(Columns.DATE).isNull()))
+              .count();
       long records = analysed + duplicates + rejectCount;
       long earlierRecords = earlierDocuments.count() + earlierRejects.count();
       long newRecords = run.fact(StageReports.SeenInputs.class).newRecords();
       if (earlierRecords + newRecords != records) {
-        throw new IllegalStateException("input accounting broken: " + earlierRecords + " earlier + " + newRecords
-            + " new records != " + analysed + " documents + " + duplicates + " duplicates + " + rejectCount + " rejects");
+        throw new IllegalStateException(
+            "input accounting broken: "
+                + earlierRecords
+                + " earlier + "
+                + newRecords
+                + " new records != "
+                + analysed
+                + " documents + "
+                + duplicates
+                + " duplicates + "
+                + rejectCount
+                + " rejects");
       }
       Map<String, Long> byReason = new LinkedHashMap<>();
-      for (Row row : rejects.groupBy(Columns.REASON).count().orderBy(Columns.REASON).collectAsList()) {
+      for (Row row :
+          rejects.groupBy(Columns.REASON).count().orderBy(Columns.REASON).collectAsList()) {
         byReason.put(row.getString(0), row.getLong(1));
       }
       run.put(RunData.DOCUMENTS, documents);
       run.put(RunData.REJECTS, rejects);
       run.release(RunData.NEW_REJECTS, RunData.NEW_DOCUMENTS, RunData.NEW_TURNS);
-      run.report(new StageReports.SnapshotCounts(records, analysed, duplicates, rejectCount, withoutDate, byReason));
+      run.report(
+          new StageReports.SnapshotCounts(
+              records, analysed, duplicates, rejectCount, withoutDate, byReason));
       return new Counts(records, analysed, "documents");
     }
   }
 
   /** Sentiment per zone (month, role) with intervals, and the configured zone comparisons. */
   static final class ZoneSentiment implements Stage {
-    public String name() { return "zone_sentiment"; }
-    public List<Uses> reads() { return List.of(Uses.table(RunData.SENTENCES), Uses.table(RunData.TURNS), Uses.table(RunData.DOCUMENTS)); }
-    public List<Uses> adds() { return List.of(Uses.table(RunData.ZONE_SENTIMENT), Uses.table(RunData.ZONE_SENTIMENT_COMPARISONS)); }
+    public String name() {
+      return "zone_sentiment";
+    }
+
+    public List<Uses> reads() {
+      return List.of(
+          Uses.table(RunData.SENTENCES), Uses.table(RunData.TURNS), Uses.table(RunData.DOCUMENTS));
+    }
+
+    public List<Uses> adds() {
+      return List.of(
+          Uses.table(RunData.ZONE_SENTIMENT), Uses.table(RunData.ZONE_SENTIMENT_COMPARISONS));
+    }
 
     public Counts run(RunState run) {
       Dataset<Row> sentences = run.get(RunData.SENTENCES);
       Dataset<Row> zoneSentiment =
-          run.keep(Sentiment.byZone(sentences, run.get(RunData.TURNS), run.get(RunData.DOCUMENTS), run.config.sentiment()));
+          run.keep(
+              Sentiment.byZone(
+                  sentences,
+                  run.get(RunData.TURNS),
+                  run.get(RunData.DOCUMENTS),
+                  run.config.sentiment()));
       run.put(RunData.ZONE_SENTIMENT, zoneSentiment);
-      run.put(RunData.ZONE_SENTIMENT_COMPARISONS,
-          run.keep(Sentiment.comparisons(sentences, run.config.sentiment().comparisons(), run.config.sentiment())));
-      return new Counts(run.fact(StageReports.SentimentCounts.class).scored(), zoneSentiment.count(), "rows");
+      run.put(
+          RunData.ZONE_SENTIMENT_COMPARISONS,
+          run.keep(
+              Sentiment.comparisons(
+                  sentences, run.config.sentiment().comparisons(), run.config.sentiment())));
+      return new Counts(
+          run.fact(StageReports.SentimentCounts.class).scored(), zoneSentiment.count(), "rows");
     }
   }
 

@@ -18,16 +18,15 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.discourseatlas.schema.Columns;
-import org.discourseatlas.store.Snapshots;
 import org.discourseatlas.schema.Table;
+import org.discourseatlas.store.Snapshots;
 
 /**
  * What a run builds on: the current run of the latest month before its own (its documents,
  * sentences with their sentiment, topic shares, the boilerplate it learned and the hashes of the
- * inputs it saw), or nothing, when the run analyses every input (no earlier snapshot, --full,
- * an earlier snapshot of an older layout, changed ingest settings). Every accessor answers for
- * both cases, so the pipeline has one path: with nothing to build on, the earlier tables are
- * empty.
+ * inputs it saw), or nothing, when the run analyses every input (no earlier snapshot, --full, an
+ * earlier snapshot of an older layout, changed ingest settings). Every accessor answers for both
+ * cases, so the pipeline has one path: with nothing to build on, the earlier tables are empty.
  *
  * <p>Building on the month before, not on an earlier run of the same month, is what makes a rerun
  * of a month give the same tables as its first run.
@@ -35,6 +34,7 @@ import org.discourseatlas.schema.Table;
 final class BaseSnapshot {
   /** The file beside the models where a run keeps the boilerplate lines it used, per source. */
   static final String REPEATED_LINES = "repeated-lines.json";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SparkSession spark;
@@ -45,8 +45,12 @@ final class BaseSnapshot {
   private final boolean sentimentChanged;
 
   private BaseSnapshot(
-      SparkSession spark, Snapshots snapshots, Map<String, Object> manifest, String fullReason,
-      boolean zonesChanged, boolean sentimentChanged) {
+      SparkSession spark,
+      Snapshots snapshots,
+      Map<String, Object> manifest,
+      String fullReason,
+      boolean zonesChanged,
+      boolean sentimentChanged) {
     this.spark = spark;
     this.snapshots = snapshots;
     this.manifest = manifest;
@@ -56,31 +60,45 @@ final class BaseSnapshot {
   }
 
   /** The base of a run writing {@code snapshot}, with a line saying what is reused or redone. */
-  static BaseSnapshot find(SparkSession spark, Snapshots snapshots, JobOptions options, Fingerprints now) {
+  static BaseSnapshot find(
+      SparkSession spark, Snapshots snapshots, JobOptions options, Fingerprints now) {
     if (options.full()) {
       return none(spark, snapshots, "--full: every input is analysed");
     }
     Map<String, Object> base = snapshots.before(options.snapshot()).orElse(null);
     if (base == null) {
-      return none(spark, snapshots, "no snapshot before " + options.snapshot() + ": every input is analysed");
+      return none(
+          spark,
+          snapshots,
+          "no snapshot before " + options.snapshot() + ": every input is analysed");
     }
     String from = "snapshot " + base.get("snapshot") + " (run " + base.get("run_id") + ")";
     Object recorded = base.get("fingerprints");
-    if (!(recorded instanceof Map<?, ?> fingerprints) || !Snapshots.LAYOUT_RUN_FOLDERS.equals(base.get(Snapshots.LAYOUT))) {
-      return none(spark, snapshots, from + " was written before refreshes: every input is analysed");
+    if (!(recorded instanceof Map<?, ?> fingerprints)
+        || !Snapshots.LAYOUT_RUN_FOLDERS.equals(base.get(Snapshots.LAYOUT))) {
+      return none(
+          spark, snapshots, from + " was written before refreshes: every input is analysed");
     }
     if (!now.ingest().equals(fingerprints.get(Fingerprints.INGEST))) {
-      return none(spark, snapshots, "the ingest settings changed since " + from + ": every input is analysed");
+      return none(
+          spark,
+          snapshots,
+          "the ingest settings changed since " + from + ": every input is analysed");
     }
     boolean zones = !now.zones().equals(fingerprints.get(Fingerprints.ZONES));
     boolean sentiment = !now.sentiment().equals(fingerprints.get(Fingerprints.SENTIMENT));
     StageLog.note("refresh: building on " + from + "; only inputs not seen there are analysed");
     if (zones) {
-      StageLog.note("refresh: the gazetteer or zone window changed since " + from
-          + ": its sentences are tagged again (and scored where they newly fall in a zone window)");
+      StageLog.note(
+          "refresh: the gazetteer or zone window changed since "
+              + from
+              + ": its sentences are tagged again (and scored where they newly fall in a zone window)");
     }
     if (sentiment) {
-      StageLog.note("refresh: the sentiment settings changed since " + from + ": its sentences are scored again");
+      StageLog.note(
+          "refresh: the sentiment settings changed since "
+              + from
+              + ": its sentences are scored again");
     }
     return new BaseSnapshot(spark, snapshots, base, null, zones, sentiment);
   }
@@ -91,9 +109,9 @@ final class BaseSnapshot {
   }
 
   /**
-   * This base, or none when the boilerplate learned from every input now differs, for a source
-   * of the base's documents, from the lines the base removed (its earlier documents would be
-   * cleaned otherwise today).
+   * This base, or none when the boilerplate learned from every input now differs, for a source of
+   * the base's documents, from the lines the base removed (its earlier documents would be cleaned
+   * otherwise today).
    */
   BaseSnapshot unlessBoilerplateChanged(Map<String, Set<String>> learnedNow) {
     if (manifest == null) {
@@ -102,22 +120,38 @@ final class BaseSnapshot {
     Map<String, Set<String>> then = repeatedLines();
     List<String> sources =
         table(Table.DOCUMENTS)
-            .select(org.apache.spark.sql.functions.coalesce(
-                org.apache.spark.sql.functions.col(Columns.SOURCE),
-                org.apache.spark.sql.functions.lit(org.discourseatlas.ingest.RepeatedLines.NO_SOURCE)))
-            .distinct().as(Encoders.STRING()).collectAsList();
+            .select(
+                org.apache.spark.sql.functions.coalesce(
+                    org.apache.spark.sql.functions.col(Columns.SOURCE),
+                    org.apache.spark.sql.functions.lit(
+                        org.discourseatlas.ingest.RepeatedLines.NO_SOURCE)))
+            .distinct()
+            .as(Encoders.STRING())
+            .collectAsList();
     List<String> changed = new java.util.ArrayList<>();
     for (String source : new TreeSet<>(sources)) {
       if (!then.getOrDefault(source, Set.of()).equals(learnedNow.getOrDefault(source, Set.of()))) {
-        changed.add("'" + source + "' (" + then.getOrDefault(source, Set.of()).size() + " -> "
-            + learnedNow.getOrDefault(source, Set.of()).size() + " lines)");
+        changed.add(
+            "'"
+                + source
+                + "' ("
+                + then.getOrDefault(source, Set.of()).size()
+                + " -> "
+                + learnedNow.getOrDefault(source, Set.of()).size()
+                + " lines)");
       }
     }
     if (changed.isEmpty()) {
       return this;
     }
-    return none(spark, snapshots, "the new inputs change the boilerplate learned for " + String.join(", ", changed)
-        + " since snapshot " + manifest.get("snapshot") + ": every input is analysed");
+    return none(
+        spark,
+        snapshots,
+        "the new inputs change the boilerplate learned for "
+            + String.join(", ", changed)
+            + " since snapshot "
+            + manifest.get("snapshot")
+            + ": every input is analysed");
   }
 
   boolean exists() {
@@ -161,7 +195,8 @@ final class BaseSnapshot {
       return Set.of();
     }
     List<String> hashes =
-        table(Table.DOCUMENTS).select(Columns.CONTENT_HASH)
+        table(Table.DOCUMENTS)
+            .select(Columns.CONTENT_HASH)
             .union(table(Table.REJECTS).select(Columns.CONTENT_HASH))
             .distinct()
             .as(Encoders.STRING())
@@ -179,20 +214,28 @@ final class BaseSnapshot {
     try {
       FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
       try (InputStream in = fs.open(file)) {
-        Map<String, List<String>> read = JSON.readValue(in, new TypeReference<Map<String, List<String>>>() {});
+        Map<String, List<String>> read =
+            JSON.readValue(in, new TypeReference<Map<String, List<String>>>() {});
         Map<String, Set<String>> lines = new TreeMap<>();
         read.forEach((source, list) -> lines.put(source, new TreeSet<>(list)));
         return lines;
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the boilerplate lines of snapshot " + manifest.get("snapshot")
-          + " at " + file + " (--full analyses every input without them)", e);
+      throw new UncheckedIOException(
+          "cannot read the boilerplate lines of snapshot "
+              + manifest.get("snapshot")
+              + " at "
+              + file
+              + " (--full analyses every input without them)",
+          e);
     }
   }
 
   /** The id of the topic model whose shares the base wrote (null without one). */
   String topicModelId() {
     Object info = manifest == null ? null : manifest.get("topic_model");
-    return info instanceof Map<?, ?> model && model.get("model_id") != null ? String.valueOf(model.get("model_id")) : null;
+    return info instanceof Map<?, ?> model && model.get("model_id") != null
+        ? String.valueOf(model.get("model_id"))
+        : null;
   }
 }

@@ -1,22 +1,17 @@
 package org.discourseatlas.pipeline;
 
-import org.discourseatlas.text.Sha256Hex;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.discourseatlas.config.JobConfig;
+import org.discourseatlas.text.Sha256Hex;
 import org.discourseatlas.zones.ZoneGazetteer;
 
 /**
- * A fingerprint of each part of the configuration that shapes per-document results, recorded in
- * the manifest. A refresh compares them with its base snapshot's to recompute exactly what a
- * change affects:
+ * A fingerprint of each part of the configuration that shapes per-document results, recorded in the
+ * manifest. A refresh compares them with its base snapshot's to recompute exactly what a change
+ * affects:
  *
  * <ul>
  *   <li>{@code ingest} (parser, boilerplate and near-duplicate settings): documents themselves
@@ -45,7 +40,10 @@ record Fingerprints(String ingest, String zones, String sentiment, String topics
         digest(sentiment.allSentences(), sentiment.parser(), sentiment.maxTokens()),
         topicsFingerprint,
         digest(
-            config.minTermLength(), new TreeSet<>(config.extraStopwords()), lexical.lemmas(), lexical.maxNgram(),
+            config.minTermLength(),
+            new TreeSet<>(config.extraStopwords()),
+            lexical.lemmas(),
+            lexical.maxNgram(),
             new TreeSet<>(lexical.multiwordExpressions())));
   }
 

@@ -10,7 +10,9 @@ import org.apache.hadoop.fs.Path;
 import org.discourseatlas.config.InvalidConfigException;
 import org.discourseatlas.zones.ZoneGazetteer;
 
-/** Loads the zone gazetteer on the driver: the user's file (any Hadoop file system) or the default. */
+/**
+ * Loads the zone gazetteer on the driver: the user's file (any Hadoop file system) or the default.
+ */
 final class GazetteerSource {
   static final String DEFAULT_RESOURCE = "/zones/default-zones.csv";
 
@@ -22,7 +24,8 @@ final class GazetteerSource {
       if (in == null) {
         throw new IllegalStateException("the jar lacks " + DEFAULT_RESOURCE);
       }
-      return ZoneGazetteer.fromCsv(new InputStreamReader(in, StandardCharsets.UTF_8), DEFAULT_RESOURCE);
+      return ZoneGazetteer.fromCsv(
+          new InputStreamReader(in, StandardCharsets.UTF_8), DEFAULT_RESOURCE);
     }
     Path path = new Path(userPath);
     try (Reader reader =
@@ -30,7 +33,11 @@ final class GazetteerSource {
       return ZoneGazetteer.fromCsv(reader, userPath);
     } catch (IOException e) {
       throw new InvalidConfigException(
-          "config: discourse-atlas.zones.gazetteer: cannot read " + userPath + " (" + e.getMessage() + ")");
+          "config: discourse-atlas.zones.gazetteer: cannot read "
+              + userPath
+              + " ("
+              + e.getMessage()
+              + ")");
     }
   }
 }

@@ -17,16 +17,15 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * The heap of this JVM between two marks, for the per-stage memory figures of the manifest and
- * the benchmark. Two numbers, because "heap used" alone mostly measures how lazily the collector
- * runs:
+ * The heap of this JVM between two marks, for the per-stage memory figures of the manifest and the
+ * benchmark. Two numbers, because "heap used" alone mostly measures how lazily the collector runs:
  *
  * <ul>
  *   <li>peak used: the sum of the heap pools' peak usage since the mark (an upper bound: the pools
  *       may peak at different moments);
- *   <li>peak live: the largest heap occupancy right after a garbage collection since the mark,
- *       the nearest cheap measure of what the stage really holds. When no collection ran, the
- *       heap used at the end stands in (again an upper bound).
+ *   <li>peak live: the largest heap occupancy right after a garbage collection since the mark, the
+ *       nearest cheap measure of what the stage really holds. When no collection ran, the heap used
+ *       at the end stands in (again an upper bound).
  * </ul>
  *
  * <p>In local mode the driver and its executor threads share this heap; on a cluster it is the
@@ -35,18 +34,22 @@ import javax.management.openmbean.CompositeData;
 final class HeapWatch {
   private static final long MB = 1024L * 1024L;
   private final List<MemoryPoolMXBean> heapPools =
-      ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+      ManagementFactory.getMemoryPoolMXBeans().stream()
+          .filter(p -> p.getType() == MemoryType.HEAP)
+          .toList();
   private final AtomicLong liveSinceMark = new AtomicLong(-1);
   private final AtomicLong liveOverall = new AtomicLong(-1);
-  private final NotificationListener listener = (notification, handback) -> {
-    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-      GarbageCollectionNotificationInfo info =
-          GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-      long after = heapUsed(info.getGcInfo().getMemoryUsageAfterGc());
-      liveSinceMark.accumulateAndGet(after, Math::max);
-      liveOverall.accumulateAndGet(after, Math::max);
-    }
-  };
+  private final NotificationListener listener =
+      (notification, handback) -> {
+        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+            notification.getType())) {
+          GarbageCollectionNotificationInfo info =
+              GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+          long after = heapUsed(info.getGcInfo().getMemoryUsageAfterGc());
+          liveSinceMark.accumulateAndGet(after, Math::max);
+          liveOverall.accumulateAndGet(after, Math::max);
+        }
+      };
 
   HeapWatch() {
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {

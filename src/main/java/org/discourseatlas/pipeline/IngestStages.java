@@ -27,15 +27,27 @@ final class IngestStages {
 
   /** The stages in the order they run. */
   static List<Stage> all() {
-    return List.of(new ListInputs(), new ReadInputs(), new LearnBoilerplate(), new KeepNewInputs(),
+    return List.of(
+        new ListInputs(),
+        new ReadInputs(),
+        new LearnBoilerplate(),
+        new KeepNewInputs(),
         new FinishDocuments());
   }
 
   /** Lists the input paths (files, folders, globs) into files with their lengths. */
   static final class ListInputs implements Stage {
-    public String name() { return "list inputs"; }
-    public List<Uses> reads() { return List.of(); }
-    public List<Uses> adds() { return List.of(Uses.of(RunData.INPUT_FILES, Columns.SOURCE_PATH, Columns.LENGTH)); }
+    public String name() {
+      return "list inputs";
+    }
+
+    public List<Uses> reads() {
+      return List.of();
+    }
+
+    public List<Uses> adds() {
+      return List.of(Uses.of(RunData.INPUT_FILES, Columns.SOURCE_PATH, Columns.LENGTH));
+    }
 
     public Counts run(RunState run) {
       Dataset<Row> listing = run.keep(InputFiles.list(run.spark, run.options.inputs()));
@@ -49,12 +61,21 @@ final class IngestStages {
    * boilerplate is learned from the whole corpus, as a full run learns it.
    */
   static final class ReadInputs implements Stage {
-    public String name() { return "read"; }
-    public List<Uses> reads() { return List.of(Uses.of(RunData.INPUT_FILES, Columns.SOURCE_PATH, Columns.LENGTH)); }
-    public List<Uses> adds() { return List.of(Uses.of(RunData.ALL_RECORDS, TranscriptIngest.READ_SCHEMA.fieldNames())); }
+    public String name() {
+      return "read";
+    }
+
+    public List<Uses> reads() {
+      return List.of(Uses.of(RunData.INPUT_FILES, Columns.SOURCE_PATH, Columns.LENGTH));
+    }
+
+    public List<Uses> adds() {
+      return List.of(Uses.of(RunData.ALL_RECORDS, TranscriptIngest.READ_SCHEMA.fieldNames()));
+    }
 
     public Counts run(RunState run) {
-      Dataset<Row> files = InputFiles.read(run.get(RunData.INPUT_FILES), run.config.parser().maxFileBytes());
+      Dataset<Row> files =
+          InputFiles.read(run.get(RunData.INPUT_FILES), run.config.parser().maxFileBytes());
       Dataset<Row> read = run.keep(TranscriptIngest.read(files, run.config.parser()));
       run.put(RunData.ALL_RECORDS, read);
       long inputFiles = run.get(RunData.INPUT_FILES).count();
@@ -69,16 +90,31 @@ final class IngestStages {
    * lines learned then: when the new inputs change a source's lines, every input is analysed again.
    */
   static final class LearnBoilerplate implements Stage {
-    public String name() { return "boilerplate"; }
-    public List<Uses> reads() { return List.of(Uses.of(RunData.ALL_RECORDS, Columns.SOURCE, Columns.BODY)); }
-    public List<Uses> adds() { return List.of(); }
+    public String name() {
+      return "boilerplate";
+    }
+
+    public List<Uses> reads() {
+      return List.of(Uses.of(RunData.ALL_RECORDS, Columns.SOURCE, Columns.BODY));
+    }
+
+    public List<Uses> adds() {
+      return List.of();
+    }
 
     public Counts run(RunState run) {
       Map<String, Set<String>> repeatedLines = new TreeMap<>();
-      RepeatedLines.learn(run.get(RunData.ALL_RECORDS), run.config.repeatedLines()).forEach((source, lines) -> {
-        repeatedLines.put(source, new TreeSet<>(lines));
-        StageLog.note("source '" + source + "': " + lines.size() + " repeated lines dropped as boilerplate");
-      });
+      RepeatedLines.learn(run.get(RunData.ALL_RECORDS), run.config.repeatedLines())
+          .forEach(
+              (source, lines) -> {
+                repeatedLines.put(source, new TreeSet<>(lines));
+                StageLog.note(
+                    "source '"
+                        + source
+                        + "': "
+                        + lines.size()
+                        + " repeated lines dropped as boilerplate");
+              });
       run.report(new StageReports.Boilerplate(repeatedLines));
       run.rebase(run.base().unlessBoilerplateChanged(repeatedLines));
       long learned = repeatedLines.values().stream().mapToLong(Set::size).sum();
@@ -91,9 +127,17 @@ final class IngestStages {
     /** A record's suffix on its file's path (JSON Lines, CSV): {@code <path>#<line>}. */
     private static final String RECORD_SUFFIX = "#[0-9]+$";
 
-    public String name() { return "new inputs"; }
-    public List<Uses> reads() { return List.of(Uses.of(RunData.ALL_RECORDS, Columns.CONTENT_HASH, Columns.SOURCE_PATH)); }
-    public List<Uses> adds() { return List.of(Uses.of(RunData.NEW_RECORDS, Columns.CONTENT_HASH)); }
+    public String name() {
+      return "new inputs";
+    }
+
+    public List<Uses> reads() {
+      return List.of(Uses.of(RunData.ALL_RECORDS, Columns.CONTENT_HASH, Columns.SOURCE_PATH));
+    }
+
+    public List<Uses> adds() {
+      return List.of(Uses.of(RunData.NEW_RECORDS, Columns.CONTENT_HASH));
+    }
 
     public Counts run(RunState run) {
       Dataset<Row> read = run.get(RunData.ALL_RECORDS);
@@ -103,12 +147,22 @@ final class IngestStages {
       long records = fresh.count();
       long filesAlreadySeen =
           read.filter(col(Columns.CONTENT_HASH).isin(seen.toArray()).and(lit(!seen.isEmpty())))
-              .select(regexp_replace(col(Columns.SOURCE_PATH), RECORD_SUFFIX, "")).distinct().count();
+              .select(regexp_replace(col(Columns.SOURCE_PATH), RECORD_SUFFIX, ""))
+              .distinct()
+              .count();
       run.release(RunData.ALL_RECORDS);
       StageReports.InputsRead inputs = run.fact(StageReports.InputsRead.class);
       if (run.base().exists()) {
-        StageLog.note(filesAlreadySeen + " of " + inputs.inputFiles() + " input files were ingested by snapshot "
-            + run.base().manifest().get("snapshot") + ": " + records + " new records of " + inputs.records());
+        StageLog.note(
+            filesAlreadySeen
+                + " of "
+                + inputs.inputFiles()
+                + " input files were ingested by snapshot "
+                + run.base().manifest().get("snapshot")
+                + ": "
+                + records
+                + " new records of "
+                + inputs.records());
       }
       run.report(new StageReports.SeenInputs(filesAlreadySeen, records));
       return new Counts(inputs.records(), records, "records");
@@ -116,7 +170,8 @@ final class IngestStages {
 
     /** Keeps the records whose input's content hash is not among {@code seen}. */
     private static FilterFunction<Row> notSeen(RunState run, Set<String> seen) {
-      Broadcast<Set<String>> hashes = JavaSparkContext.fromSparkContext(run.spark.sparkContext()).broadcast(seen);
+      Broadcast<Set<String>> hashes =
+          JavaSparkContext.fromSparkContext(run.spark.sparkContext()).broadcast(seen);
       // By position: rows of a typed map carry no schema.
       int hashAt = TranscriptIngest.READ_SCHEMA.fieldIndex(Columns.CONTENT_HASH);
       return row -> !hashes.value().contains(row.getString(hashAt));
@@ -124,16 +179,25 @@ final class IngestStages {
   }
 
   /**
-   * Finishes drafts into documents (turns, language) and rejects; marks exact and near
-   * duplicates among the new documents and against the documents of the base snapshot.
+   * Finishes drafts into documents (turns, language) and rejects; marks exact and near duplicates
+   * among the new documents and against the documents of the base snapshot.
    */
   static final class FinishDocuments implements Stage {
-    public String name() { return "documents"; }
-    public List<Uses> reads() { return List.of(Uses.of(RunData.NEW_RECORDS, TranscriptIngest.READ_SCHEMA.fieldNames())); }
+    public String name() {
+      return "documents";
+    }
+
+    public List<Uses> reads() {
+      return List.of(Uses.of(RunData.NEW_RECORDS, TranscriptIngest.READ_SCHEMA.fieldNames()));
+    }
 
     public List<Uses> adds() {
       return List.of(
-          Uses.of(RunData.NEW_DOCUMENTS, Columns.DOC_ID, Columns.DUPLICATE_OF, Columns.DUPLICATE_SIMILARITY),
+          Uses.of(
+              RunData.NEW_DOCUMENTS,
+              Columns.DOC_ID,
+              Columns.DUPLICATE_OF,
+              Columns.DUPLICATE_SIMILARITY),
           Uses.of(RunData.NEW_REJECTS, Table.REJECTS.schema().fieldNames()),
           Uses.of(RunData.EARLIER_DOCUMENTS, Table.DOCUMENTS.schema().fieldNames()));
     }
@@ -141,7 +205,8 @@ final class IngestStages {
     public Counts run(RunState run) {
       Dataset<Row> read = run.get(RunData.NEW_RECORDS);
       Map<String, Set<String>> repeatedLines = run.fact(StageReports.Boilerplate.class).lines();
-      Dataset<Row> finished = run.keep(TranscriptIngest.finish(read, repeatedLines, run.config.parser()));
+      Dataset<Row> finished =
+          run.keep(TranscriptIngest.finish(read, repeatedLines, run.config.parser()));
       Dataset<Row> newRejects =
           run.keep(TranscriptIngest.rejects(read).unionByName(TranscriptIngest.rejects(finished)));
       Dataset<Row> earlierDocuments = run.keep(run.base().table(Table.DOCUMENTS));
@@ -157,8 +222,16 @@ final class IngestStages {
       long analysed = newDocuments.count() - duplicates;
       long records = run.fact(StageReports.SeenInputs.class).newRecords();
       if (records != analysed + duplicates + rejects) {
-        throw new IllegalStateException("input accounting broken: " + records + " new records != " + analysed
-            + " documents + " + duplicates + " duplicates + " + rejects + " rejects");
+        throw new IllegalStateException(
+            "input accounting broken: "
+                + records
+                + " new records != "
+                + analysed
+                + " documents + "
+                + duplicates
+                + " duplicates + "
+                + rejects
+                + " rejects");
       }
       run.put(RunData.NEW_DOCUMENTS, newDocuments);
       run.put(RunData.NEW_REJECTS, newRejects);
@@ -167,8 +240,16 @@ final class IngestStages {
       finished.unpersist();
       run.release(RunData.NEW_RECORDS, RunData.INPUT_FILES);
       run.report(new StageReports.NewDocuments(analysed, duplicates, nearDuplicates, rejects));
-      StageLog.note((run.base().exists() ? "new inputs: " : "") + duplicates + " duplicates (" + nearDuplicates
-          + " near, Jaccard >= " + run.config.nearDuplicates().minJaccard() + "), " + rejects + " rejects");
+      StageLog.note(
+          (run.base().exists() ? "new inputs: " : "")
+              + duplicates
+              + " duplicates ("
+              + nearDuplicates
+              + " near, Jaccard >= "
+              + run.config.nearDuplicates().minJaccard()
+              + "), "
+              + rejects
+              + " rejects");
       return new Counts(records, analysed, "documents");
     }
   }

@@ -26,18 +26,34 @@ final class LexicalStages {
 
   /** The n-gram units every lexical statistic counts, and term frequencies per group. */
   static final class TermFrequencyStage implements Stage {
-    public String name() { return "term_frequencies"; }
+    public String name() {
+      return "term_frequencies";
+    }
 
     public List<Uses> reads() {
       return List.of(
-          Uses.of(RunData.SENTENCES, Columns.DOC_ID, Columns.TURN, Columns.SENTENCE, Columns.PARAGRAPH, Columns.ZONES,
-              Columns.TOKENS, Columns.N_TOKENS),
+          Uses.of(
+              RunData.SENTENCES,
+              Columns.DOC_ID,
+              Columns.TURN,
+              Columns.SENTENCE,
+              Columns.PARAGRAPH,
+              Columns.ZONES,
+              Columns.TOKENS,
+              Columns.N_TOKENS),
           Uses.of(RunData.TURNS, Columns.DOC_ID, Columns.TURN, Columns.ROLE),
-          Uses.of(RunData.DOCUMENTS, Columns.DOC_ID, Columns.DATE, Columns.SOURCE, Columns.DUPLICATE_OF));
+          Uses.of(
+              RunData.DOCUMENTS,
+              Columns.DOC_ID,
+              Columns.DATE,
+              Columns.SOURCE,
+              Columns.DUPLICATE_OF));
     }
 
     public List<Uses> adds() {
-      return List.of(Uses.of(RunData.LEXICAL_UNITS, Columns.ZONES, LexicalUnits.NGRAMS), Uses.table(RunData.TERM_FREQUENCIES));
+      return List.of(
+          Uses.of(RunData.LEXICAL_UNITS, Columns.ZONES, LexicalUnits.NGRAMS),
+          Uses.table(RunData.TERM_FREQUENCIES));
     }
 
     public Counts run(RunState run) {
@@ -51,9 +67,15 @@ final class LexicalStages {
       // Not kept flat: rebuilding 10^7 n-gram structs as Rows cost more (UN: 253 s against 140 s)
       // than its plan, which is small now that its inputs are flat.
       Dataset<Row> units =
-          run.keep(LexicalUnits.of(run.get(RunData.SENTENCES), run.get(RunData.TURNS), run.get(RunData.DOCUMENTS),
-              extractor, lexical.maxNgram()));
-      Dataset<Row> termFrequencies = run.keep(TermFrequencies.compute(units, lexical.minNgramCount()));
+          run.keep(
+              LexicalUnits.of(
+                  run.get(RunData.SENTENCES),
+                  run.get(RunData.TURNS),
+                  run.get(RunData.DOCUMENTS),
+                  extractor,
+                  lexical.maxNgram()));
+      Dataset<Row> termFrequencies =
+          run.keep(TermFrequencies.compute(units, lexical.minNgramCount()));
       run.put(RunData.LEXICAL_UNITS, units);
       run.put(RunData.TERM_FREQUENCIES, termFrequencies);
       return new Counts(run.get(RunData.SENTENCES).count(), termFrequencies.count(), "rows");
@@ -62,22 +84,34 @@ final class LexicalStages {
 
   /** Keyness of the configured comparisons and, when asked, of each zone against the rest. */
   static final class KeynessStage implements Stage {
-    public String name() { return "keyness"; }
-    public List<Uses> reads() { return List.of(Uses.of(RunData.LEXICAL_UNITS, Columns.ZONES, LexicalUnits.NGRAMS)); }
-    public List<Uses> adds() { return List.of(Uses.table(RunData.KEYNESS)); }
+    public String name() {
+      return "keyness";
+    }
+
+    public List<Uses> reads() {
+      return List.of(Uses.of(RunData.LEXICAL_UNITS, Columns.ZONES, LexicalUnits.NGRAMS));
+    }
+
+    public List<Uses> adds() {
+      return List.of(Uses.table(RunData.KEYNESS));
+    }
 
     public Counts run(RunState run) {
       JobConfig.Lexical lexical = run.config.lexical();
       Dataset<Row> units = run.get(RunData.LEXICAL_UNITS);
       Dataset<Row> zoneCounts = run.keep(Keyness.zoneCounts(units));
       Dataset<Row> corpusCounts = run.keep(Keyness.corpusCounts(units));
-      Keyness.Settings settings = new Keyness.Settings(lexical.alpha0(), lexical.correction(), lexical.keynessMinCount());
+      Keyness.Settings settings =
+          new Keyness.Settings(lexical.alpha0(), lexical.correction(), lexical.keynessMinCount());
       Dataset<Row> keyness = run.spark.createDataFrame(List.of(), Table.KEYNESS.schema());
       if (!lexical.comparisons().isEmpty()) {
-        keyness = keyness.unionByName(Keyness.compute(units, zoneCounts, corpusCounts, lexical.comparisons(), settings));
+        keyness =
+            keyness.unionByName(
+                Keyness.compute(units, zoneCounts, corpusCounts, lexical.comparisons(), settings));
       }
       if (lexical.eachZoneVsRest()) {
-        keyness = keyness.unionByName(Keyness.eachZoneVersusRest(zoneCounts, corpusCounts, settings));
+        keyness =
+            keyness.unionByName(Keyness.eachZoneVersusRest(zoneCounts, corpusCounts, settings));
       }
       keyness = run.keep(keyness);
       run.put(RunData.KEYNESS, keyness);
@@ -87,24 +121,38 @@ final class LexicalStages {
 
   /** Collocations per zone, and every zone mention in its context (KWIC). */
   static final class CollocationsAndKwic implements Stage {
-    public String name() { return "collocations+kwic"; }
+    public String name() {
+      return "collocations+kwic";
+    }
 
     public List<Uses> reads() {
-      return List.of(Uses.of(RunData.LEXICAL_UNITS, Columns.ZONES, LexicalUnits.NGRAMS),
+      return List.of(
+          Uses.of(RunData.LEXICAL_UNITS, Columns.ZONES, LexicalUnits.NGRAMS),
           Uses.of(RunData.SENTENCES, Columns.DOC_ID, Columns.TURN, Columns.SENTENCE, Columns.TEXT));
     }
 
-    public List<Uses> adds() { return List.of(Uses.table(RunData.COLLOCATIONS), Uses.table(RunData.MENTIONS)); }
+    public List<Uses> adds() {
+      return List.of(Uses.table(RunData.COLLOCATIONS), Uses.table(RunData.MENTIONS));
+    }
 
     public Counts run(RunState run) {
       JobConfig.Lexical lexical = run.config.lexical();
       Dataset<Row> collocations =
-          run.keep(Keyness.collocations(run.get(RunData.LEXICAL_UNITS), lexical.collocationMinCount(), lexical.collocationTop()));
+          run.keep(
+              Keyness.collocations(
+                  run.get(RunData.LEXICAL_UNITS),
+                  lexical.collocationMinCount(),
+                  lexical.collocationTop()));
       Dataset<Row> mentions =
-          run.keep(Mentions.of(run.get(RunData.SENTENCES), new ZoneMatcher(run.gazetteer), lexical.contextWords()));
+          run.keep(
+              Mentions.of(
+                  run.get(RunData.SENTENCES),
+                  new ZoneMatcher(run.gazetteer),
+                  lexical.contextWords()));
       run.put(RunData.COLLOCATIONS, collocations);
       run.put(RunData.MENTIONS, mentions);
-      return new Counts(run.get(RunData.SENTENCES).count(), collocations.count() + mentions.count(), "rows");
+      return new Counts(
+          run.get(RunData.SENTENCES).count(), collocations.count() + mentions.count(), "rows");
     }
   }
 }

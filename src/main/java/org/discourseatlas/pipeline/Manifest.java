@@ -9,8 +9,8 @@ import org.discourseatlas.topics.TopicModelInfo;
 /**
  * A run's manifest, as typed records: what ran (config, versions, inputs), what it built on, what
  * came in (counts), what went out (rows and folders per table), how long each stage took. Written
- * by {@link org.discourseatlas.store.RunManifest} with snake_case keys; its rename into
- * {@code _runs/} is what publishes the run.
+ * by {@link org.discourseatlas.store.RunManifest} with snake_case keys; its rename into {@code
+ * _runs/} is what publishes the run.
  */
 public record Manifest(
     String runId,
@@ -53,11 +53,16 @@ public record Manifest(
       @JsonProperty("new") NewRecords newRecords) {}
 
   /** This run's new records: records = documents + duplicates + rejects. */
-  public record NewRecords(long records, long documents, long duplicates, long nearDuplicates, long rejects) {}
+  public record NewRecords(
+      long records, long documents, long duplicates, long nearDuplicates, long rejects) {}
 
   /** Whether the run built on an earlier snapshot, and what it redid there. */
   public record Refresh(
-      String mode, String reason, Base base, Boolean zonesRetagged, Boolean sentimentRescored,
+      String mode,
+      String reason,
+      Base base,
+      Boolean zonesRetagged,
+      Boolean sentimentRescored,
       boolean topicSharesReused) {}
 
   /** The run a refresh built on. */

@@ -48,19 +48,26 @@ public final class Pipeline {
 
   public RunSummary run() {
     Instant startedAt = Instant.now();
-    List<String> missing = SentimentScorer.missingModels(SentimentScorer.parser(config.sentiment().parser()));
+    List<String> missing =
+        SentimentScorer.missingModels(SentimentScorer.parser(config.sentiment().parser()));
     if (!missing.isEmpty()) {
-      throw new MissingModelException("CoreNLP model files not on the classpath: " + missing
-          + " (jobs/run.sh passes target/discourse-atlas-models.jar; with spark-submit add --jars <it>)");
+      throw new MissingModelException(
+          "CoreNLP model files not on the classpath: "
+              + missing
+              + " (jobs/run.sh passes target/discourse-atlas-models.jar; with spark-submit add --jars <it>)");
     }
     var hadoopConf = spark.sparkContext().hadoopConfiguration();
-    SnapshotStore store = SnapshotStore.open(options.output(), options.snapshot(), runId, hadoopConf);
+    SnapshotStore store =
+        SnapshotStore.open(options.output(), options.snapshot(), runId, hadoopConf);
     ZoneGazetteer gazetteer = GazetteerSource.load(config.gazetteerPath(), hadoopConf);
     List<String> expressions = multiwordExpressions(gazetteer, config.lexical());
-    Fingerprints fingerprints = Fingerprints.of(config, gazetteer, TopicStages.fingerprint(config, expressions));
+    Fingerprints fingerprints =
+        Fingerprints.of(config, gazetteer, TopicStages.fingerprint(config, expressions));
     BaseSnapshot base = BaseSnapshot.find(spark, store.snapshots(), options, fingerprints);
     StageLog log = new StageLog();
-    try (RunState run = new RunState(spark, options, config, runId, store, gazetteer, expressions, fingerprints, base)) {
+    try (RunState run =
+        new RunState(
+            spark, options, config, runId, store, gazetteer, expressions, fingerprints, base)) {
       for (Stage stage : stages()) {
         if (stage.appliesTo(run)) {
           run.check(stage.name(), "reads", stage.reads());
@@ -73,7 +80,8 @@ public final class Pipeline {
       long started = log.start();
       run.tables().forEach((data, dataset) -> store.stage(data.table(), dataset));
       TopicStages.stageModel(run);
-      store.stageModelInfo(BaseSnapshot.REPEATED_LINES, run.fact(StageReports.Boilerplate.class).lines());
+      store.stageModelInfo(
+          BaseSnapshot.REPEATED_LINES, run.fact(StageReports.Boilerplate.class).lines());
       Map<String, Long> rowCounts = new LinkedHashMap<>();
       store.rowCounts().entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
@@ -82,9 +90,17 @@ public final class Pipeline {
 
       StageReports.SnapshotCounts counts = run.fact(StageReports.SnapshotCounts.class);
       RunSummary summary =
-          new RunSummary(runId, store.root().toString(), options.snapshot(),
-              run.fact(StageReports.InputsRead.class).inputFiles(), counts.records(), counts.documents(),
-              counts.duplicates(), counts.rejects(), counts.documentsWithoutDate(), rowCounts);
+          new RunSummary(
+              runId,
+              store.root().toString(),
+              options.snapshot(),
+              run.fact(StageReports.InputsRead.class).inputFiles(),
+              counts.records(),
+              counts.documents(),
+              counts.duplicates(),
+              counts.rejects(),
+              counts.documentsWithoutDate(),
+              rowCounts);
       store.commit(RunManifest.toJson(manifest(run, summary, startedAt, log)));
       return summary;
     } finally {
@@ -99,10 +115,22 @@ public final class Pipeline {
     StageReports.SentimentCounts sentiment = run.fact(StageReports.SentimentCounts.class);
     Manifest.InputCounts inputCounts =
         new Manifest.InputCounts(
-            summary.inputFiles(), seen.filesAlreadySeen(), snapshot.records(), snapshot.documents(),
-            snapshot.duplicates(), fresh.nearDuplicates(), sentiment.tooLong(), sentiment.parsed(), snapshot.rejects(),
-            snapshot.rejectsByReason(), snapshot.documentsWithoutDate(),
-            new Manifest.NewRecords(seen.newRecords(), fresh.documents(), fresh.duplicates(), fresh.nearDuplicates(),
+            summary.inputFiles(),
+            seen.filesAlreadySeen(),
+            snapshot.records(),
+            snapshot.documents(),
+            snapshot.duplicates(),
+            fresh.nearDuplicates(),
+            sentiment.tooLong(),
+            sentiment.parsed(),
+            snapshot.rejects(),
+            snapshot.rejectsByReason(),
+            snapshot.documentsWithoutDate(),
+            new Manifest.NewRecords(
+                seen.newRecords(),
+                fresh.documents(),
+                fresh.duplicates(),
+                fresh.nearDuplicates(),
                 fresh.rejects()));
     BaseSnapshot base = run.base();
     Manifest.Refresh refresh =
@@ -110,7 +138,9 @@ public final class Pipeline {
             base.exists() ? "incremental" : "full",
             base.fullReason(),
             base.exists()
-                ? new Manifest.Base(String.valueOf(base.manifest().get("snapshot")), String.valueOf(base.manifest().get("run_id")))
+                ? new Manifest.Base(
+                    String.valueOf(base.manifest().get("snapshot")),
+                    String.valueOf(base.manifest().get("run_id")))
                 : null,
             base.exists() ? base.zonesChanged() : null,
             base.exists() ? base.sentimentChanged() : null,
@@ -122,18 +152,34 @@ public final class Pipeline {
       }
     }
     return new Manifest(
-        runId, options.snapshot(), "succeeded", Snapshots.LAYOUT_RUN_FOLDERS, startedAt.toString(),
-        Instant.now().toString(), options.inputs(), versions(), spark.sparkContext().master(), config.rendered(),
-        run.fingerprints.toMap(), refresh, inputCounts, run.fact(StageReports.Boilerplate.class).countsBySource(),
-        TopicStages.modelInfo(run), summary.rowCounts(), tables,
-        run.store.wroteModels() ? run.store.relativeModelsPath() : null, log.timings(),
-        // In local mode the driver's JVM runs the executor threads too: its heap is the whole job's.
+        runId,
+        options.snapshot(),
+        "succeeded",
+        Snapshots.LAYOUT_RUN_FOLDERS,
+        startedAt.toString(),
+        Instant.now().toString(),
+        options.inputs(),
+        versions(),
+        spark.sparkContext().master(),
+        config.rendered(),
+        run.fingerprints.toMap(),
+        refresh,
+        inputCounts,
+        run.fact(StageReports.Boilerplate.class).countsBySource(),
+        TopicStages.modelInfo(run),
+        summary.rowCounts(),
+        tables,
+        run.store.wroteModels() ? run.store.relativeModelsPath() : null,
+        log.timings(),
+        // In local mode the driver's JVM runs the executor threads too: its heap is the whole
+        // job's.
         log.jvmMemory());
   }
 
   private Map<String, String> versions() {
     Properties props = new Properties();
-    try (InputStream in = Pipeline.class.getResourceAsStream("/discourse-atlas-version.properties")) {
+    try (InputStream in =
+        Pipeline.class.getResourceAsStream("/discourse-atlas-version.properties")) {
       if (in != null) {
         props.load(in);
       }
@@ -149,7 +195,8 @@ public final class Pipeline {
   }
 
   /** The gazetteer's multiword names and the configured expressions, kept whole as one unit. */
-  private static List<String> multiwordExpressions(ZoneGazetteer gazetteer, JobConfig.Lexical lexical) {
+  private static List<String> multiwordExpressions(
+      ZoneGazetteer gazetteer, JobConfig.Lexical lexical) {
     List<String> expressions = new ArrayList<>(lexical.multiwordExpressions());
     for (Zone zone : gazetteer.zones()) {
       for (String alias : zone.aliases()) {
@@ -160,5 +207,4 @@ public final class Pipeline {
     }
     return expressions;
   }
-
 }

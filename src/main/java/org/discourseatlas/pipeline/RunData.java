@@ -9,7 +9,10 @@ import org.discourseatlas.schema.Table;
 enum RunData {
   /** Input files: path and length (InputFiles.LISTING_SCHEMA). */
   INPUT_FILES(null),
-  /** Every input record read and split into drafts, new or seen before (TranscriptIngest.READ_SCHEMA). */
+  /**
+   * Every input record read and split into drafts, new or seen before
+   * (TranscriptIngest.READ_SCHEMA).
+   */
   ALL_RECORDS(null),
   /** The records whose bytes the base snapshot has not ingested. */
   NEW_RECORDS(null),

@@ -18,9 +18,9 @@ import org.discourseatlas.zones.ZoneGazetteer;
 
 /**
  * What a run's stages share: the settings, the base snapshot, the datasets passed from stage to
- * stage (by {@link RunData} name) and the facts each stage reports for the manifest (typed
- * records, each recorded once). Datasets are cached while later stages read them and released
- * by the stage that reads them last.
+ * stage (by {@link RunData} name) and the facts each stage reports for the manifest (typed records,
+ * each recorded once). Datasets are cached while later stages read them and released by the stage
+ * that reads them last.
  */
 final class RunState implements AutoCloseable {
   /** Between stages, datasets that are read more than once stay in memory, spilling to disk. */
@@ -33,6 +33,7 @@ final class RunState implements AutoCloseable {
   final SnapshotStore store;
   final ZoneGazetteer gazetteer;
   final Fingerprints fingerprints;
+
   /** The gazetteer's multiword names and the configured expressions, each kept whole as a term. */
   final List<String> multiwordExpressions;
 
@@ -42,8 +43,15 @@ final class RunState implements AutoCloseable {
   private final List<Dataset<Row>> persisted = new ArrayList<>();
 
   RunState(
-      SparkSession spark, JobOptions options, JobConfig config, String runId, SnapshotStore store,
-      ZoneGazetteer gazetteer, List<String> multiwordExpressions, Fingerprints fingerprints, BaseSnapshot base) {
+      SparkSession spark,
+      JobOptions options,
+      JobConfig config,
+      String runId,
+      SnapshotStore store,
+      ZoneGazetteer gazetteer,
+      List<String> multiwordExpressions,
+      Fingerprints fingerprints,
+      BaseSnapshot base) {
     this.spark = spark;
     this.options = options;
     this.config = config;
@@ -117,7 +125,8 @@ final class RunState implements AutoCloseable {
   <T extends Record> T fact(Class<T> kind) {
     Record fact = facts.get(kind);
     if (fact == null) {
-      throw new IllegalStateException(kind.getSimpleName() + " is read before any stage reported it");
+      throw new IllegalStateException(
+          kind.getSimpleName() + " is read before any stage reported it");
     }
     return kind.cast(fact);
   }
@@ -128,19 +137,30 @@ final class RunState implements AutoCloseable {
   }
 
   /**
-   * Fails, naming the stage, the dataset and the columns, when a dataset a stage uses is missing
-   * or lacks a column: the contract is checked on schemas, before any Spark job runs.
+   * Fails, naming the stage, the dataset and the columns, when a dataset a stage uses is missing or
+   * lacks a column: the contract is checked on schemas, before any Spark job runs.
    */
   void check(String stage, String verb, List<Stage.Uses> uses) {
     for (Stage.Uses use : uses) {
       if (!datasets.containsKey(use.data())) {
-        throw new IllegalStateException("stage " + stage + " " + verb + " " + use.data() + ", which no stage added");
+        throw new IllegalStateException(
+            "stage " + stage + " " + verb + " " + use.data() + ", which no stage added");
       }
-      Set<String> present = new TreeSet<>(Arrays.asList(datasets.get(use.data()).schema().fieldNames()));
+      Set<String> present =
+          new TreeSet<>(Arrays.asList(datasets.get(use.data()).schema().fieldNames()));
       List<String> missing = use.columns().stream().filter(c -> !present.contains(c)).toList();
       if (!missing.isEmpty()) {
         throw new IllegalStateException(
-            "stage " + stage + " " + verb + " " + use.data() + " with columns " + missing + "; it has " + present);
+            "stage "
+                + stage
+                + " "
+                + verb
+                + " "
+                + use.data()
+                + " with columns "
+                + missing
+                + "; it has "
+                + present);
       }
     }
   }
@@ -148,11 +168,12 @@ final class RunState implements AutoCloseable {
   /** The datasets that are tables of the snapshot, in table order. */
   Map<RunData, Dataset<Row>> tables() {
     Map<RunData, Dataset<Row>> tables = new EnumMap<>(RunData.class);
-    datasets.forEach((data, dataset) -> {
-      if (data.table() != null) {
-        tables.put(data, dataset);
-      }
-    });
+    datasets.forEach(
+        (data, dataset) -> {
+          if (data.table() != null) {
+            tables.put(data, dataset);
+          }
+        });
     return tables;
   }
 

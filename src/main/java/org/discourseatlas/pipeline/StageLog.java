@@ -2,9 +2,7 @@ package org.discourseatlas.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -17,10 +15,18 @@ public final class StageLog {
 
   /** A finished stage, as the manifest records it (seconds to the millisecond). */
   public record StageTiming(
-      String stage, long recordsIn, long recordsOut, String outUnit, double seconds, long heapPeakUsedMb,
+      String stage,
+      long recordsIn,
+      long recordsOut,
+      String outUnit,
+      double seconds,
+      long heapPeakUsedMb,
       long heapPeakLiveMb) {}
 
-  /** This JVM over the whole run: heap ceiling, largest live heap, peak resident set (null if unknown). */
+  /**
+   * This JVM over the whole run: heap ceiling, largest live heap, peak resident set (null if
+   * unknown).
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record JvmMemory(long heapMaxMb, long heapPeakLiveMb, Long peakResidentMb, int cores) {}
 
@@ -36,11 +42,25 @@ public final class StageLog {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     HeapWatch.Usage usage = heap.sinceMark();
     timings.add(
-        new StageTiming(stage, recordsIn, recordsOut, outUnit, Math.round(seconds * 1000) / 1000.0,
-            usage.peakUsedMb(), usage.peakLiveMb()));
-    LOG.info(String.format(java.util.Locale.ROOT,
-        "stage %-16s in %,9d  out %,9d %-10s %7.1f s  heap peak %,6d MB, live %,6d MB",
-        stage, recordsIn, recordsOut, outUnit, seconds, usage.peakUsedMb(), usage.peakLiveMb()));
+        new StageTiming(
+            stage,
+            recordsIn,
+            recordsOut,
+            outUnit,
+            Math.round(seconds * 1000) / 1000.0,
+            usage.peakUsedMb(),
+            usage.peakLiveMb()));
+    LOG.info(
+        String.format(
+            java.util.Locale.ROOT,
+            "stage %-16s in %,9d  out %,9d %-10s %7.1f s  heap peak %,6d MB, live %,6d MB",
+            stage,
+            recordsIn,
+            recordsOut,
+            outUnit,
+            seconds,
+            usage.peakUsedMb(),
+            usage.peakLiveMb()));
   }
 
   /** A line of detail under a stage ("source 'x': 3 repeated lines dropped"). */
@@ -55,7 +75,9 @@ public final class StageLog {
   /** This JVM over the whole run: heap ceiling, largest live heap, peak resident set. */
   JvmMemory jvmMemory() {
     return new JvmMemory(
-        HeapWatch.maxHeapMb(), heap.peakLiveOverallMb(), peakResident(),
+        HeapWatch.maxHeapMb(),
+        heap.peakLiveOverallMb(),
+        peakResident(),
         Runtime.getRuntime().availableProcessors());
   }
 

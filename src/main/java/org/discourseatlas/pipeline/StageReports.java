@@ -30,6 +30,10 @@ final class StageReports {
 
   /** The snapshot's totals, earlier records and new: records = documents + duplicates + rejects. */
   record SnapshotCounts(
-      long records, long documents, long duplicates, long rejects, long documentsWithoutDate,
+      long records,
+      long documents,
+      long duplicates,
+      long rejects,
+      long documentsWithoutDate,
       Map<String, Long> rejectsByReason) {}
 }

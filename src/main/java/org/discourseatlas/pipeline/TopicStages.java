@@ -41,8 +41,13 @@ final class TopicStages {
 
   /** The model this run fitted or reused, its vocabulary and how it came to be. */
   record FittedTopics(
-      TopicModel model, CountVectorizerModel vocabulary, SavedTopicModel saved, String modelId, long units,
-      long modelled, Double miniBatchFraction) {}
+      TopicModel model,
+      CountVectorizerModel vocabulary,
+      SavedTopicModel saved,
+      String modelId,
+      long units,
+      long modelled,
+      Double miniBatchFraction) {}
 
   /** The manifest's topic_model: what the topic stages did (disabled when they did nothing). */
   static TopicModelInfo modelInfo(RunState run) {
@@ -56,20 +61,30 @@ final class TopicStages {
 
   /** Stages the model this run fitted or reused, with its info, beside the tables. */
   static void stageModel(RunState run) {
-    run.findFact(FittedTopics.class).ifPresent(fitted -> {
-      run.store.stageModel(TopicModel.DIRECTORY, fitted.model().pipeline());
-      run.store.stageModelInfo(TopicModelInfo.FILE, modelInfo(run).toMap());
-    });
+    run.findFact(FittedTopics.class)
+        .ifPresent(
+            fitted -> {
+              run.store.stageModel(TopicModel.DIRECTORY, fitted.model().pipeline());
+              run.store.stageModelInfo(TopicModelInfo.FILE, modelInfo(run).toMap());
+            });
   }
 
   /**
-   * Topic units (turns, paragraphs or documents) and the model: a saved one when it may be
-   * reused, else fitted; no model (empty topic tables, status skipped) when the units are too few.
+   * Topic units (turns, paragraphs or documents) and the model: a saved one when it may be reused,
+   * else fitted; no model (empty topic tables, status skipped) when the units are too few.
    */
   static final class FitTopicModel implements Stage {
-    public String name() { return "topic model"; }
-    public List<Uses> reads() { return List.of(Uses.of(RunData.LEXICAL_UNITS, Columns.DOC_ID, Columns.ZONES)); }
-    public List<Uses> adds() { return List.of(); }
+    public String name() {
+      return "topic model";
+    }
+
+    public List<Uses> reads() {
+      return List.of(Uses.of(RunData.LEXICAL_UNITS, Columns.DOC_ID, Columns.ZONES));
+    }
+
+    public List<Uses> adds() {
+      return List.of();
+    }
 
     public Counts run(RunState run) {
       JobConfig.Topics settings = run.config.topics();
@@ -79,7 +94,9 @@ final class TopicStages {
         return new Counts(0, 0, "units");
       }
       Dataset<Row> units =
-          run.keepFlat(TopicUnits.of(run.get(RunData.LEXICAL_UNITS), settings.unit(), settings.extraStopwords()));
+          run.keepFlat(
+              TopicUnits.of(
+                  run.get(RunData.LEXICAL_UNITS), settings.unit(), settings.extraStopwords()));
       long unitCount = units.count();
       String unit = settings.unit().name().toLowerCase(Locale.ROOT);
       String fingerprint = run.fingerprints.topics();
@@ -89,10 +106,15 @@ final class TopicStages {
               ? SavedTopicModel.latest(run.store, fingerprint, StageLog::note)
               : null;
       TopicModel model = saved == null ? null : saved.load(run.store);
-      CountVectorizerModel vocabulary = model != null ? model.vocabularyModel() : estimator.fitVocabulary(units);
+      CountVectorizerModel vocabulary =
+          model != null ? model.vocabularyModel() : estimator.fitVocabulary(units);
       if (saved != null) {
-        StageLog.note("topics: inferring with the model of snapshot " + saved.snapshot() + " (run " + saved.runId()
-            + "); --refit-topics fits a new one");
+        StageLog.note(
+            "topics: inferring with the model of snapshot "
+                + saved.snapshot()
+                + " (run "
+                + saved.runId()
+                + "); --refit-topics fits a new one");
       }
       Dataset<Row> features = run.keepFlat(estimator.features(vocabulary, units));
       long modelled = features.count();
@@ -100,46 +122,107 @@ final class TopicStages {
       Double fraction = null;
       if (model == null) {
         if (modelled < settings.k() || vocabularySize < 2) {
-          String reason = modelled + " units with >= " + settings.minUnitTerms() + " vocabulary terms, "
-              + vocabularySize + " terms: too few for k = " + settings.k();
+          String reason =
+              modelled
+                  + " units with >= "
+                  + settings.minUnitTerms()
+                  + " vocabulary terms, "
+                  + vocabularySize
+                  + " terms: too few for k = "
+                  + settings.k();
           StageLog.note("topics: no model fitted: " + reason);
-          run.report(new TopicModelInfo(TopicModelInfo.SKIPPED, fingerprint, unit, null, null, unitCount, modelled,
-              unitCount - modelled, vocabularySize, null, null, null, null, null, null, reason));
+          run.report(
+              new TopicModelInfo(
+                  TopicModelInfo.SKIPPED,
+                  fingerprint,
+                  unit,
+                  null,
+                  null,
+                  unitCount,
+                  modelled,
+                  unitCount - modelled,
+                  vocabularySize,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  reason));
           putEmptyTables(run);
           return new Counts(unitCount, 0, "units");
         }
         model = estimator.fit(vocabulary, features, modelled);
-        fraction = settings.optimizer().equals("online") ? TopicModelEstimator.miniBatchFraction(settings, modelled) : null;
+        fraction =
+            settings.optimizer().equals("online")
+                ? TopicModelEstimator.miniBatchFraction(settings, modelled)
+                : null;
       }
       run.put(RunData.TOPIC_FEATURES, features);
-      run.report(new FittedTopics(model, vocabulary, saved, saved != null ? saved.modelId() : run.runId, unitCount,
-          modelled, fraction));
-      StageLog.note("topics: " + (saved != null ? TopicModelInfo.REUSED : TopicModelInfo.FITTED) + " k = "
-          + model.k() + " over " + modelled + " of " + unitCount + " " + unit + " units (" + (unitCount - modelled)
-          + " with fewer than " + settings.minUnitTerms() + " vocabulary terms), vocabulary " + vocabularySize);
+      run.report(
+          new FittedTopics(
+              model,
+              vocabulary,
+              saved,
+              saved != null ? saved.modelId() : run.runId,
+              unitCount,
+              modelled,
+              fraction));
+      StageLog.note(
+          "topics: "
+              + (saved != null ? TopicModelInfo.REUSED : TopicModelInfo.FITTED)
+              + " k = "
+              + model.k()
+              + " over "
+              + modelled
+              + " of "
+              + unitCount
+              + " "
+              + unit
+              + " units ("
+              + (unitCount - modelled)
+              + " with fewer than "
+              + settings.minUnitTerms()
+              + " vocabulary terms), vocabulary "
+              + vocabularySize);
       return new Counts(unitCount, modelled, "units");
     }
 
     private static void putEmptyTables(RunState run) {
-      for (RunData data : List.of(RunData.TOPICS, RunData.TOPIC_PREVALENCE, RunData.TOPIC_PREVALENCE_COMPARISONS,
-          RunData.TOPIC_SHARES)) {
+      for (RunData data :
+          List.of(
+              RunData.TOPICS,
+              RunData.TOPIC_PREVALENCE,
+              RunData.TOPIC_PREVALENCE_COMPARISONS,
+              RunData.TOPIC_SHARES)) {
         run.put(data, run.spark.createDataFrame(List.of(), data.table().schema()));
       }
     }
   }
 
   /**
-   * Each unit's topic shares (kept from the base snapshot when its model inferred them), the
-   * topics with their coherence, prevalence per group and the configured comparisons.
+   * Each unit's topic shares (kept from the base snapshot when its model inferred them), the topics
+   * with their coherence, prevalence per group and the configured comparisons.
    */
   static final class TopicPrevalenceStage implements Stage {
-    public String name() { return "topic_prevalence"; }
-    public boolean appliesTo(RunState run) { return run.findFact(FittedTopics.class).isPresent(); }
-    public List<Uses> reads() { return List.of(Uses.of(RunData.TOPIC_FEATURES, Columns.DOC_ID)); }
+    public String name() {
+      return "topic_prevalence";
+    }
+
+    public boolean appliesTo(RunState run) {
+      return run.findFact(FittedTopics.class).isPresent();
+    }
+
+    public List<Uses> reads() {
+      return List.of(Uses.of(RunData.TOPIC_FEATURES, Columns.DOC_ID));
+    }
 
     public List<Uses> adds() {
-      return List.of(Uses.table(RunData.TOPICS), Uses.table(RunData.TOPIC_PREVALENCE),
-          Uses.table(RunData.TOPIC_PREVALENCE_COMPARISONS), Uses.table(RunData.TOPIC_SHARES));
+      return List.of(
+          Uses.table(RunData.TOPICS),
+          Uses.table(RunData.TOPIC_PREVALENCE),
+          Uses.table(RunData.TOPIC_PREVALENCE_COMPARISONS),
+          Uses.table(RunData.TOPIC_SHARES));
     }
 
     public Counts run(RunState run) {
@@ -150,51 +233,82 @@ final class TopicStages {
       // The snapshot built on inferred its units with this same model: its shares are kept.
       boolean reuseShares = fitted.modelId().equals(run.base().topicModelId());
       Dataset<Row> shares =
-          run.keepFlat(reuseShares
-              ? TopicInference.sharesReusing(model, features, run.base().table(Table.TOPIC_SHARES))
-              : TopicInference.shares(model, features));
-      List<TopicTerms> described = model.describe(Math.max(settings.topTerms(), settings.coherenceTerms()));
+          run.keepFlat(
+              reuseShares
+                  ? TopicInference.sharesReusing(
+                      model, features, run.base().table(Table.TOPIC_SHARES))
+                  : TopicInference.shares(model, features));
+      List<TopicTerms> described =
+          model.describe(Math.max(settings.topTerms(), settings.coherenceTerms()));
       Map<Integer, double[]> coherence =
-          TopicReport.coherence(described, TopicReport.cooccurrences(features, described, settings.coherenceTerms()),
+          TopicReport.coherence(
+              described,
+              TopicReport.cooccurrences(features, described, settings.coherenceTerms()),
               settings.coherenceTerms());
       List<TopicTerms> shown = described.stream().map(d -> d.top(settings.topTerms())).toList();
       Dataset<Row> prevalence =
-          run.keep(TopicPrevalence.prevalence(shares, TopicReport.labels(run.spark, shown), settings));
-      run.put(RunData.TOPICS, TopicReport.topicsTable(run.spark, shown, coherence, TopicReport.meanShares(shares)));
+          run.keep(
+              TopicPrevalence.prevalence(shares, TopicReport.labels(run.spark, shown), settings));
+      run.put(
+          RunData.TOPICS,
+          TopicReport.topicsTable(run.spark, shown, coherence, TopicReport.meanShares(shares)));
       run.put(RunData.TOPIC_PREVALENCE, prevalence);
-      run.put(RunData.TOPIC_PREVALENCE_COMPARISONS,
+      run.put(
+          RunData.TOPIC_PREVALENCE_COMPARISONS,
           run.keep(TopicPrevalence.comparisons(shares, shown, settings.comparisons(), settings)));
       run.put(RunData.TOPIC_SHARES, shares);
       long prevalenceRows = prevalence.count();
       double logPerplexity = model.logPerplexity(features);
       SavedTopicModel saved = fitted.saved();
-      run.report(new TopicModelInfo(
-          saved != null ? TopicModelInfo.REUSED : TopicModelInfo.FITTED, run.fingerprints.topics(),
-          settings.unit().name().toLowerCase(Locale.ROOT), fitted.modelId(),
-          saved != null ? new TopicModelInfo.ReusedFrom(saved.runId(), saved.snapshot()) : null,
-          fitted.units(), fitted.modelled(), fitted.units() - fitted.modelled(), fitted.vocabulary().vocabulary().length,
-          model.k(), settings.optimizer(), run.store.relativeModelsPath(), fitted.miniBatchFraction(), reuseShares,
-          Double.isNaN(logPerplexity) ? null : logPerplexity, null));
+      run.report(
+          new TopicModelInfo(
+              saved != null ? TopicModelInfo.REUSED : TopicModelInfo.FITTED,
+              run.fingerprints.topics(),
+              settings.unit().name().toLowerCase(Locale.ROOT),
+              fitted.modelId(),
+              saved != null ? new TopicModelInfo.ReusedFrom(saved.runId(), saved.snapshot()) : null,
+              fitted.units(),
+              fitted.modelled(),
+              fitted.units() - fitted.modelled(),
+              fitted.vocabulary().vocabulary().length,
+              model.k(),
+              settings.optimizer(),
+              run.store.relativeModelsPath(),
+              fitted.miniBatchFraction(),
+              reuseShares,
+              Double.isNaN(logPerplexity) ? null : logPerplexity,
+              null));
       return new Counts(fitted.modelled(), prevalenceRows, "rows");
     }
   }
 
   /** Held-out perplexity and coherence for each k of {@code topics.model-selection.k}. */
   static final class SelectTopicModel implements Stage {
-    public String name() { return "topic model selection"; }
-
-    public boolean appliesTo(RunState run) {
-      return run.findFact(FittedTopics.class).isPresent() && !run.config.topics().selectionK().isEmpty();
+    public String name() {
+      return "topic model selection";
     }
 
-    public List<Uses> reads() { return List.of(Uses.of(RunData.TOPIC_FEATURES, Columns.DOC_ID)); }
-    public List<Uses> adds() { return List.of(Uses.table(RunData.TOPIC_MODEL_SELECTION)); }
+    public boolean appliesTo(RunState run) {
+      return run.findFact(FittedTopics.class).isPresent()
+          && !run.config.topics().selectionK().isEmpty();
+    }
+
+    public List<Uses> reads() {
+      return List.of(Uses.of(RunData.TOPIC_FEATURES, Columns.DOC_ID));
+    }
+
+    public List<Uses> adds() {
+      return List.of(Uses.table(RunData.TOPIC_MODEL_SELECTION));
+    }
 
     public Counts run(RunState run) {
       JobConfig.Topics settings = run.config.topics();
       Dataset<Row> selection =
-          run.keep(TopicModelSelection.of(run.get(RunData.TOPIC_FEATURES), run.fact(FittedTopics.class).vocabulary(),
-              settings));
+          run.keep(
+              TopicModelSelection.of(
+                  run.get(RunData.TOPIC_FEATURES),
+                  run.fact(FittedTopics.class).vocabulary(),
+                  settings));
       run.put(RunData.TOPIC_MODEL_SELECTION, selection);
       return new Counts(settings.selectionK().size(), selection.count(), "models");
     }

@@ -1,8 +1,8 @@
 package org.discourseatlas.schema;
 
 /**
- * Every column name of the output tables and of the datasets between stages, defined once.
- * Names are snake_case as the table contract in the README's data dictionary lists them.
+ * Every column name of the output tables and of the datasets between stages, defined once. Names
+ * are snake_case as the table contract in the README's data dictionary lists them.
  */
 public final class Columns {
   private Columns() {}
@@ -46,6 +46,7 @@ public final class Columns {
   public static final String SENTIMENT_LABEL = "sentiment_label";
   public static final String SENTIMENT_SCORE = "sentiment_score";
   public static final String SENTIMENT_PROBS = "sentiment_probs";
+
   /** "scored", "too_long" (over sentiment.max-tokens), or null outside the scored scope. */
   public static final String SENTIMENT_STATUS = "sentiment_status";
 
@@ -54,6 +55,7 @@ public final class Columns {
   public static final String MEAN_SCORE = "mean_score";
   public static final String CI_LOW = "ci_low";
   public static final String CI_HIGH = "ci_high";
+
   /** Share of each sentiment class: "share_" + class label. */
   public static final String SHARE_PREFIX = "share_";
 
@@ -67,18 +69,25 @@ public final class Columns {
   // topics, topic_prevalence, topic_shares, topic_model_selection
   /** A topic's number, from 0, the index of its share in topic_distribution. */
   public static final String TOPIC = "topic";
+
   public static final String WEIGHT = "weight";
+
   /** A topic's label: its top three terms. */
   public static final String LABEL = "label";
+
   public static final String COHERENCE_NPMI = "coherence_npmi";
   public static final String COHERENCE_UMASS = "coherence_umass";
   public static final String MEAN_SHARE = "mean_share";
+
   /** Topic units (turns, paragraphs or documents) in a group. */
   public static final String N = "n";
+
   /** A sentence's paragraph within its turn, from 1. */
   public static final String PARAGRAPH = "paragraph";
+
   /** Terms of a topic unit that are in the model's vocabulary. */
   public static final String N_TERMS = "n_terms";
+
   public static final String TOPIC_DISTRIBUTION = "topic_distribution";
   public static final String TOP_TOPIC = "top_topic";
   public static final String TOP_SHARE = "top_share";
@@ -146,20 +155,31 @@ public final class Columns {
   // between stages, not written
   /** Input file size in bytes, as listed. */
   public static final String LENGTH = "length";
+
   /** Input file bytes. */
   public static final String CONTENT = "content";
+
   /** Why an input's bytes could not be read (null when they were). */
   public static final String READ_ERROR = "read_error";
+
   /** The parser's output: "document" or "reject". */
   public static final String KIND = "kind";
+
   /** A draft's body paragraphs, before corpus-learned boilerplate is removed. */
   public static final String BODY = "body";
+
   /** A document's turns as an array of (speaker, role, text). */
   public static final String TURN_LIST = "turn_list";
+
   /** A topic unit's lemmatised terms, stopwords removed. */
   public static final String TERMS = "terms";
+
   /** A topic unit's term counts over the model vocabulary. */
   public static final String FEATURES = "features";
-  /** A sentence's tokens as CoreNLP wrote them (written in sentences: a refresh counts old sentences from them). */
+
+  /**
+   * A sentence's tokens as CoreNLP wrote them (written in sentences: a refresh counts old sentences
+   * from them).
+   */
   public static final String TOKENS = "tokens";
 }

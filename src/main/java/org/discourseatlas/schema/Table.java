@@ -18,12 +18,11 @@ import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.nlp.SentimentScorer;
 
 /**
- * The output tables: name, schema (columns in order, with types), sort key, and what each table
- * and column means. This is the one copy of the table contract with the notebooks:
- * {@code TableContractTest} generates the README's data dictionary and
- * {@code notebooks/atlas_tables.py} from it (and fails when they drift), and
- * {@code DataSampleEndToEndTest.everyTableHasItsContractSchema} checks that the job writes these
- * schemas.
+ * The output tables: name, schema (columns in order, with types), sort key, and what each table and
+ * column means. This is the one copy of the table contract with the notebooks: {@code
+ * TableContractTest} generates the README's data dictionary and {@code notebooks/atlas_tables.py}
+ * from it (and fails when they drift), and {@code
+ * DataSampleEndToEndTest.everyTableHasItsContractSchema} checks that the job writes these schemas.
  *
  * <p>A column's meaning is given where it is declared ({@link #field(String, DataType, boolean,
  * String)}); {@link #also(String, DataType, boolean)} declares a column documented together with
@@ -33,26 +32,66 @@ public enum Table {
   DOCUMENTS(
       about("one row per transcript (duplicates included)"),
       List.of(Columns.DOC_ID, Columns.SOURCE_PATH),
-      field(Columns.DOC_ID, StringType, false, "SHA-256 (first 128 bits, hex) of the cleaned text, white space folded, NFC"),
-      field(Columns.SOURCE_PATH, StringType, false, "the input's full path; for JSONL `<path>#<line>`"),
-      field(Columns.FORMAT, StringType, false, "`txt`, `html`, `jsonl`, `csv`, each possibly with `.gz`"),
-      field(Columns.ENCODING, StringType, false, "`UTF-8`, `UTF-8-BOM`, `windows-1251`, `windows-1252`, `ISO-8859-1`"),
-      field(Columns.TITLE, StringType, true, "title line, `<h1>`/`<title>`, or JSONL title; null if none"),
-      field(Columns.DATE, DateType, true, "the transcript's date; null if none found (counted in the manifest)"),
-      field(Columns.PLACE, StringType, true, "from the title (\"..., Moscow, March 14, 2017\"); null if none"),
+      field(
+          Columns.DOC_ID,
+          StringType,
+          false,
+          "SHA-256 (first 128 bits, hex) of the cleaned text, white space folded, NFC"),
+      field(
+          Columns.SOURCE_PATH,
+          StringType,
+          false,
+          "the input's full path; for JSONL `<path>#<line>`"),
+      field(
+          Columns.FORMAT,
+          StringType,
+          false,
+          "`txt`, `html`, `jsonl`, `csv`, each possibly with `.gz`"),
+      field(
+          Columns.ENCODING,
+          StringType,
+          false,
+          "`UTF-8`, `UTF-8-BOM`, `windows-1251`, `windows-1252`, `ISO-8859-1`"),
+      field(
+          Columns.TITLE,
+          StringType,
+          true,
+          "title line, `<h1>`/`<title>`, or JSONL title; null if none"),
+      field(
+          Columns.DATE,
+          DateType,
+          true,
+          "the transcript's date; null if none found (counted in the manifest)"),
+      field(
+          Columns.PLACE,
+          StringType,
+          true,
+          "from the title (\"..., Moscow, March 14, 2017\"); null if none"),
       field(Columns.SOURCE, StringType, true, "the ministry/site (see `ingest.sources`)"),
       field(Columns.URL, StringType, true, "JSONL `url` field; null otherwise"),
       field(Columns.LANGUAGE, StringType, false, "`en` (other languages are rejected)"),
-      field(Columns.DUPLICATE_OF, StringType, true, "null for an analysed document; the analysed copy's doc_id for a duplicate"),
+      field(
+          Columns.DUPLICATE_OF,
+          StringType,
+          true,
+          "null for an analysed document; the analysed copy's doc_id for a duplicate"),
       field(
           Columns.DUPLICATE_SIMILARITY,
           DoubleType,
           true,
           "null for an analysed document; 1.0 for an exact copy; the Jaccard similarity for a near duplicate"),
-      field(Columns.DATE_SOURCE, StringType, true, "`metadata`, `title`, `path`, `text`; null without a date"),
+      field(
+          Columns.DATE_SOURCE,
+          StringType,
+          true,
+          "`metadata`, `title`, `path`, `text`; null without a date"),
       field(Columns.COUNTRY, StringType, true, "the `{country}` path field; null without one"),
       field(Columns.YEAR, IntegerType, true, "the date's year, else the `{year}` path field"),
-      field(Columns.PATH_FIELDS, createMapType(StringType, StringType), true, "every field of the first matching path pattern"),
+      field(
+          Columns.PATH_FIELDS,
+          createMapType(StringType, StringType),
+          true,
+          "every field of the first matching path pattern"),
       field(
           Columns.N_TURNS,
           IntegerType,
@@ -95,10 +134,22 @@ public enum Table {
       field(Columns.DOC_ID, StringType, false, ""),
       also(Columns.TURN, IntegerType, false),
       field(Columns.SENTENCE, IntegerType, false, "1, 2, ... through the document"),
-      field(Columns.PARAGRAPH, IntegerType, false, "the sentence's paragraph (blank-line block) within its turn, from 1"),
+      field(
+          Columns.PARAGRAPH,
+          IntegerType,
+          false,
+          "the sentence's paragraph (blank-line block) within its turn, from 1"),
       field(Columns.TEXT, StringType, false, "the sentence as written"),
-      field(Columns.NAMED_ZONES, createArrayType(StringType, false), false, "zone ids the sentence names, sorted"),
-      field(Columns.ZONES, createArrayType(StringType, false), false, "named zones plus those carried by the window, sorted"),
+      field(
+          Columns.NAMED_ZONES,
+          createArrayType(StringType, false),
+          false,
+          "zone ids the sentence names, sorted"),
+      field(
+          Columns.ZONES,
+          createArrayType(StringType, false),
+          false,
+          "named zones plus those carried by the window, sorted"),
       field(Columns.N_TOKENS, IntegerType, false, "running words (tokens with a letter or digit)"),
       field(
           Columns.TOKENS,
@@ -110,8 +161,16 @@ public enum Table {
           StringType,
           true,
           "CoreNLP's most probable class: `very_negative` .. `very_positive`; null when not scored"),
-      field(Columns.SENTIMENT_SCORE, DoubleType, true, "the expected class mapped to -1..+1: (Σ p_k·k − 2) / 2, k = 0..4"),
-      field(Columns.SENTIMENT_PROBS, createArrayType(DoubleType, false), true, "the 5 class probabilities, `very_negative` first"),
+      field(
+          Columns.SENTIMENT_SCORE,
+          DoubleType,
+          true,
+          "the expected class mapped to -1..+1: (Σ p_k·k − 2) / 2, k = 0..4"),
+      field(
+          Columns.SENTIMENT_PROBS,
+          createArrayType(DoubleType, false),
+          true,
+          "the 5 class probabilities, `very_negative` first"),
       field(
           Columns.SENTIMENT_STATUS,
           StringType,
@@ -135,13 +194,22 @@ public enum Table {
               speaker role; the corpus (zone null) all-time, per month, per role and per source. A group
               column that does not apply is null; undated documents count only all-time.
               """),
-      List.of(Columns.ZONE, Columns.PERIOD, Columns.ROLE, Columns.SOURCE, Columns.NGRAM, Columns.TERM),
+      List.of(
+          Columns.ZONE, Columns.PERIOD, Columns.ROLE, Columns.SOURCE, Columns.NGRAM, Columns.TERM),
       field(Columns.ZONE, StringType, true, "zone id; null = the whole corpus"),
       field(Columns.PERIOD, StringType, true, "`YYYY-MM`; null = all time"),
-      field(Columns.ROLE, StringType, true, "`question`, `answer`, `statement`, `moderator`; null = all roles"),
+      field(
+          Columns.ROLE,
+          StringType,
+          true,
+          "`question`, `answer`, `statement`, `moderator`; null = all roles"),
       field(Columns.SOURCE, StringType, true, "a source (corpus rows only); null = all sources"),
       field(Columns.TERM, StringType, false, "the n-gram, units joined by a space"),
-      field(Columns.NGRAM, IntegerType, false, "number of units (a multiword expression is one unit)"),
+      field(
+          Columns.NGRAM,
+          IntegerType,
+          false,
+          "number of units (a multiword expression is one unit)"),
       field(
           Columns.COUNT,
           LongType,
@@ -186,7 +254,11 @@ public enum Table {
       also(Columns.COUNT_REFERENCE, LongType, false),
       field(Columns.TOTAL_TARGET, LongType, false, "all n-grams of that order on each side"),
       also(Columns.TOTAL_REFERENCE, LongType, false),
-      field(Columns.G2, DoubleType, true, "log-likelihood G2 (quanteda `textstat_keyness(measure = \"lr\")`), signed"),
+      field(
+          Columns.G2,
+          DoubleType,
+          true,
+          "log-likelihood G2 (quanteda `textstat_keyness(measure = \"lr\")`), signed"),
       field(
           Columns.CHI2,
           DoubleType,
@@ -227,7 +299,11 @@ public enum Table {
           true,
           "95% percentile bootstrap interval, documents resampled with all their sentences (`sentiment.bootstrap-resamples`, seeded per group)"),
       also(Columns.CI_HIGH, DoubleType, true),
-      field(Columns.SHARE_PREFIX + SentimentScorer.LABELS.get(0), DoubleType, false, "share of each class"),
+      field(
+          Columns.SHARE_PREFIX + SentimentScorer.LABELS.get(0),
+          DoubleType,
+          false,
+          "share of each class"),
       also(Columns.SHARE_PREFIX + SentimentScorer.LABELS.get(1), DoubleType, false),
       also(Columns.SHARE_PREFIX + SentimentScorer.LABELS.get(2), DoubleType, false),
       also(Columns.SHARE_PREFIX + SentimentScorer.LABELS.get(3), DoubleType, false),
@@ -261,7 +337,11 @@ public enum Table {
       also(Columns.DOC_ID, StringType, false),
       also(Columns.TURN, IntegerType, false),
       also(Columns.SENTENCE, IntegerType, false),
-      field(Columns.ALIAS, StringType, false, "the gazetteer alias that matched (\"eastern Aleppo\")"),
+      field(
+          Columns.ALIAS,
+          StringType,
+          false,
+          "the gazetteer alias that matched (\"eastern Aleppo\")"),
       field(
           Columns.LEFT,
           StringType,
@@ -303,7 +383,11 @@ public enum Table {
       also(Columns.PARENT, StringType, true),
       field(Columns.LATITUDE, DoubleType, true, "for maps"),
       also(Columns.LONGITUDE, DoubleType, true),
-      field(Columns.ALIASES, createArrayType(StringType, false), false, "the names matched in sentences")),
+      field(
+          Columns.ALIASES,
+          createArrayType(StringType, false),
+          false,
+          "the names matched in sentences")),
   TOPICS(
       about("one row per top term of a topic")
           .section(
@@ -341,7 +425,8 @@ public enum Table {
           DoubleType,
           true,
           "mean UMass score, ln((D(w_m, w_l) + 1) / D(w_l)) over ranked pairs (≤ ~0; closer to 0 is more coherent)"),
-      field(Columns.MEAN_SHARE, DoubleType, true, "the topic's mean share over all modelled units")),
+      field(
+          Columns.MEAN_SHARE, DoubleType, true, "the topic's mean share over all modelled units")),
   TOPIC_PREVALENCE(
       about("one row per topic in a group")
           .note(
@@ -378,7 +463,11 @@ public enum Table {
       field(Columns.MEAN_TARGET, DoubleType, true, "mean shares and target − reference"),
       also(Columns.MEAN_REFERENCE, DoubleType, true),
       also(Columns.DIFFERENCE, DoubleType, true),
-      field(Columns.CI_LOW, DoubleType, true, "95% interval of the difference (independent document bootstraps)"),
+      field(
+          Columns.CI_LOW,
+          DoubleType,
+          true,
+          "95% interval of the difference (independent document bootstraps)"),
       also(Columns.CI_HIGH, DoubleType, true)),
   TOPIC_SHARES(
       about("one row per modelled unit"),
@@ -390,11 +479,23 @@ public enum Table {
           "the unit (turn null for document units, paragraph null unless paragraph units)"),
       also(Columns.TURN, IntegerType, true),
       also(Columns.PARAGRAPH, IntegerType, true),
-      field(Columns.PERIOD, StringType, true, "its month and speaker role (role null for document units)"),
+      field(
+          Columns.PERIOD,
+          StringType,
+          true,
+          "its month and speaker role (role null for document units)"),
       also(Columns.ROLE, StringType, true),
-      field(Columns.ZONES, createArrayType(StringType, false), false, "zones of its sentences' windows"),
+      field(
+          Columns.ZONES,
+          createArrayType(StringType, false),
+          false,
+          "zones of its sentences' windows"),
       field(Columns.N_TERMS, IntegerType, false, "vocabulary terms in it"),
-      field(Columns.TOPIC_DISTRIBUTION, createArrayType(DoubleType, false), false, "k shares summing to 1"),
+      field(
+          Columns.TOPIC_DISTRIBUTION,
+          createArrayType(DoubleType, false),
+          false,
+          "k shares summing to 1"),
       field(Columns.TOP_TOPIC, IntegerType, false, "its most prevalent topic"),
       also(Columns.TOP_SHARE, DoubleType, false)),
   TOPIC_MODEL_SELECTION(
@@ -428,7 +529,8 @@ public enum Table {
    * it, a {@code note} between its heading and its columns, and text {@code after} its columns.
    * Prose is Markdown, kept with its line breaks; null where there is none.
    */
-  public record About(String rows, String sectionHeading, String section, String note, String after) {
+  public record About(
+      String rows, String sectionHeading, String section, String note, String after) {
     About section(String heading, String text) {
       return new About(rows, heading, text, note, after);
     }
@@ -443,8 +545,8 @@ public enum Table {
   }
 
   /**
-   * A column and what it means. A null meaning: documented together with the column before it
-   * (same data dictionary row).
+   * A column and what it means. A null meaning: documented together with the column before it (same
+   * data dictionary row).
    */
   public record Column(StructField field, String meaning) {
     public String name() {
@@ -515,7 +617,8 @@ public enum Table {
 
   private static Column field(String name, DataType type, boolean nullable, String meaning) {
     if (meaning == null) {
-      throw new IllegalArgumentException(name + ": a meaning, or also(...) to share the one before");
+      throw new IllegalArgumentException(
+          name + ": a meaning, or also(...) to share the one before");
     }
     return new Column(new StructField(name, type, nullable, Metadata.empty()), meaning);
   }

@@ -5,9 +5,9 @@ import java.util.SplittableRandom;
 
 /**
  * Percentile bootstrap over documents (a cluster bootstrap: sentences of one document are not
- * independent, so documents are resampled with replacement, each bringing all its sentences).
- * The statistic is the mean sentence score, the ratio of the resampled documents' score sums to
- * their sentence counts (Efron & Tibshirani 1993, ch. 13, percentile interval).
+ * independent, so documents are resampled with replacement, each bringing all its sentences). The
+ * statistic is the mean sentence score, the ratio of the resampled documents' score sums to their
+ * sentence counts (Efron & Tibshirani 1993, ch. 13, percentile interval).
  */
 public final class DocumentBootstrap {
   /** A 95% interval (2.5th and 97.5th percentiles of the bootstrap distribution). */
@@ -16,7 +16,8 @@ public final class DocumentBootstrap {
   private DocumentBootstrap() {}
 
   /** The bootstrap distribution of the mean score: {@code resamples} values, sorted. */
-  public static double[] means(double[] scoreSums, long[] sentenceCounts, int resamples, long seed) {
+  public static double[] means(
+      double[] scoreSums, long[] sentenceCounts, int resamples, long seed) {
     if (scoreSums.length != sentenceCounts.length) {
       throw new IllegalArgumentException("one score sum and one sentence count per document");
     }
@@ -42,12 +43,17 @@ public final class DocumentBootstrap {
   }
 
   /**
-   * Two groups' means (each the ratio of its documents' score sums to their observation counts)
-   * and the 95% interval of the difference, target minus reference.
+   * Two groups' means (each the ratio of its documents' score sums to their observation counts) and
+   * the 95% interval of the difference, target minus reference.
    */
   public record Comparison(
-      long nTarget, long nReference, int documentsTarget, int documentsReference,
-      double meanTarget, double meanReference, Interval difference) {
+      long nTarget,
+      long nReference,
+      int documentsTarget,
+      int documentsReference,
+      double meanTarget,
+      double meanReference,
+      Interval difference) {
     public double meanDifference() {
       return meanTarget - meanReference;
     }
@@ -58,13 +64,21 @@ public final class DocumentBootstrap {
    * {@code seed + 1}), paired in a random order ({@code seed + 2}); see {@link #difference}.
    */
   public static Comparison compare(
-      double[] targetSums, long[] targetCounts, double[] referenceSums, long[] referenceCounts,
-      int resamples, long seed) {
+      double[] targetSums,
+      long[] targetCounts,
+      double[] referenceSums,
+      long[] referenceCounts,
+      int resamples,
+      long seed) {
     double[] targetMeans = means(targetSums, targetCounts, resamples, seed);
     double[] referenceMeans = means(referenceSums, referenceCounts, resamples, seed + 1);
     return new Comparison(
-        total(targetCounts), total(referenceCounts), targetSums.length, referenceSums.length,
-        ratio(targetSums, targetCounts), ratio(referenceSums, referenceCounts),
+        total(targetCounts),
+        total(referenceCounts),
+        targetSums.length,
+        referenceSums.length,
+        ratio(targetSums, targetCounts),
+        ratio(referenceSums, referenceCounts),
         difference(targetMeans, referenceMeans, seed + 2));
   }
 
@@ -92,8 +106,8 @@ public final class DocumentBootstrap {
   }
 
   /**
-   * The 95% interval of a difference of two independent groups' means: the two groups are
-   * resampled separately and the percentiles taken over the differences of paired resamples.
+   * The 95% interval of a difference of two independent groups' means: the two groups are resampled
+   * separately and the percentiles taken over the differences of paired resamples.
    */
   public static Interval difference(double[] targetMeans, double[] referenceMeans, long seed) {
     int b = Math.min(targetMeans.length, referenceMeans.length);

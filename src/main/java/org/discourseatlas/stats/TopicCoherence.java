@@ -13,15 +13,15 @@ import java.util.Set;
  * fitted on (each unit a "document"; a term counts once per unit).
  *
  * <ul>
- *   <li>NPMI (Bouma 2009, "Normalized (pointwise) mutual information in collocation extraction";
- *       as a topic coherence: Aletras &amp; Stevenson 2013, Röder et al. 2015, C_NPMI with boolean
- *       documents): the mean over pairs i &lt; j of the top N terms of
- *       {@code ln(P(wi,wj) / (P(wi) P(wj))) / -ln P(wi,wj)}, where {@code P(w) = D(w) / D}. A pair
- *       that never co-occurs takes the limit -1 (no smoothing epsilon); one in every unit, 1.
+ *   <li>NPMI (Bouma 2009, "Normalized (pointwise) mutual information in collocation extraction"; as
+ *       a topic coherence: Aletras &amp; Stevenson 2013, Röder et al. 2015, C_NPMI with boolean
+ *       documents): the mean over pairs i &lt; j of the top N terms of {@code ln(P(wi,wj) / (P(wi)
+ *       P(wj))) / -ln P(wi,wj)}, where {@code P(w) = D(w) / D}. A pair that never co-occurs takes
+ *       the limit -1 (no smoothing epsilon); one in every unit, 1.
  *   <li>UMass (Mimno et al. 2011, "Optimizing semantic coherence in topic models", eq. 1): for the
  *       terms in rank order, {@code ln((D(v_m, v_l) + 1) / D(v_l))} over m = 2..N, l &lt; m. Mimno
- *       et al. sum it; this is the mean over the N(N-1)/2 pairs (as gensim's CoherenceModel
- *       reports it), so values compare across N. Always &lt;= ~0; closer to 0 is more coherent.
+ *       et al. sum it; this is the mean over the N(N-1)/2 pairs (as gensim's CoherenceModel reports
+ *       it), so values compare across N. Always &lt;= ~0; closer to 0 is more coherent.
  * </ul>
  */
 public final class TopicCoherence {

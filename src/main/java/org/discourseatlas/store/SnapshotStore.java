@@ -1,7 +1,5 @@
 package org.discourseatlas.store;
 
-import org.discourseatlas.schema.Table;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,32 +22,39 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
+import org.discourseatlas.schema.Table;
 
 /**
- * The only writer of the job. Each run writes its tables into folders of its own,
- * {@code <output>/<table>/snapshot=YYYY-MM/run=<run_id>/}, that nothing points at yet; the run
- * becomes visible in one step, the rename of its manifest into {@code _runs/<run_id>.json}, which
- * names those folders. Readers go through the manifests ({@link Snapshots}), never through a
- * folder listing, so:
+ * The only writer of the job. Each run writes its tables into folders of its own, {@code
+ * <output>/<table>/snapshot=YYYY-MM/run=<run_id>/}, that nothing points at yet; the run becomes
+ * visible in one step, the rename of its manifest into {@code _runs/<run_id>.json}, which names
+ * those folders. Readers go through the manifests ({@link Snapshots}), never through a folder
+ * listing, so:
  *
  * <ul>
- *   <li>a run killed at any point before that rename leaves every earlier snapshot as it was
- *       (its own folders are orphans, deleted by the next run);
+ *   <li>a run killed at any point before that rename leaves every earlier snapshot as it was (its
+ *       own folders are orphans, deleted by the next run);
  *   <li>re-running a month replaces it in that same one step: the older run of the month is then
  *       superseded, and its folders are deleted after the rename, never before.
  * </ul>
  *
  * <p>The output root must be empty, absent, or hold {@code _runs/}: the job never writes into a
- * folder of someone else's files. Only one run at a time may write to an output root
- * ({@code jobs/refresh-monthly.sh} holds a lock): a run deletes run folders no manifest names.
+ * folder of someone else's files. Only one run at a time may write to an output root ({@code
+ * jobs/refresh-monthly.sh} holds a lock): a run deletes run folders no manifest names.
  */
 public final class SnapshotStore {
-  /** Fitted models and learned state of a snapshot (topic model, boilerplate lines), beside the tables. */
+  /**
+   * Fitted models and learned state of a snapshot (topic model, boilerplate lines), beside the
+   * tables.
+   */
   public static final String MODELS_DIR = "models";
+
   private static final String RUN_PREFIX = "run=";
   private static final String SNAPSHOT_PREFIX = "snapshot=";
+
   /** Folders of the layout before run folders existed: cleared when found. */
   private static final List<String> LEGACY_DIRS = List.of("_staging", "_trash");
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FileSystem fs;
@@ -60,7 +65,8 @@ public final class SnapshotStore {
   private final Snapshots snapshots;
   private boolean modelsStaged;
 
-  private SnapshotStore(FileSystem fs, Path root, String snapshot, String runId, Snapshots snapshots) {
+  private SnapshotStore(
+      FileSystem fs, Path root, String snapshot, String runId, Snapshots snapshots) {
     this.fs = fs;
     this.root = root;
     this.snapshot = snapshot;
@@ -69,7 +75,8 @@ public final class SnapshotStore {
   }
 
   /** Opens (and if absent creates) an output root; refuses a folder that is not a job output. */
-  public static SnapshotStore open(String output, String snapshot, String runId, Configuration conf) {
+  public static SnapshotStore open(
+      String output, String snapshot, String runId, Configuration conf) {
     try {
       Path path = new Path(output);
       FileSystem fs = path.getFileSystem(conf);
@@ -123,8 +130,8 @@ public final class SnapshotStore {
   }
 
   /**
-   * Writes a table into this run's folder: its columns in contract order and types, rows sorted
-   * by its key. Returns the number of rows written.
+   * Writes a table into this run's folder: its columns in contract order and types, rows sorted by
+   * its key. Returns the number of rows written.
    */
   public long stage(Table table, Dataset<Row> rows) {
     List<Column> columns = new ArrayList<>();
@@ -133,7 +140,11 @@ public final class SnapshotStore {
       // to the contract, and one Spark cannot cast to the non-null one, so it is left as it is.
       boolean sameType =
           rows.schema().getFieldIndex(field.name()).isDefined()
-              && rows.schema().apply(field.name()).dataType().simpleString().equals(field.dataType().simpleString());
+              && rows.schema()
+                  .apply(field.name())
+                  .dataType()
+                  .simpleString()
+                  .equals(field.dataType().simpleString());
       Column column = functions.col(field.name());
       columns.add((sameType ? column : column.cast(field.dataType())).as(field.name()));
     }
@@ -141,7 +152,8 @@ public final class SnapshotStore {
     for (String key : table.sortKey()) {
       order.add(functions.col(key).asc_nulls_first());
     }
-    Dataset<Row> shaped = rows.select(columns.toArray(new Column[0])).orderBy(order.toArray(new Column[0]));
+    Dataset<Row> shaped =
+        rows.select(columns.toArray(new Column[0])).orderBy(order.toArray(new Column[0]));
     shaped.write().mode(SaveMode.ErrorIfExists).parquet(tablePath(table).toString());
     // Counted from the written files: cheap (Parquet footers) and exactly what was written.
     long count = shaped.sparkSession().read().parquet(tablePath(table).toString()).count();
@@ -202,13 +214,14 @@ public final class SnapshotStore {
   }
 
   /**
-   * Makes the run visible in one step: the manifest is written beside {@code _runs/} under a
-   * hidden name and renamed into place. Then the folders of the month's earlier run, superseded
-   * now, are deleted.
+   * Makes the run visible in one step: the manifest is written beside {@code _runs/} under a hidden
+   * name and renamed into place. Then the folders of the month's earlier run, superseded now, are
+   * deleted.
    */
   public void commit(String manifestJson) {
     try {
-      Path manifest = new Path(new Path(root, Snapshots.RUNS_DIR), runId + Snapshots.MANIFEST_SUFFIX);
+      Path manifest =
+          new Path(new Path(root, Snapshots.RUNS_DIR), runId + Snapshots.MANIFEST_SUFFIX);
       Path partial = new Path(new Path(root, Snapshots.RUNS_DIR), "." + runId + ".json.partial");
       try (OutputStream out = fs.create(partial, false)) {
         out.write(manifestJson.getBytes(StandardCharsets.UTF_8));
@@ -245,7 +258,9 @@ public final class SnapshotStore {
       }
       for (FileStatus month : fs.listStatus(top.getPath())) {
         String monthName = month.getPath().getName();
-        if (!month.isDirectory() || !monthName.startsWith(SNAPSHOT_PREFIX) || named.contains("*" + monthName)) {
+        if (!month.isDirectory()
+            || !monthName.startsWith(SNAPSHOT_PREFIX)
+            || named.contains("*" + monthName)) {
           continue;
         }
         for (FileStatus child : fs.listStatus(month.getPath())) {

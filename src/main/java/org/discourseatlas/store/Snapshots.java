@@ -1,7 +1,5 @@
 package org.discourseatlas.store;
 
-import org.discourseatlas.schema.Table;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -21,10 +19,11 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.discourseatlas.schema.Table;
 
 /**
- * The reading side of an output root: the complete runs, from their manifests under
- * {@code _runs/}, and where each names its tables.
+ * The reading side of an output root: the complete runs, from their manifests under {@code _runs/},
+ * and where each names its tables.
  *
  * <h2>Which run is a month's snapshot</h2>
  *
@@ -39,11 +38,11 @@ import org.apache.hadoop.fs.Path;
  *       manifest names (a run still writing, killed, or superseded) is never read.
  *   <li>Only a manifest with {@code "status": "succeeded"} and a {@code snapshot} (the month,
  *       {@code YYYY-MM}) counts.
- *   <li>Those are ordered by {@code finished_at}, as an instant: ISO-8601
- *       {@code YYYY-MM-DDTHH:MM:SS}, an optional fraction of 1 to 9 digits, then {@code Z} or
- *       {@code ±HH:MM} (what {@link Instant#toString()} writes; its fraction has 0, 3, 6 or 9
- *       digits, so the strings do not sort as the instants do). A missing or unreadable
- *       {@code finished_at} sorts first. Ties go by {@code run_id}, as a string.
+ *   <li>Those are ordered by {@code finished_at}, as an instant: ISO-8601 {@code
+ *       YYYY-MM-DDTHH:MM:SS}, an optional fraction of 1 to 9 digits, then {@code Z} or {@code
+ *       ±HH:MM} (what {@link Instant#toString()} writes; its fraction has 0, 3, 6 or 9 digits, so
+ *       the strings do not sort as the instants do). A missing or unreadable {@code finished_at}
+ *       sorts first. Ties go by {@code run_id}, as a string.
  *   <li>A month's current run is the last of that month in this order: a rerun supersedes the
  *       earlier run of its month (whose manifest stays as the record; its folders are deleted). The
  *       latest snapshot is the month of the last run in this order.
@@ -52,12 +51,15 @@ import org.apache.hadoop.fs.Path;
 public final class Snapshots {
   public static final String RUNS_DIR = "_runs";
   static final String MANIFEST_SUFFIX = ".json";
+
   /** Manifest key: the layout version; absent in manifests of the layout before run folders. */
   public static final String LAYOUT = "layout";
+
   public static final String LAYOUT_RUN_FOLDERS = "run-folders";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern FINISHED_AT =
-      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
+      Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
 
   private final Path root;
   private final List<Map<String, Object>> current;
@@ -82,8 +84,10 @@ public final class Snapshots {
             continue;
           }
           try (InputStream in = fs.open(file.getPath())) {
-            Map<String, Object> manifest = JSON.readValue(in, new TypeReference<Map<String, Object>>() {});
-            if ("succeeded".equals(manifest.get("status")) && manifest.get("snapshot") instanceof String) {
+            Map<String, Object> manifest =
+                JSON.readValue(in, new TypeReference<Map<String, Object>>() {});
+            if ("succeeded".equals(manifest.get("status"))
+                && manifest.get("snapshot") instanceof String) {
               succeeded.add(manifest);
             }
           }
@@ -102,7 +106,9 @@ public final class Snapshots {
     }
   }
 
-  /** A manifest's {@code finished_at} as an instant; {@link Instant#MIN} when missing or unreadable. */
+  /**
+   * A manifest's {@code finished_at} as an instant; {@link Instant#MIN} when missing or unreadable.
+   */
   static Instant finishedAt(Map<String, Object> manifest) {
     Object value = manifest.get("finished_at");
     if (!(value instanceof String text) || !FINISHED_AT.matcher(text).matches()) {
@@ -152,17 +158,24 @@ public final class Snapshots {
   /** A path a manifest names (relative to the output root, or absolute in older manifests). */
   public String resolve(String named) {
     Path path = new Path(named);
-    return (path.isAbsolute() || path.toUri().getScheme() != null ? path : new Path(root, named)).toString();
+    return (path.isAbsolute() || path.toUri().getScheme() != null ? path : new Path(root, named))
+        .toString();
   }
 
   /** Where the current run of {@code snapshot} put a table (tests and tools read through this). */
   public static String tablePath(String output, String snapshot, Table table, Configuration conf) {
     Snapshots snapshots = open(output, conf);
     Map<String, Object> manifest =
-        snapshots.of(snapshot).orElseThrow(() -> new IllegalStateException("no complete run of snapshot " + snapshot + " in " + output));
+        snapshots
+            .of(snapshot)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no complete run of snapshot " + snapshot + " in " + output));
     String path = snapshots.tablePath(manifest, table);
     if (path == null) {
-      throw new IllegalStateException("the run of snapshot " + snapshot + " wrote no table " + table.tableName());
+      throw new IllegalStateException(
+          "the run of snapshot " + snapshot + " wrote no table " + table.tableName());
     }
     return path;
   }

@@ -1,7 +1,5 @@
 package org.discourseatlas.terms;
 
-import org.discourseatlas.text.TextNormalizer;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,32 +16,39 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.discourseatlas.text.TextNormalizer;
 
 /**
  * Turns a sentence's tokens into the terms that are counted. Units: multiword expressions (the
  * gazetteer's multiword names, configured expressions such as "humanitarian law") joined whole;
  * other tokens lowercased, curly apostrophes made straight, lemmatised (not capitalised words,
- * which may be names: "ISIS" is not the plural of "isi"); stopwords, numbers and punctuation dropped and
- * leave a gap. N-grams (n = 1..3) run over consecutive units and never across a gap: "liberation
- * of Aleppo" gives no bigram "liberation aleppo" (quanteda's tokens_ngrams after
+ * which may be names: "ISIS" is not the plural of "isi"); stopwords, numbers and punctuation
+ * dropped and leave a gap. N-grams (n = 1..3) run over consecutive units and never across a gap:
+ * "liberation of Aleppo" gives no bigram "liberation aleppo" (quanteda's tokens_ngrams after
  * tokens_remove(padding = TRUE)).
  */
 public final class TermExtractor implements Serializable {
   private static final String DEFAULT_STOPWORDS = "/stopwords/english.txt";
-  /** A term starts with a letter and holds letters, digits, hyphens and apostrophes ("al-nusra"). */
+
+  /**
+   * A term starts with a letter and holds letters, digits, hyphens and apostrophes ("al-nusra").
+   */
   private static final Pattern TERM = Pattern.compile("\\p{L}[\\p{L}\\p{N}'\\-]*");
+
   private static final Pattern HAS_LETTER_OR_DIGIT = Pattern.compile(".*[\\p{L}\\p{N}].*");
 
   private final Set<String> stopwords;
   private final int minTermLength;
+
   /** Multiword expressions by their first folded word, longest first. */
   private final Map<String, List<String[]>> expressionsByFirstWord = new HashMap<>();
+
   private final Lemmatizer lemmatizer;
 
   /**
-   * An n-gram of units: its text (units joined by a space), n, and for n >= 2 its head (the first
-   * n - 1 units) and tail (the last unit), which collocation measures compare; a unit may itself
-   * hold a space ("eastern aleppo"), so the text alone cannot be split back.
+   * An n-gram of units: its text (units joined by a space), n, and for n >= 2 its head (the first n
+   * - 1 units) and tail (the last unit), which collocation measures compare; a unit may itself hold
+   * a space ("eastern aleppo"), so the text alone cannot be split back.
    */
   public record NGram(String term, int n, String head, String tail) implements Serializable {}
 
@@ -117,7 +122,9 @@ public final class TermExtractor implements Serializable {
 
   private String unit(String token) {
     String term = normalize(token);
-    if (term.length() < minTermLength || !TERM.matcher(term).matches() || stopwords.contains(term)) {
+    if (term.length() < minTermLength
+        || !TERM.matcher(term).matches()
+        || stopwords.contains(term)) {
       return null;
     }
     if (!mayBeAName(token)) {
@@ -130,10 +137,10 @@ public final class TermExtractor implements Serializable {
   }
 
   /**
-   * A capitalised word may be a name ("ISIS", "Assad", "Russia" — Morpha, without POS tags,
-   * makes "russium" of "Russia" and "isi" of "ISIS"), even at the start of a sentence, where no
-   * rule tells a name from a common word. Capitalised words are not lemmatised: a sentence's first
-   * word keeps its inflection, which costs less than corrupting names.
+   * A capitalised word may be a name ("ISIS", "Assad", "Russia" — Morpha, without POS tags, makes
+   * "russium" of "Russia" and "isi" of "ISIS"), even at the start of a sentence, where no rule
+   * tells a name from a common word. Capitalised words are not lemmatised: a sentence's first word
+   * keeps its inflection, which costs less than corrupting names.
    */
   private static boolean mayBeAName(String token) {
     return !token.isEmpty() && Character.isUpperCase(token.codePointAt(0));
@@ -194,7 +201,8 @@ public final class TermExtractor implements Serializable {
       throw new IllegalStateException("missing resource " + DEFAULT_STOPWORDS);
     }
     List<String> words = new ArrayList<>();
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
         String word = line.strip();

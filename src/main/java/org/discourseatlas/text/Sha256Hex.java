@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The one hash of the project: the first 128 bits of SHA-256 as 32 hex digits. Document ids,
- * input content hashes and settings fingerprints all use it, so they are comparable in kind and
+ * The one hash of the project: the first 128 bits of SHA-256 as 32 hex digits. Document ids, input
+ * content hashes and settings fingerprints all use it, so they are comparable in kind and
  * collisions are out of reach for any corpus while ids stay readable.
  */
 public final class Sha256Hex {
@@ -18,7 +18,8 @@ public final class Sha256Hex {
   /** The 128-bit hex digest of {@code bytes}. */
   public static String of(byte[] bytes) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, KEPT_BYTES);
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, KEPT_BYTES);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }

@@ -10,7 +10,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.discourseatlas.schema.Columns;
 
-/** Each unit's topic shares: inferred with a model, or kept from an earlier run of the same model. */
+/**
+ * Each unit's topic shares: inferred with a model, or kept from an earlier run of the same model.
+ */
 public final class TopicInference {
   private TopicInference() {}
 
@@ -25,7 +27,8 @@ public final class TopicInference {
   public static Dataset<Row> shares(TopicModel model, Dataset<Row> features) {
     TopicSchema.require(features.schema(), "topic features", TopicSchema.FEATURE_COLUMNS);
     Dataset<Row> inferred = model.topicVectors(features);
-    Column distribution = org.apache.spark.ml.functions.vector_to_array(col(TopicModel.TOPIC_VECTOR), "float64");
+    Column distribution =
+        org.apache.spark.ml.functions.vector_to_array(col(TopicModel.TOPIC_VECTOR), "float64");
     return inferred
         .withColumn(Columns.TOPIC_DISTRIBUTION, distribution)
         .select(
@@ -38,8 +41,11 @@ public final class TopicInference {
             col(Columns.N_TERMS),
             col(Columns.TOPIC_DISTRIBUTION),
             // array_position is 1-based and takes the first of equal maxima.
-            array_position(col(Columns.TOPIC_DISTRIBUTION), array_max(col(Columns.TOPIC_DISTRIBUTION)))
-                .minus(1).cast(DataTypes.IntegerType).as(Columns.TOP_TOPIC),
+            array_position(
+                    col(Columns.TOPIC_DISTRIBUTION), array_max(col(Columns.TOPIC_DISTRIBUTION)))
+                .minus(1)
+                .cast(DataTypes.IntegerType)
+                .as(Columns.TOP_TOPIC),
             array_max(col(Columns.TOPIC_DISTRIBUTION)).as(Columns.TOP_SHARE));
   }
 
@@ -48,25 +54,39 @@ public final class TopicInference {
    * same model) keep that row's distribution and are not inferred again; their grouping columns
    * (period, role, zones) come from {@code features}, so re-tagged zones are followed.
    */
-  public static Dataset<Row> sharesReusing(TopicModel model, Dataset<Row> features, Dataset<Row> previous) {
+  public static Dataset<Row> sharesReusing(
+      TopicModel model, Dataset<Row> features, Dataset<Row> previous) {
     String doc = "earlier_doc_id";
     String turn = "earlier_turn";
     String paragraph = "earlier_paragraph";
     Dataset<Row> earlier =
         previous.select(
-            col(Columns.DOC_ID).as(doc), col(Columns.TURN).as(turn), col(Columns.PARAGRAPH).as(paragraph),
-            col(Columns.TOPIC_DISTRIBUTION), col(Columns.TOP_TOPIC), col(Columns.TOP_SHARE));
+            col(Columns.DOC_ID).as(doc),
+            col(Columns.TURN).as(turn),
+            col(Columns.PARAGRAPH).as(paragraph),
+            col(Columns.TOPIC_DISTRIBUTION),
+            col(Columns.TOP_TOPIC),
+            col(Columns.TOP_SHARE));
     // turn and paragraph are null for coarser units: compared null-safe.
     Column sameUnit =
-        col(Columns.DOC_ID).equalTo(col(doc))
+        col(Columns.DOC_ID)
+            .equalTo(col(doc))
             .and(col(Columns.TURN).eqNullSafe(col(turn)))
             .and(col(Columns.PARAGRAPH).eqNullSafe(col(paragraph)));
     Dataset<Row> inferred = shares(model, features.join(earlier, sameUnit, "left_anti"));
     Dataset<Row> kept =
-        features.join(earlier, sameUnit, "inner")
+        features
+            .join(earlier, sameUnit, "inner")
             .select(
-                col(Columns.DOC_ID), col(Columns.TURN), col(Columns.PARAGRAPH), col(Columns.PERIOD), col(Columns.ROLE),
-                col(Columns.ZONES), col(Columns.N_TERMS), col(Columns.TOPIC_DISTRIBUTION), col(Columns.TOP_TOPIC),
+                col(Columns.DOC_ID),
+                col(Columns.TURN),
+                col(Columns.PARAGRAPH),
+                col(Columns.PERIOD),
+                col(Columns.ROLE),
+                col(Columns.ZONES),
+                col(Columns.N_TERMS),
+                col(Columns.TOPIC_DISTRIBUTION),
+                col(Columns.TOP_TOPIC),
                 col(Columns.TOP_SHARE));
     return inferred.unionByName(kept);
   }

@@ -15,20 +15,21 @@ import org.apache.spark.sql.Row;
 import org.discourseatlas.schema.Columns;
 
 /**
- * A fitted topic model, as {@link TopicModelEstimator} makes it: one Spark ML
- * {@link PipelineModel} of two stages, the vocabulary ({@link CountVectorizerModel}, unit terms
- * to term counts) and the LDA over it ({@link LocalLDAModel}). It is saved and loaded in one call
- * ({@link #save}, {@link #load}).
+ * A fitted topic model, as {@link TopicModelEstimator} makes it: one Spark ML {@link PipelineModel}
+ * of two stages, the vocabulary ({@link CountVectorizerModel}, unit terms to term counts) and the
+ * LDA over it ({@link LocalLDAModel}). It is saved and loaded in one call ({@link #save}, {@link
+ * #load}).
  *
- * <p>Immutable: its stages are copies with their columns set, made when it is built; the stages
- * it hands out are copies again, so nothing a caller does to them reaches the model.
+ * <p>Immutable: its stages are copies with their columns set, made when it is built; the stages it
+ * hands out are copies again, so nothing a caller does to them reaches the model.
  */
 public final class TopicModel {
   /** The folder of the saved model under a run's models folder. */
   public static final String DIRECTORY = "topic-model";
 
   /** The folders of a model saved before the single PipelineModel (vocabulary and LDA apart). */
-  public static final List<String> OLD_LAYOUT_DIRECTORIES = List.of("topic-vocabulary", "topic-lda");
+  public static final List<String> OLD_LAYOUT_DIRECTORIES =
+      List.of("topic-vocabulary", "topic-lda");
 
   /** The LDA stage's output: each unit's topic distribution as a vector. */
   static final String TOPIC_VECTOR = "topic_vector";
@@ -47,7 +48,8 @@ public final class TopicModel {
         found.add(stage.getClass().getSimpleName());
       }
       throw new IllegalArgumentException(
-          "a topic model is a PipelineModel of a CountVectorizerModel and a LocalLDAModel, not of " + found);
+          "a topic model is a PipelineModel of a CountVectorizerModel and a LocalLDAModel, not of "
+              + found);
     }
     this.pipeline = pipeline;
     this.vocabulary = vocabularyStage;
@@ -62,16 +64,23 @@ public final class TopicModel {
     List<Transformer> stages =
         List.of(
             vocabularyWithColumns(vocabulary),
-            lda.copy(ParamMap.empty()).setFeaturesCol(Columns.FEATURES).setTopicDistributionCol(TOPIC_VECTOR));
+            lda.copy(ParamMap.empty())
+                .setFeaturesCol(Columns.FEATURES)
+                .setTopicDistributionCol(TOPIC_VECTOR));
     return new TopicModel(new PipelineModel(Identifiable.randomUID("topicModel"), stages));
   }
 
   /** A copy of {@code vocabulary} reading unit terms and writing features. */
   static CountVectorizerModel vocabularyWithColumns(CountVectorizerModel vocabulary) {
-    return vocabulary.copy(ParamMap.empty()).setInputCol(Columns.TERMS).setOutputCol(Columns.FEATURES);
+    return vocabulary
+        .copy(ParamMap.empty())
+        .setInputCol(Columns.TERMS)
+        .setOutputCol(Columns.FEATURES);
   }
 
-  /** Loads a model {@link #save}d (or written by {@code SnapshotStore.stageModel}) at {@code path}. */
+  /**
+   * Loads a model {@link #save}d (or written by {@code SnapshotStore.stageModel}) at {@code path}.
+   */
   public static TopicModel load(String path) {
     return new TopicModel(PipelineModel.load(path));
   }
@@ -137,7 +146,8 @@ public final class TopicModel {
       List<Double> weights = row.getList(row.fieldIndex("termWeights"));
       List<String> top = new ArrayList<>();
       indices.forEach(i -> top.add(terms[i]));
-      topics.add(new TopicTerms(row.getInt(row.fieldIndex(Columns.TOPIC)), top, List.copyOf(weights)));
+      topics.add(
+          new TopicTerms(row.getInt(row.fieldIndex(Columns.TOPIC)), top, List.copyOf(weights)));
     }
     return topics;
   }

@@ -24,16 +24,17 @@ import org.discourseatlas.schema.Columns;
 
 /**
  * Fits a {@link TopicModel} on topic units ({@link TopicUnits#of}), as Spark ML's
- * CountVectorizer/LDA estimators do, with every parameter in one place: the topic settings
- * ({@code topics.*}) and k. Inputs are never changed; the schema is checked before any work.
+ * CountVectorizer/LDA estimators do, with every parameter in one place: the topic settings ({@code
+ * topics.*}) and k. Inputs are never changed; the schema is checked before any work.
  *
- * <p>Determinism: the vocabulary is ordered by unit frequency then term; the units are fitted on
- * a fixed number of partitions ({@code topics.partitions}), hash-partitioned by document and
- * sorted, so the seeded mini-batch sampling sees the same units in the same order on any master.
+ * <p>Determinism: the vocabulary is ordered by unit frequency then term; the units are fitted on a
+ * fixed number of partitions ({@code topics.partitions}), hash-partitioned by document and sorted,
+ * so the seeded mini-batch sampling sees the same units in the same order on any master.
  */
 public final class TopicModelEstimator {
   /** Mini-batches of about this many units when {@code topics.mini-batch-fraction} is automatic. */
   private static final double AUTO_BATCH_UNITS = 1000;
+
   private static final double MIN_AUTO_FRACTION = 0.05;
 
   private final JobConfig.Topics settings;
@@ -82,23 +83,29 @@ public final class TopicModelEstimator {
   /**
    * The vocabulary: terms in at least {@code minDocFreq} units and at most {@code maxDocShare} of
    * them, the {@code vocabularySize} most frequent by unit frequency (ties by term, so the order,
-   * which seeds LDA's initial topics, is the same every run). Not Spark's CountVectorizer.fit, whose
-   * order among equal frequencies is not fixed.
+   * which seeds LDA's initial topics, is the same every run). Not Spark's CountVectorizer.fit,
+   * whose order among equal frequencies is not fixed.
    */
   public CountVectorizerModel fitVocabulary(Dataset<Row> units) {
     validateUnits(units.schema());
     long n = units.count();
     long maxUnits = (long) Math.floor(settings.maxDocShare() * n);
     List<Row> rows =
-        units.select(explode(array_distinct(col(Columns.TERMS))).as(Columns.TERM))
+        units
+            .select(explode(array_distinct(col(Columns.TERMS))).as(Columns.TERM))
             .groupBy(Columns.TERM)
             .agg(count(lit(1)).as(Columns.DOC_FREQ))
-            .filter(col(Columns.DOC_FREQ).geq(settings.minDocFreq()).and(col(Columns.DOC_FREQ).leq(maxUnits)))
+            .filter(
+                col(Columns.DOC_FREQ)
+                    .geq(settings.minDocFreq())
+                    .and(col(Columns.DOC_FREQ).leq(maxUnits)))
             .orderBy(col(Columns.DOC_FREQ).desc(), col(Columns.TERM).asc())
             .limit(settings.vocabularySize())
             .collectAsList();
     String[] vocabulary = rows.stream().map(r -> r.getString(0)).toArray(String[]::new);
-    return new CountVectorizerModel(vocabulary).setInputCol(Columns.TERMS).setOutputCol(Columns.FEATURES);
+    return new CountVectorizerModel(vocabulary)
+        .setInputCol(Columns.TERMS)
+        .setOutputCol(Columns.FEATURES);
   }
 
   /**
@@ -119,8 +126,10 @@ public final class TopicModelEstimator {
           return (int) Math.round(s);
         };
     Dataset<Row> counted =
-        TopicModel.vocabularyWithColumns(vocabulary).transform(units)
-            .withColumn(Columns.N_TERMS, udf(total, DataTypes.IntegerType).apply(col(Columns.FEATURES)));
+        TopicModel.vocabularyWithColumns(vocabulary)
+            .transform(units)
+            .withColumn(
+                Columns.N_TERMS, udf(total, DataTypes.IntegerType).apply(col(Columns.FEATURES)));
     return counted
         .filter(col(Columns.N_TERMS).geq(settings.minUnitTerms()))
         .repartition(settings.partitions(), col(Columns.DOC_ID))
@@ -150,8 +159,10 @@ public final class TopicModelEstimator {
       // Spark's online defaults (alpha = eta = 1/k, offset 1024) left one topic holding most of
       // every unit on data-sample; see docs/decisions/0012-topic-model.md.
       lda.setSubsamplingRate(miniBatchFraction(settings, units))
-          .setDocConcentration(settings.docConcentration() > 0 ? settings.docConcentration() : 50.0 / k)
-          .setTopicConcentration(settings.topicConcentration() > 0 ? settings.topicConcentration() : 0.1)
+          .setDocConcentration(
+              settings.docConcentration() > 0 ? settings.docConcentration() : 50.0 / k)
+          .setTopicConcentration(
+              settings.topicConcentration() > 0 ? settings.topicConcentration() : 0.1)
           .setOptimizeDocConcentration(false)
           .setLearningOffset(settings.learningOffset())
           .setLearningDecay(settings.learningDecay());
@@ -164,7 +175,9 @@ public final class TopicModelEstimator {
       }
     }
     LDAModel model = lda.fit(features);
-    return model instanceof DistributedLDAModel distributed ? distributed.toLocal() : (LocalLDAModel) model;
+    return model instanceof DistributedLDAModel distributed
+        ? distributed.toLocal()
+        : (LocalLDAModel) model;
   }
 
   /**

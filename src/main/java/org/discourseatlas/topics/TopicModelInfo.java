@@ -23,9 +23,22 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TopicModelInfo(
-    String status, String fingerprint, String unit, String modelId, ReusedFrom reusedFrom, Long units,
-    Long unitsModelled, Long unitsTooShort, Integer vocabularySize, Integer k, String optimizer, String path,
-    Double miniBatchFraction, Boolean sharesReused, Double logPerplexity, String reason) {
+    String status,
+    String fingerprint,
+    String unit,
+    String modelId,
+    ReusedFrom reusedFrom,
+    Long units,
+    Long unitsModelled,
+    Long unitsTooShort,
+    Integer vocabularySize,
+    Integer k,
+    String optimizer,
+    String path,
+    Double miniBatchFraction,
+    Boolean sharesReused,
+    Double logPerplexity,
+    String reason) {
   /** The file of it beside the saved model. */
   public static final String FILE = "topic-model.json";
 
@@ -39,7 +52,8 @@ public record TopicModelInfo(
 
   public static TopicModelInfo disabled() {
     return new TopicModelInfo(
-        DISABLED, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        DISABLED, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null);
   }
 
   /** As the manifest writes it: snake_case keys, in this order, null values left out. */

@@ -30,7 +30,8 @@ public final class TopicModelSelection {
    *
    * @param features {@link TopicModelEstimator#features} rows over {@code vocabulary}
    */
-  public static Dataset<Row> of(Dataset<Row> features, CountVectorizerModel vocabulary, JobConfig.Topics settings) {
+  public static Dataset<Row> of(
+      Dataset<Row> features, CountVectorizerModel vocabulary, JobConfig.Topics settings) {
     TopicSchema.require(features.schema(), "topic features", TopicSchema.FEATURE_COLUMNS);
     // Held out by document: turns of one document share its topics, so holding out turns of seen
     // documents would flatter the model.
@@ -50,15 +51,24 @@ public final class TopicModelSelection {
       List<TopicTerms> topics = model.describe(settings.coherenceTerms());
       Map<Integer, double[]> coherence =
           TopicReport.coherence(
-              topics, TopicReport.cooccurrences(train, topics, settings.coherenceTerms()), settings.coherenceTerms());
+              topics,
+              TopicReport.cooccurrences(train, topics, settings.coherenceTerms()),
+              settings.coherenceTerms());
       double npmi = coherence.values().stream().mapToDouble(c -> c[0]).average().orElse(Double.NaN);
-      double umass = coherence.values().stream().mapToDouble(c -> c[1]).average().orElse(Double.NaN);
+      double umass =
+          coherence.values().stream().mapToDouble(c -> c[1]).average().orElse(Double.NaN);
       double heldOutPerplexity = nTest == 0 ? Double.NaN : model.logPerplexity(test);
       rows.add(
           RowFactory.create(
-              k, RowValues.nullIfNaN(heldOutPerplexity), RowValues.nullIfNaN(model.logPerplexity(train)),
+              k,
+              RowValues.nullIfNaN(heldOutPerplexity),
+              RowValues.nullIfNaN(model.logPerplexity(train)),
               nTest == 0 ? null : RowValues.nullIfNaN(model.logLikelihood(test)),
-              RowValues.nullIfNaN(npmi), RowValues.nullIfNaN(umass), nTrain, nTest, seconds));
+              RowValues.nullIfNaN(npmi),
+              RowValues.nullIfNaN(umass),
+              nTrain,
+              nTest,
+              seconds));
     }
     return features.sparkSession().createDataFrame(rows, Table.TOPIC_MODEL_SELECTION.schema());
   }

@@ -39,27 +39,40 @@ public final class TopicPrevalence {
 
   /**
    * topic_prevalence: the mean topic share of units over the corpus, per month, per zone, zone x
-   * month, zone x role and zone x month x role, with 95% intervals from a bootstrap over
-   * documents (seeded per group; every topic of a group uses the same resamples).
+   * month, zone x role and zone x month x role, with 95% intervals from a bootstrap over documents
+   * (seeded per group; every topic of a group uses the same resamples).
    *
    * @param labels topic number to label
    */
-  public static Dataset<Row> prevalence(Dataset<Row> shares, Dataset<Row> labels, JobConfig.Topics settings) {
+  public static Dataset<Row> prevalence(
+      Dataset<Row> shares, Dataset<Row> labels, JobConfig.Topics settings) {
     Dataset<Row> perUnit =
         shares.select(
-            col(Columns.DOC_ID), col(Columns.PERIOD), col(Columns.ROLE), col(Columns.ZONES),
+            col(Columns.DOC_ID),
+            col(Columns.PERIOD),
+            col(Columns.ROLE),
+            col(Columns.ZONES),
             posexplode(col(Columns.TOPIC_DISTRIBUTION)).as(new String[] {Columns.TOPIC, SHARE}));
     Dataset<Row> perZone = perUnit.withColumn(Columns.ZONE, explode(col(Columns.ZONES)));
     List<Dataset<Row>> levels = new ArrayList<>();
     levels.add(level(perUnit, settings));
     levels.add(level(perUnit.filter(col(Columns.PERIOD).isNotNull()), settings, Columns.PERIOD));
     levels.add(level(perZone, settings, Columns.ZONE));
-    levels.add(level(perZone.filter(col(Columns.PERIOD).isNotNull()), settings, Columns.ZONE, Columns.PERIOD));
-    levels.add(level(perZone.filter(col(Columns.ROLE).isNotNull()), settings, Columns.ZONE, Columns.ROLE));
+    levels.add(
+        level(
+            perZone.filter(col(Columns.PERIOD).isNotNull()),
+            settings,
+            Columns.ZONE,
+            Columns.PERIOD));
+    levels.add(
+        level(perZone.filter(col(Columns.ROLE).isNotNull()), settings, Columns.ZONE, Columns.ROLE));
     levels.add(
         level(
             perZone.filter(col(Columns.PERIOD).isNotNull().and(col(Columns.ROLE).isNotNull())),
-            settings, Columns.ZONE, Columns.PERIOD, Columns.ROLE));
+            settings,
+            Columns.ZONE,
+            Columns.PERIOD,
+            Columns.ROLE));
     Dataset<Row> all = levels.get(0);
     for (Dataset<Row> level : levels.subList(1, levels.size())) {
       all = all.unionByName(level);
@@ -77,14 +90,28 @@ public final class TopicPrevalence {
     }
     ClusteredMeans.Spec spec =
         new ClusteredMeans.Spec(
-            groupKeys, SHARE, Columns.N, Columns.MEAN_SHARE, Map.of(),
-            concat_ws("|", keyParts.toArray(new Column[0])), settings.bootstrapResamples(), settings.seed());
+            groupKeys,
+            SHARE,
+            Columns.N,
+            Columns.MEAN_SHARE,
+            Map.of(),
+            concat_ws("|", keyParts.toArray(new Column[0])),
+            settings.bootstrapResamples(),
+            settings.seed());
     Dataset<Row> groups = ClusteredMeans.of(rows, spec);
     List<Column> out = new ArrayList<>();
     for (String key : List.of(Columns.ZONE, Columns.PERIOD, Columns.ROLE)) {
-      out.add(List.of(keys).contains(key) ? col(key) : lit(null).cast(DataTypes.StringType).as(key));
+      out.add(
+          List.of(keys).contains(key) ? col(key) : lit(null).cast(DataTypes.StringType).as(key));
     }
-    for (String column : List.of(Columns.TOPIC, Columns.MEAN_SHARE, Columns.CI_LOW, Columns.CI_HIGH, Columns.N, Columns.N_DOCUMENTS)) {
+    for (String column :
+        List.of(
+            Columns.TOPIC,
+            Columns.MEAN_SHARE,
+            Columns.CI_LOW,
+            Columns.CI_HIGH,
+            Columns.N,
+            Columns.N_DOCUMENTS)) {
       out.add(col(column));
     }
     return groups.select(out.toArray(new Column[0]));
@@ -96,31 +123,49 @@ public final class TopicPrevalence {
    * interval from independent document bootstraps of the two sides.
    */
   public static Dataset<Row> comparisons(
-      Dataset<Row> shares, List<TopicTerms> topics, List<JobConfig.KeynessComparison> comparisons, JobConfig.Topics settings) {
+      Dataset<Row> shares,
+      List<TopicTerms> topics,
+      List<JobConfig.KeynessComparison> comparisons,
+      JobConfig.Topics settings) {
     SparkSession spark = shares.sparkSession();
     Dataset<Row> perDocument =
         shares.select(
-                col(Columns.DOC_ID), col(Columns.ZONES),
-                posexplode(col(Columns.TOPIC_DISTRIBUTION)).as(new String[] {Columns.TOPIC, SHARE}));
+            col(Columns.DOC_ID),
+            col(Columns.ZONES),
+            posexplode(col(Columns.TOPIC_DISTRIBUTION)).as(new String[] {Columns.TOPIC, SHARE}));
     List<Row> rows = new ArrayList<>();
     for (JobConfig.KeynessComparison comparison : comparisons) {
       Column inTarget = ZoneTagging.inAnyZone(comparison.target());
       Column inReference =
-          comparison.reference().isEmpty() ? inTarget.unary_$bang() : ZoneTagging.inAnyZone(comparison.reference());
+          comparison.reference().isEmpty()
+              ? inTarget.unary_$bang()
+              : ZoneTagging.inAnyZone(comparison.reference());
       Map<Integer, DocumentSums> target = documentSums(perDocument.filter(inTarget), topics.size());
-      Map<Integer, DocumentSums> reference = documentSums(perDocument.filter(inReference), topics.size());
-      long seed = settings.seed() ^ (comparison.targetLabel() + "|" + comparison.referenceLabel()).hashCode();
+      Map<Integer, DocumentSums> reference =
+          documentSums(perDocument.filter(inReference), topics.size());
+      long seed =
+          settings.seed()
+              ^ (comparison.targetLabel() + "|" + comparison.referenceLabel()).hashCode();
       for (TopicTerms topic : topics) {
         DocumentSums t = target.get(topic.topic());
         DocumentSums r = reference.get(topic.topic());
         DocumentBootstrap.Comparison c =
-            DocumentBootstrap.compare(t.sums(), t.counts(), r.sums(), r.counts(), settings.bootstrapResamples(), seed);
+            DocumentBootstrap.compare(
+                t.sums(), t.counts(), r.sums(), r.counts(), settings.bootstrapResamples(), seed);
         rows.add(
             RowFactory.create(
-                comparison.targetLabel(), comparison.referenceLabel(), topic.topic(), topic.label(),
-                c.nTarget(), c.nReference(), (long) c.documentsTarget(), (long) c.documentsReference(),
-                RowValues.nullIfNaN(c.meanTarget()), RowValues.nullIfNaN(c.meanReference()),
-                RowValues.nullIfNaN(c.meanDifference()), RowValues.nullIfNaN(c.difference().low()),
+                comparison.targetLabel(),
+                comparison.referenceLabel(),
+                topic.topic(),
+                topic.label(),
+                c.nTarget(),
+                c.nReference(),
+                (long) c.documentsTarget(),
+                (long) c.documentsReference(),
+                RowValues.nullIfNaN(c.meanTarget()),
+                RowValues.nullIfNaN(c.meanReference()),
+                RowValues.nullIfNaN(c.meanDifference()),
+                RowValues.nullIfNaN(c.difference().low()),
                 RowValues.nullIfNaN(c.difference().high())));
       }
     }
@@ -132,7 +177,8 @@ public final class TopicPrevalence {
 
   private static Map<Integer, DocumentSums> documentSums(Dataset<Row> perUnitTopic, int k) {
     List<Row> rows =
-        perUnitTopic.groupBy(Columns.TOPIC, Columns.DOC_ID)
+        perUnitTopic
+            .groupBy(Columns.TOPIC, Columns.DOC_ID)
             .agg(sum(SHARE), count(lit(1)))
             .orderBy(Columns.TOPIC, Columns.DOC_ID)
             .collectAsList();
@@ -142,15 +188,16 @@ public final class TopicPrevalence {
     }
     rows.forEach(r -> byTopic.get(r.getInt(0)).add(r));
     Map<Integer, DocumentSums> sums = new LinkedHashMap<>();
-    byTopic.forEach((topic, list) -> {
-      double[] s = new double[list.size()];
-      long[] c = new long[list.size()];
-      for (int i = 0; i < list.size(); i++) {
-        s[i] = list.get(i).getDouble(2);
-        c[i] = list.get(i).getLong(3);
-      }
-      sums.put(topic, new DocumentSums(s, c));
-    });
+    byTopic.forEach(
+        (topic, list) -> {
+          double[] s = new double[list.size()];
+          long[] c = new long[list.size()];
+          for (int i = 0; i < list.size(); i++) {
+            s[i] = list.get(i).getDouble(2);
+            c[i] = list.get(i).getLong(3);
+          }
+          sums.put(topic, new DocumentSums(s, c));
+        });
     return sums;
   }
 }

@@ -24,8 +24,8 @@ import org.discourseatlas.schema.Table;
 import org.discourseatlas.stats.TopicCoherence;
 
 /**
- * The topics table: each topic's top terms with their weights, its label, coherence (NPMI and
- * UMass over the modelled units) and mean share. Prevalence is {@link TopicPrevalence}'s.
+ * The topics table: each topic's top terms with their weights, its label, coherence (NPMI and UMass
+ * over the modelled units) and mean share. Prevalence is {@link TopicPrevalence}'s.
  */
 public final class TopicReport {
   /** A unit's share of one topic, in exploded rows. */
@@ -34,10 +34,11 @@ public final class TopicReport {
   private TopicReport() {}
 
   /**
-   * Unit frequencies of the topics' top {@code n} terms and of their pairs, over the modelled
-   * units (features rows with terms): one accumulator per partition, merged on the driver.
+   * Unit frequencies of the topics' top {@code n} terms and of their pairs, over the modelled units
+   * (features rows with terms): one accumulator per partition, merged on the driver.
    */
-  public static TopicCoherence.Cooccurrences cooccurrences(Dataset<Row> features, List<TopicTerms> topics, int n) {
+  public static TopicCoherence.Cooccurrences cooccurrences(
+      Dataset<Row> features, List<TopicTerms> topics, int n) {
     Set<String> tracked = new TreeSet<>();
     topics.forEach(t -> tracked.addAll(t.terms().subList(0, Math.min(n, t.terms().size()))));
     List<String> terms = List.copyOf(tracked);
@@ -47,17 +48,21 @@ public final class TopicReport {
           rows.forEachRemaining(r -> counts.addUnit(r.<String>getList(0)));
           return List.of(counts).iterator();
         };
-    return features.select(Columns.TERMS)
+    return features
+        .select(Columns.TERMS)
         .mapPartitions(count, Encoders.javaSerialization(TopicCoherence.Cooccurrences.class))
         .reduce((ReduceFunction<TopicCoherence.Cooccurrences>) (a, b) -> a.merge(b));
   }
 
   /** NPMI and UMass coherence of each topic's top {@code n} terms. */
-  public static Map<Integer, double[]> coherence(List<TopicTerms> topics, TopicCoherence.Cooccurrences counts, int n) {
+  public static Map<Integer, double[]> coherence(
+      List<TopicTerms> topics, TopicCoherence.Cooccurrences counts, int n) {
     Map<Integer, double[]> coherence = new TreeMap<>();
     for (TopicTerms topic : topics) {
       List<String> top = topic.terms().subList(0, Math.min(n, topic.terms().size()));
-      coherence.put(topic.topic(), new double[] {TopicCoherence.npmi(top, counts), TopicCoherence.umass(top, counts)});
+      coherence.put(
+          topic.topic(),
+          new double[] {TopicCoherence.npmi(top, counts), TopicCoherence.umass(top, counts)});
     }
     return coherence;
   }
@@ -67,15 +72,24 @@ public final class TopicReport {
    * over all modelled units.
    */
   public static Dataset<Row> topicsTable(
-      SparkSession spark, List<TopicTerms> topics, Map<Integer, double[]> coherence, Map<Integer, Double> meanShares) {
+      SparkSession spark,
+      List<TopicTerms> topics,
+      Map<Integer, double[]> coherence,
+      Map<Integer, Double> meanShares) {
     List<Row> rows = new ArrayList<>();
     for (TopicTerms topic : topics) {
       double[] c = coherence.get(topic.topic());
       for (int i = 0; i < topic.terms().size(); i++) {
         rows.add(
             RowFactory.create(
-                topic.topic(), i + 1, topic.terms().get(i), topic.weights().get(i), topic.label(),
-                RowValues.nullIfNaN(c[0]), RowValues.nullIfNaN(c[1]), meanShares.get(topic.topic())));
+                topic.topic(),
+                i + 1,
+                topic.terms().get(i),
+                topic.weights().get(i),
+                topic.label(),
+                RowValues.nullIfNaN(c[0]),
+                RowValues.nullIfNaN(c[1]),
+                meanShares.get(topic.topic())));
       }
     }
     return spark.createDataFrame(rows, Table.TOPICS.schema());
@@ -85,7 +99,9 @@ public final class TopicReport {
   public static Map<Integer, Double> meanShares(Dataset<Row> shares) {
     Map<Integer, Double> means = new TreeMap<>();
     for (Row row :
-        shares.select(posexplode(col(Columns.TOPIC_DISTRIBUTION)).as(new String[] {Columns.TOPIC, SHARE}))
+        shares
+            .select(
+                posexplode(col(Columns.TOPIC_DISTRIBUTION)).as(new String[] {Columns.TOPIC, SHARE}))
             .groupBy(Columns.TOPIC)
             .agg(org.apache.spark.sql.functions.avg(SHARE))
             .collectAsList()) {

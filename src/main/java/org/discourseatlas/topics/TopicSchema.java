@@ -10,7 +10,12 @@ final class TopicSchema {
   /** What {@link TopicUnits#of} writes and the model reads. */
   static final List<String> UNIT_COLUMNS =
       List.of(
-          Columns.DOC_ID, Columns.TURN, Columns.PARAGRAPH, Columns.PERIOD, Columns.ROLE, Columns.ZONES,
+          Columns.DOC_ID,
+          Columns.TURN,
+          Columns.PARAGRAPH,
+          Columns.PERIOD,
+          Columns.ROLE,
+          Columns.ZONES,
           Columns.TERMS);
 
   /** The unit columns and what the vocabulary adds: the units the LDA model sees. */
@@ -28,8 +33,15 @@ final class TopicSchema {
     missing.removeAll(have);
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException(
-          what + " lack column" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
-              + " (needed: " + String.join(", ", columns) + "; present: " + String.join(", ", have) + ")");
+          what
+              + " lack column"
+              + (missing.size() == 1 ? " " : "s ")
+              + String.join(", ", missing)
+              + " (needed: "
+              + String.join(", ", columns)
+              + "; present: "
+              + String.join(", ", have)
+              + ")");
     }
   }
 

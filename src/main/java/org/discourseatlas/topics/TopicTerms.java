@@ -11,6 +11,9 @@ public record TopicTerms(int topic, List<String> terms, List<Double> weights) {
 
   /** This topic with its first {@code n} terms only. */
   public TopicTerms top(int n) {
-    return new TopicTerms(topic, terms.subList(0, Math.min(n, terms.size())), weights.subList(0, Math.min(n, weights.size())));
+    return new TopicTerms(
+        topic,
+        terms.subList(0, Math.min(n, terms.size())),
+        weights.subList(0, Math.min(n, weights.size())));
   }
 }

@@ -26,7 +26,12 @@ public final class TopicUnits {
   /** The lexical unit columns the topic units are built from. */
   static final List<String> LEXICAL_COLUMNS =
       List.of(
-          Columns.DOC_ID, Columns.TURN, Columns.PARAGRAPH, Columns.PERIOD, Columns.ROLE, Columns.ZONES,
+          Columns.DOC_ID,
+          Columns.TURN,
+          Columns.PARAGRAPH,
+          Columns.PERIOD,
+          Columns.ROLE,
+          Columns.ZONES,
           LexicalUnits.NGRAMS);
 
   private TopicUnits() {}
@@ -40,14 +45,18 @@ public final class TopicUnits {
    * @return doc_id, turn, paragraph, period, role, zones (sorted, distinct), terms
    * @throws IllegalArgumentException when a lexical unit column is missing
    */
-  public static Dataset<Row> of(Dataset<Row> lexicalUnits, JobConfig.TopicUnit unit, List<String> extraStopwords) {
+  public static Dataset<Row> of(
+      Dataset<Row> lexicalUnits, JobConfig.TopicUnit unit, List<String> extraStopwords) {
     TopicSchema.require(lexicalUnits.schema(), "lexical units", LEXICAL_COLUMNS);
     Object[] stopwords = extraStopwords.stream().map(w -> w.toLowerCase(Locale.ROOT)).toArray();
     Column unigrams =
         transform(
             filter(
                 col(LexicalUnits.NGRAMS),
-                g -> g.getField(Columns.NGRAM).equalTo(1).and(g.getField(Columns.TERM).isin(stopwords).unary_$bang())),
+                g ->
+                    g.getField(Columns.NGRAM)
+                        .equalTo(1)
+                        .and(g.getField(Columns.TERM).isin(stopwords).unary_$bang())),
             g -> g.getField(Columns.TERM));
     List<Column> keys = new ArrayList<>();
     keys.add(col(Columns.DOC_ID));
@@ -63,18 +72,23 @@ public final class TopicUnits {
             .groupBy(keys.toArray(new Column[0]))
             .agg(
                 flatten(collect_list(col(Columns.TERMS))).as(Columns.TERMS),
-                array_sort(array_distinct(flatten(collect_list(col(Columns.ZONES))))).as(Columns.ZONES),
+                array_sort(array_distinct(flatten(collect_list(col(Columns.ZONES)))))
+                    .as(Columns.ZONES),
                 first(col(Columns.PERIOD)).as(Columns.PERIOD),
                 first(col(Columns.ROLE)).as(Columns.ROLE));
     return grouped.select(
         col(Columns.DOC_ID),
-        unit == JobConfig.TopicUnit.DOCUMENT ? lit(null).cast(DataTypes.IntegerType).as(Columns.TURN) : col(Columns.TURN),
+        unit == JobConfig.TopicUnit.DOCUMENT
+            ? lit(null).cast(DataTypes.IntegerType).as(Columns.TURN)
+            : col(Columns.TURN),
         unit == JobConfig.TopicUnit.PARAGRAPH
             ? col(Columns.PARAGRAPH)
             : lit(null).cast(DataTypes.IntegerType).as(Columns.PARAGRAPH),
         col(Columns.PERIOD),
         // A document holds several speakers' roles: its role is not defined.
-        unit == JobConfig.TopicUnit.DOCUMENT ? lit(null).cast(DataTypes.StringType).as(Columns.ROLE) : col(Columns.ROLE),
+        unit == JobConfig.TopicUnit.DOCUMENT
+            ? lit(null).cast(DataTypes.StringType).as(Columns.ROLE)
+            : col(Columns.ROLE),
         col(Columns.ZONES),
         col(Columns.TERMS));
   }

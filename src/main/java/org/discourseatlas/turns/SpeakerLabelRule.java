@@ -8,9 +8,9 @@ import java.util.regex.PatternSyntaxException;
  * A configured role for speakers whose (normalised) name matches a pattern: "(?i)maria zakharova"
  * makes a statement even after a question, "Interpreter" moderates, "Journalist .*" asks.
  *
- * <p>The pattern is a Java regular expression, matched case-insensitively against the whole
- * speaker name as {@link Turn#speaker()} gives it ("Maria Zakharova", "Psaki", "Question"), not
- * against the raw label. Rules only assign roles; they do not make a line a speaker label.
+ * <p>The pattern is a Java regular expression, matched case-insensitively against the whole speaker
+ * name as {@link Turn#speaker()} gives it ("Maria Zakharova", "Psaki", "Question"), not against the
+ * raw label. Rules only assign roles; they do not make a line a speaker label.
  *
  * @param pattern a Java regular expression over the whole speaker name
  * @param role the role of the turns of a matching speaker
@@ -27,13 +27,18 @@ public record SpeakerLabelRule(String pattern, SpeakerRole role) implements Seri
       throw new IllegalArgumentException("speaker label rule: the pattern is empty");
     }
     if (role == null) {
-      throw new IllegalArgumentException("speaker label rule \"" + pattern + "\": the role is missing");
+      throw new IllegalArgumentException(
+          "speaker label rule \"" + pattern + "\": the role is missing");
     }
     try {
       Pattern.compile(pattern, FLAGS);
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException(
-          "speaker label rule: invalid regular expression \"" + pattern + "\": " + e.getDescription(), e);
+          "speaker label rule: invalid regular expression \""
+              + pattern
+              + "\": "
+              + e.getDescription(),
+          e);
     }
   }
 

@@ -1,24 +1,23 @@
 package org.discourseatlas.turns;
 
-import org.discourseatlas.text.TextNormalizer;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.discourseatlas.text.TextNormalizer;
 
 /**
  * Splits a transcript's body into speaker turns at the labels that open a paragraph: "Question:",
  * "Q:", "Sergey Lavrov:", "Moderator:", "Question (via interpreter):", "MR. PRICE:", "SECRETARY
- * BLINKEN:". A paragraph without a label continues the current turn; text before the first label
- * is a statement without a speaker.
+ * BLINKEN:". A paragraph without a label continues the current turn; text before the first label is
+ * a statement without a speaker.
  *
- * <p>Speaker: the label without its parenthesis, honorifics ("Mr.", "Ms", "H.E.", "His
- * Excellency") and, for ALL-CAPS labels, in title case with lowercase name particles ("WALID
- * AL-MUALLEM" gives "Walid al-Muallem"). Role labels are canonical: "Q" and "QUESTION" give
- * "Question", "MODERATOR" gives "Moderator"; "A" and "Answer" name no one (speaker null).
+ * <p>Speaker: the label without its parenthesis, honorifics ("Mr.", "Ms", "H.E.", "His Excellency")
+ * and, for ALL-CAPS labels, in title case with lowercase name particles ("WALID AL-MUALLEM" gives
+ * "Walid al-Muallem"). Role labels are canonical: "Q" and "QUESTION" give "Question", "MODERATOR"
+ * gives "Moderator"; "A" and "Answer" name no one (speaker null).
  *
  * <p>Role: question and moderator come from the label, "A:" answers; a named speaker answers when
  * the exchange is in questions and answers (a question came since the last moderator turn), and
@@ -33,9 +32,13 @@ public final class TurnSegmenter {
       Set.of("question", "q", "journalist", "reporter", "correspondent", "media");
   private static final Set<String> MODERATOR_LABELS =
       Set.of("moderator", "host", "chair", "chairman", "chairperson", "presenter", "facilitator");
+
   /** Labels that answer without naming who answers. */
   private static final Set<String> ANSWER_LABELS = Set.of("answer", "a");
-  /** Single-word labels that are not a role are not trusted: "Firstly:" or "NOTE:" open a sentence. */
+
+  /**
+   * Single-word labels that are not a role are not trusted: "Firstly:" or "NOTE:" open a sentence.
+   */
   private static final Set<String> OTHER_ONE_WORD_LABELS = Set.of("interpreter");
 
   /**
@@ -44,13 +47,79 @@ public final class TurnSegmenter {
    */
   private static final Set<String> NOT_FIRST_WORDS =
       Set.of(
-          "a", "an", "the", "this", "that", "these", "those", "there", "here", "let", "our", "my",
-          "your", "their", "its", "in", "on", "at", "for", "as", "and", "but", "so", "or", "if",
-          "it", "we", "i", "you", "he", "she", "they", "to", "from", "with", "by", "of", "about",
-          "regarding", "concerning", "now", "then", "what", "why", "how", "when", "where", "who",
-          "which", "yes", "no", "also", "firstly", "secondly", "thirdly", "finally", "first",
-          "second", "third", "lastly", "please", "thank", "thanks", "note", "see", "read", "dear",
-          "ladies", "good", "today", "yesterday", "tomorrow");
+          "a",
+          "an",
+          "the",
+          "this",
+          "that",
+          "these",
+          "those",
+          "there",
+          "here",
+          "let",
+          "our",
+          "my",
+          "your",
+          "their",
+          "its",
+          "in",
+          "on",
+          "at",
+          "for",
+          "as",
+          "and",
+          "but",
+          "so",
+          "or",
+          "if",
+          "it",
+          "we",
+          "i",
+          "you",
+          "he",
+          "she",
+          "they",
+          "to",
+          "from",
+          "with",
+          "by",
+          "of",
+          "about",
+          "regarding",
+          "concerning",
+          "now",
+          "then",
+          "what",
+          "why",
+          "how",
+          "when",
+          "where",
+          "who",
+          "which",
+          "yes",
+          "no",
+          "also",
+          "firstly",
+          "secondly",
+          "thirdly",
+          "finally",
+          "first",
+          "second",
+          "third",
+          "lastly",
+          "please",
+          "thank",
+          "thanks",
+          "note",
+          "see",
+          "read",
+          "dear",
+          "ladies",
+          "good",
+          "today",
+          "yesterday",
+          "tomorrow");
+
   /** Words a name never holds anywhere: verbs and pronouns of a capitalised sentence. */
   private static final Set<String> NOT_NAME_WORDS =
       Set.of(
@@ -60,12 +129,14 @@ public final class TurnSegmenter {
 
   /** A capitalised word of a name or title: "Sergey", "O’Brian", "Jean-Claude", "Dr.", "MS.". */
   private static final String NAME_WORD = "\\p{Lu}[\\p{L}'’.\\-]*";
+
   /** Lowercase name particles, alone ("Staffan de Mistura") or hyphenated ("Walid al-Muallem"). */
   private static final String PARTICLE =
       "(?:al|el|ad|as|ash|at|ibn|bin|de|da|di|du|dos|del|van|von|der|den|le|la)";
+
   /**
-   * Particles an ALL-CAPS name spells in lowercase when title-cased; "Le" and "La" stay
-   * capitalised ("Le Drian").
+   * Particles an ALL-CAPS name spells in lowercase when title-cased; "Le" and "La" stay capitalised
+   * ("Le Drian").
    */
   private static final Set<String> LOWERCASE_PARTICLES =
       Set.of(
@@ -80,9 +151,19 @@ public final class TurnSegmenter {
    */
   private static final Pattern LABEL =
       Pattern.compile(
-          "(" + NAME_WORD + "(?:\\s+(?:" + NAME_WORD + "|" + PARTICLE + "(?:-" + NAME_WORD + ")?)){0,5})"
+          "("
+              + NAME_WORD
+              + "(?:\\s+(?:"
+              + NAME_WORD
+              + "|"
+              + PARTICLE
+              + "(?:-"
+              + NAME_WORD
+              + ")?)){0,5})"
               + "\\s*(\\([^()]{1,80}\\))?");
+
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   /** Honorifics before a name: "Mr.", "MS.", "Mrs", "Dr", "H.E.", "His Excellency". */
   private static final Pattern HONORIFIC =
       Pattern.compile(
@@ -157,7 +238,9 @@ public final class TurnSegmenter {
     return paragraph != null && label(TextNormalizer.spaces(paragraph).strip()) != null;
   }
 
-  /** A recognised label: the name as written (no parenthesis), and the paragraph after the colon. */
+  /**
+   * A recognised label: the name as written (no parenthesis), and the paragraph after the colon.
+   */
   private record Label(String name, String rest) {
     private String key() {
       return name.toLowerCase(Locale.ROOT);
@@ -240,7 +323,10 @@ public final class TurnSegmenter {
     return true;
   }
 
-  /** "MS. PSAKI" -> "Psaki"; "H.E. Mr Sergey Lavrov" -> "Sergey Lavrov"; "WALID AL-MUALLEM" -> "Walid al-Muallem". */
+  /**
+   * "MS. PSAKI" -> "Psaki"; "H.E. Mr Sergey Lavrov" -> "Sergey Lavrov"; "WALID AL-MUALLEM" ->
+   * "Walid al-Muallem".
+   */
   static String normalizeName(String name) {
     String speaker = WHITESPACE.matcher(name.strip()).replaceAll(" ");
     Matcher honorific = HONORIFIC.matcher(speaker);
@@ -284,7 +370,10 @@ public final class TurnSegmenter {
     return out.toString();
   }
 
-  /** The first letter and each letter after an apostrophe or a dot in upper case: "o'brien" -> "O'Brien". */
+  /**
+   * The first letter and each letter after an apostrophe or a dot in upper case: "o'brien" ->
+   * "O'Brien".
+   */
   private static String capitalize(String word) {
     StringBuilder out = new StringBuilder(word.length());
     boolean upper = true;
@@ -296,7 +385,8 @@ public final class TurnSegmenter {
     return out.toString();
   }
 
-  private static void flush(List<Turn> turns, String speaker, SpeakerRole role, StringBuilder text) {
+  private static void flush(
+      List<Turn> turns, String speaker, SpeakerRole role, StringBuilder text) {
     if (text.length() > 0) {
       turns.add(new Turn(speaker, role, text.toString()));
       text.setLength(0);

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The conflict zones the job tags, read from a CSV file with the header
- * {@code id,name,aliases,parent,latitude,longitude}; aliases are separated by {@code |}, and the
- * zone's name is always one of them. Lines starting with {@code #} are comments.
+ * The conflict zones the job tags, read from a CSV file with the header {@code
+ * id,name,aliases,parent,latitude,longitude}; aliases are separated by {@code |}, and the zone's
+ * name is always one of them. Lines starting with {@code #} are comments.
  */
 public final class ZoneGazetteer implements Serializable {
   private static final List<String> HEADER =
@@ -70,7 +70,13 @@ public final class ZoneGazetteer implements Serializable {
           String other = zoneOfAlias.putIfAbsent(key, zone.id());
           if (other != null && !other.equals(zone.id())) {
             throw new InvalidGazetteerException(
-                where + ": alias '" + alias + "' of zone " + zone.id() + " already names zone " + other);
+                where
+                    + ": alias '"
+                    + alias
+                    + "' of zone "
+                    + zone.id()
+                    + " already names zone "
+                    + other);
           }
         }
         zones.put(zone.id(), zone);
@@ -108,10 +114,12 @@ public final class ZoneGazetteer implements Serializable {
     double latitude = coordinate(fields.get(4), -90, 90, "latitude", where);
     double longitude = coordinate(fields.get(5), -180, 180, "longitude", where);
     String parent = fields.get(3).strip();
-    return new Zone(id, name, List.copyOf(aliases), parent.isEmpty() ? null : parent, latitude, longitude);
+    return new Zone(
+        id, name, List.copyOf(aliases), parent.isEmpty() ? null : parent, latitude, longitude);
   }
 
-  private static double coordinate(String field, double min, double max, String what, String where) {
+  private static double coordinate(
+      String field, double min, double max, String what, String where) {
     try {
       double value = Double.parseDouble(field.strip());
       if (value < min || value > max) {

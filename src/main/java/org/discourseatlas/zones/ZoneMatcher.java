@@ -1,13 +1,12 @@
 package org.discourseatlas.zones;
 
-import org.discourseatlas.text.TextNormalizer;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.discourseatlas.text.TextNormalizer;
 
 /**
  * Finds the zones a text names: every gazetteer alias, matched on whole words, case- and
@@ -35,7 +34,9 @@ public final class ZoneMatcher implements Serializable {
     }
   }
 
-  /** The folded, space-separated words of an alias: what two spellings must share to be one name. */
+  /**
+   * The folded, space-separated words of an alias: what two spellings must share to be one name.
+   */
   static String key(String alias) {
     StringBuilder key = new StringBuilder();
     for (Word word : words(alias)) {
@@ -62,7 +63,11 @@ public final class ZoneMatcher implements Serializable {
       Word last = words.get(i + hit.words().length - 1);
       mentions.add(
           new ZoneMention(
-              hit.zoneId(), hit.alias(), text.substring(first.begin(), last.end()), first.begin(), last.end()));
+              hit.zoneId(),
+              hit.alias(),
+              text.substring(first.begin(), last.end()),
+              first.begin(),
+              last.end()));
       i += hit.words().length;
     }
     return mentions;
@@ -94,8 +99,8 @@ public final class ZoneMatcher implements Serializable {
   private record Word(String folded, int begin, int end) {}
 
   /**
-   * Words are runs of letters, digits and combining marks; hyphens, apostrophes and spaces
-   * separate them, so "Al-Mawsil" is "al mawsil" and "Aleppo’s" starts with "aleppo".
+   * Words are runs of letters, digits and combining marks; hyphens, apostrophes and spaces separate
+   * them, so "Al-Mawsil" is "al mawsil" and "Aleppo’s" starts with "aleppo".
    */
   private static List<Word> words(String text) {
     List<Word> words = new ArrayList<>();

@@ -5,12 +5,12 @@ import java.util.List;
 
 /**
  * Carries zones forward within a turn: a sentence that names no zone belongs to the zones of the
- * nearest earlier sentence of the same turn that names one, if that sentence is at most
- * {@code window} sentences back ("Aleppo ... The city's liberation ..."). A sentence that names a
- * zone starts a new window, so the carry stops where another zone is named.
+ * nearest earlier sentence of the same turn that names one, if that sentence is at most {@code
+ * window} sentences back ("Aleppo ... The city's liberation ..."). A sentence that names a zone
+ * starts a new window, so the carry stops where another zone is named.
  *
- * <p>This is the rule the Spark stage applies with a window function; this plain form documents
- * it and is what the unit tests pin.
+ * <p>This is the rule the Spark stage applies with a window function; this plain form documents it
+ * and is what the unit tests pin.
  */
 public final class ZoneWindow {
   private ZoneWindow() {}

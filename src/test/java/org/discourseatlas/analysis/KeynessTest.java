@@ -17,8 +17,8 @@ import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.schema.Columns;
 import org.discourseatlas.schema.RowValues;
-import org.discourseatlas.testing.SharedSpark;
 import org.discourseatlas.stats.KeynessStats;
+import org.discourseatlas.testing.SharedSpark;
 import org.discourseatlas.zones.ZoneGazetteer;
 import org.discourseatlas.zones.ZoneMatcher;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,14 +47,22 @@ class KeynessTest {
     units =
         spark.createDataFrame(
             List.of(
-                unit("d1", "a", Map.of("terrorists", 30, "humanitarian", 10, "coalition", 5, "the", 155)),
-                unit("d2", "b", Map.of("terrorists", 10, "humanitarian", 20, "coalition", 25, "the", 145))),
+                unit(
+                    "d1",
+                    "a",
+                    Map.of("terrorists", 30, "humanitarian", 10, "coalition", 5, "the", 155)),
+                unit(
+                    "d2",
+                    "b",
+                    Map.of("terrorists", 10, "humanitarian", 20, "coalition", 25, "the", 145))),
             UNITS);
     Dataset<Row> zoneCounts = Keyness.zoneCounts(units);
     Dataset<Row> corpusCounts = Keyness.corpusCounts(units);
     Dataset<Row> keyness =
         Keyness.compute(
-            units, zoneCounts, corpusCounts,
+            units,
+            zoneCounts,
+            corpusCounts,
             List.of(
                 new JobConfig.KeynessComparison(List.of("a"), List.of("b")),
                 new JobConfig.KeynessComparison(List.of("a"), List.of())),
@@ -65,11 +73,12 @@ class KeynessTest {
 
   private static Row unit(String docId, String zone, Map<String, Integer> counts) {
     List<Row> ngrams = new ArrayList<>();
-    counts.forEach((term, n) -> {
-      for (int i = 0; i < n; i++) {
-        ngrams.add(RowFactory.create(term, 1, null, null));
-      }
-    });
+    counts.forEach(
+        (term, n) -> {
+          for (int i = 0; i < n; i++) {
+            ngrams.add(RowFactory.create(term, 1, null, null));
+          }
+        });
     return RowFactory.create(docId, RowValues.array(List.of(zone)), RowValues.array(ngrams));
   }
 
@@ -108,7 +117,10 @@ class KeynessTest {
     // Here the rest of the corpus is exactly zone b, so both comparisons agree.
     for (String term : List.of("terrorists", "humanitarian", "coalition", "the")) {
       for (String column : List.of(Columns.COUNT_REFERENCE, Columns.G2, Columns.LOG_ODDS_Z)) {
-        assertEquals(aVersusB.get(term).<Object>getAs(column), aVersusRest.get(term).<Object>getAs(column), term + " " + column);
+        assertEquals(
+            aVersusB.get(term).<Object>getAs(column),
+            aVersusRest.get(term).<Object>getAs(column),
+            term + " " + column);
       }
     }
   }
@@ -121,19 +133,32 @@ class KeynessTest {
     for (int i = 0; i < 6; i++) {
       ngrams.add(RowFactory.create("humanitarian corridors", 2, "humanitarian", "corridors"));
     }
-    for (String[] pair : new String[][] {{"humanitarian", "aid"}, {"safe", "corridors"}, {"city", "council"},
-        {"city", "council"}, {"city", "council"}, {"aid", "convoy"}, {"aid", "convoy"}, {"aid", "convoy"}}) {
+    for (String[] pair :
+        new String[][] {
+          {"humanitarian", "aid"},
+          {"safe", "corridors"},
+          {"city", "council"},
+          {"city", "council"},
+          {"city", "council"},
+          {"aid", "convoy"},
+          {"aid", "convoy"},
+          {"aid", "convoy"}
+        }) {
       ngrams.add(RowFactory.create(pair[0] + " " + pair[1], 2, pair[0], pair[1]));
     }
     Dataset<Row> rows =
         spark.createDataFrame(
-            List.<Row>of(RowFactory.create("d1", RowValues.array(List.of("aleppo")), RowValues.array(ngrams))), UNITS);
+            List.<Row>of(
+                RowFactory.create(
+                    "d1", RowValues.array(List.of("aleppo")), RowValues.array(ngrams))),
+            UNITS);
     List<Row> top = Keyness.collocations(rows, 3, 10).orderBy(Columns.RANK).collectAsList();
     // Pairs that never occur apart ("aid convoy", "city council": a = 3, b = c = 0, d = 11) are
     // the most attracted: G2 = 2 (3 ln(3 / (3 * 3 / 14)) + 11 ln(11 / (11 * 11 / 14))); a tie
     // is broken by the term.
     double perfect = 2 * (3 * Math.log(14.0 / 3) + 11 * Math.log(14.0 / 11));
-    assertEquals(List.of("aid convoy", "city council", "humanitarian corridors"),
+    assertEquals(
+        List.of("aid convoy", "city council", "humanitarian corridors"),
         top.stream().map(r -> r.<String>getAs(Columns.TERM)).toList());
     assertEquals(perfect, top.get(0).<Double>getAs(Columns.G2), 1e-9);
     // "humanitarian corridors": a = 6, head total 7, tail total 7, N = 14, so every expected
@@ -148,7 +173,8 @@ class KeynessTest {
     SparkSession spark = SharedSpark.session();
     ZoneGazetteer gazetteer =
         ZoneGazetteer.fromCsv(
-            new java.io.StringReader("id,name,aliases,parent,latitude,longitude\naleppo,Aleppo,eastern Aleppo,Syria,36.2,37.1\n"),
+            new java.io.StringReader(
+                "id,name,aliases,parent,latitude,longitude\naleppo,Aleppo,eastern Aleppo,Syria,36.2,37.1\n"),
             "test");
     StructType schema =
         new StructType()
@@ -160,7 +186,10 @@ class KeynessTest {
         "One two three four five six seven eight nine ten eleven in Eastern Aleppo the convoys"
             + " arrived on Monday with medicines water food and blankets for the families";
     List<Row> mentions =
-        Mentions.of(spark.createDataFrame(List.of(RowFactory.create("d1", 2, 7, text)), schema), new ZoneMatcher(gazetteer), 10)
+        Mentions.of(
+                spark.createDataFrame(List.of(RowFactory.create("d1", 2, 7, text)), schema),
+                new ZoneMatcher(gazetteer),
+                10)
             .collectAsList();
     assertEquals(1, mentions.size());
     Row m = mentions.get(0);
@@ -168,7 +197,8 @@ class KeynessTest {
     assertEquals("eastern Aleppo", m.getAs(Columns.ALIAS));
     assertEquals("Eastern Aleppo", m.getAs(Columns.MATCH));
     assertEquals("three four five six seven eight nine ten eleven in", m.getAs(Columns.LEFT));
-    assertEquals("the convoys arrived on Monday with medicines water food and", m.getAs(Columns.RIGHT));
+    assertEquals(
+        "the convoys arrived on Monday with medicines water food and", m.getAs(Columns.RIGHT));
     assertEquals(7, m.<Integer>getAs(Columns.SENTENCE));
   }
 
@@ -177,11 +207,14 @@ class KeynessTest {
     SparkSession spark = SharedSpark.session();
     Dataset<Row> everywhere =
         spark.createDataFrame(
-            List.of(unit("d1", "aleppo", Map.of("convoy", 6, "medicine", 3)), unit("d2", "aleppo", Map.of("convoy", 2))),
+            List.of(
+                unit("d1", "aleppo", Map.of("convoy", 6, "medicine", 3)),
+                unit("d2", "aleppo", Map.of("convoy", 2))),
             UNITS);
     Dataset<Row> rows =
         Keyness.eachZoneVersusRest(
-            Keyness.zoneCounts(everywhere), Keyness.corpusCounts(everywhere),
+            Keyness.zoneCounts(everywhere),
+            Keyness.corpusCounts(everywhere),
             new Keyness.Settings(100, KeynessStats.Correction.NONE, 1));
     assertEquals(0, rows.count(), "nothing to compare with, and no failure");
   }

@@ -15,8 +15,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.schema.Columns;
 import org.discourseatlas.schema.RowValues;
-import org.discourseatlas.testing.SharedSpark;
 import org.discourseatlas.terms.TermExtractor;
+import org.discourseatlas.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +54,8 @@ class TermFrequenciesTest {
             List.of(
                 RowFactory.create("d1", Date.valueOf("2017-01-05"), "mfa-a", null),
                 RowFactory.create("d2", Date.valueOf("2017-02-10"), "mfa-b", null),
-                RowFactory.create("d1", Date.valueOf("2017-01-05"), "mirror", "d1")), // a duplicate copy
+                RowFactory.create(
+                    "d1", Date.valueOf("2017-01-05"), "mirror", "d1")), // a duplicate copy
             DOCUMENTS);
     Dataset<Row> turns =
         spark.createDataFrame(
@@ -69,9 +70,19 @@ class TermFrequenciesTest {
                 // terms: aleppo, civilians, freed — 4 running words
                 sentence("d1", 1, List.of("aleppo"), "Aleppo", "civilians", "were", "freed", "."),
                 // terms: liberation, aleppo, east — 6 running words (’s counts, "." does not)
-                sentence("d1", 1, List.of("aleppo"), "The", "liberation", "of", "Aleppo", "’s", "east"),
+                sentence(
+                    "d1", 1, List.of("aleppo"), "The", "liberation", "of", "Aleppo", "’s", "east"),
                 // terms: mosul, airstrikes, killed, civilians — 6 running words ("2017" counts)
-                sentence("d2", 1, List.of("mosul"), "Mosul", "airstrikes", "killed", "civilians", "in", "2017"),
+                sentence(
+                    "d2",
+                    1,
+                    List.of("mosul"),
+                    "Mosul",
+                    "airstrikes",
+                    "killed",
+                    "civilians",
+                    "in",
+                    "2017"),
                 // terms: talks, geneva — 3 running words, no zone
                 sentence("d2", 2, List.of(), "Talks", "in", "Geneva")),
             SENTENCES);
@@ -81,8 +92,14 @@ class TermFrequenciesTest {
     rows = new HashMap<>();
     for (Row row : frequencies.collectAsList()) {
       String key =
-          nullDash(row.getAs(Columns.ZONE)) + "|" + nullDash(row.getAs(Columns.PERIOD)) + "|"
-              + nullDash(row.getAs(Columns.ROLE)) + "|" + nullDash(row.getAs(Columns.SOURCE)) + "|"
+          nullDash(row.getAs(Columns.ZONE))
+              + "|"
+              + nullDash(row.getAs(Columns.PERIOD))
+              + "|"
+              + nullDash(row.getAs(Columns.ROLE))
+              + "|"
+              + nullDash(row.getAs(Columns.SOURCE))
+              + "|"
               + row.getAs(Columns.TERM);
       rows.put(key, row);
     }
@@ -92,7 +109,12 @@ class TermFrequenciesTest {
 
   private static Row sentence(String docId, int turn, List<String> zones, String... tokens) {
     return RowFactory.create(
-        docId, turn, ++sentenceNumber, 1, RowValues.array(zones), RowValues.array(List.of(tokens)),
+        docId,
+        turn,
+        ++sentenceNumber,
+        1,
+        RowValues.array(zones),
+        RowValues.array(List.of(tokens)),
         TermExtractor.wordCount(List.of(tokens)));
   }
 
@@ -100,7 +122,8 @@ class TermFrequenciesTest {
     return value == null ? "-" : value;
   }
 
-  private static void assertRow(String key, long count, long docFreq, double relFreq, double tfIdf) {
+  private static void assertRow(
+      String key, long count, long docFreq, double relFreq, double tfIdf) {
     Row row = rows.get(key);
     assertTrue(row != null, "no row " + key + " in " + rows.keySet());
     assertEquals(count, row.<Long>getAs(Columns.COUNT), key + " count");
@@ -153,7 +176,10 @@ class TermFrequenciesTest {
   @Test
   void aRowGroupsByZoneOrSourceNeverBoth() {
     for (Row row : rows.values()) {
-      assertTrue(row.isNullAt(row.fieldIndex(Columns.ZONE)) || row.isNullAt(row.fieldIndex(Columns.SOURCE)), row.toString());
+      assertTrue(
+          row.isNullAt(row.fieldIndex(Columns.ZONE))
+              || row.isNullAt(row.fieldIndex(Columns.SOURCE)),
+          row.toString());
     }
   }
 }

@@ -63,8 +63,14 @@ class ZoneTaggingTest {
   void namedZonesAreTheZonesEachSentenceNames(SparkSession spark) {
     assertEquals(
         List.of(
-            List.of("aleppo"), List.of(), List.of(), List.of(), List.of(),
-            List.of("aleppo", "mosul"), List.of("mosul"), List.of()),
+            List.of("aleppo"),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of("aleppo", "mosul"),
+            List.of("mosul"),
+            List.of()),
         zones(spark, 2, Columns.NAMED_ZONES));
   }
 
@@ -72,9 +78,14 @@ class ZoneTaggingTest {
   void zonesCarryForwardWithinTheTurnUpToTheWindow(SparkSession spark) {
     List<List<String>> expected =
         List.of(
-            List.of("aleppo"), List.of("aleppo"), List.of("aleppo"), List.of(), // window 2 ends
+            List.of("aleppo"),
+            List.of("aleppo"),
+            List.of("aleppo"),
+            List.of(), // window 2 ends
             List.of(), // a new turn: nothing carried across
-            List.of("aleppo", "mosul"), List.of("mosul"), List.of("mosul")); // nearest naming wins
+            List.of("aleppo", "mosul"),
+            List.of("mosul"),
+            List.of("mosul")); // nearest naming wins
     assertEquals(expected, zones(spark, 2, Columns.ZONES));
   }
 

@@ -25,10 +25,13 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   private static final Path MAIN = Path.of("src/main/java/org/discourseatlas");
+
   /** Packages of plain Java: unit-tested without a SparkSession. */
   private static final Set<String> PLAIN_JAVA =
       Set.of("config", "decode", "parse", "turns", "zones", "terms", "stats", "text", "nlp");
-  private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)", Pattern.MULTILINE);
+
+  private static final Pattern IMPORT =
+      Pattern.compile("^import (?:static )?([\\w.]+)", Pattern.MULTILINE);
   private static final Pattern OWN_PACKAGE = Pattern.compile("^org\\.discourseatlas\\.(\\w+)");
   private static final int MAX_CLASS_LINES = 400;
   private static final int MAX_PIPELINE_LINES = 200;
@@ -53,21 +56,23 @@ class ArchitectureTest {
   @Test
   void plainJavaPackagesImportNoSparkNorTheSparkLayer() {
     List<String> violations = new ArrayList<>();
-    sources.forEach((file, text) -> {
-      if (!PLAIN_JAVA.contains(topPackage(file))) {
-        return;
-      }
-      Matcher imports = IMPORT.matcher(text);
-      while (imports.find()) {
-        String imported = imports.group(1);
-        Matcher own = OWN_PACKAGE.matcher(imported);
-        boolean spark = imported.startsWith("org.apache.spark") || imported.startsWith("scala.");
-        boolean sparkLayer = own.find() && !PLAIN_JAVA.contains(own.group(1));
-        if (spark || sparkLayer) {
-          violations.add(file + " imports " + imported);
-        }
-      }
-    });
+    sources.forEach(
+        (file, text) -> {
+          if (!PLAIN_JAVA.contains(topPackage(file))) {
+            return;
+          }
+          Matcher imports = IMPORT.matcher(text);
+          while (imports.find()) {
+            String imported = imports.group(1);
+            Matcher own = OWN_PACKAGE.matcher(imported);
+            boolean spark =
+                imported.startsWith("org.apache.spark") || imported.startsWith("scala.");
+            boolean sparkLayer = own.find() && !PLAIN_JAVA.contains(own.group(1));
+            if (spark || sparkLayer) {
+              violations.add(file + " imports " + imported);
+            }
+          }
+        });
     assertEquals(List.of(), violations);
   }
 
@@ -75,7 +80,10 @@ class ArchitectureTest {
   void everyPackageSaysWhatItHolds() {
     Set<Path> packages = new TreeSet<>();
     sources.keySet().forEach(file -> packages.add(file.getParent()));
-    List<Path> without = packages.stream().filter(p -> !sources.containsKey(p.resolve("package-info.java"))).toList();
+    List<Path> without =
+        packages.stream()
+            .filter(p -> !sources.containsKey(p.resolve("package-info.java")))
+            .toList();
     assertEquals(List.of(), without, "packages without a package-info.java");
   }
 
@@ -83,24 +91,30 @@ class ArchitectureTest {
   void classesAndPackagesStayReadable() {
     List<String> tooLong = new ArrayList<>();
     Map<Path, Integer> filesPerPackage = new TreeMap<>();
-    sources.forEach((file, text) -> {
-      long lines = text.lines().count();
-      int limit = file.endsWith("pipeline/Pipeline.java") ? MAX_PIPELINE_LINES : MAX_CLASS_LINES;
-      if (lines > limit) {
-        tooLong.add(file + ": " + lines + " lines > " + limit);
-      }
-      if (!file.endsWith("package-info.java")) {
-        filesPerPackage.merge(file.getParent(), 1, Integer::sum);
-      }
-    });
+    sources.forEach(
+        (file, text) -> {
+          long lines = text.lines().count();
+          int limit =
+              file.endsWith("pipeline/Pipeline.java") ? MAX_PIPELINE_LINES : MAX_CLASS_LINES;
+          if (lines > limit) {
+            tooLong.add(file + ": " + lines + " lines > " + limit);
+          }
+          if (!file.endsWith("package-info.java")) {
+            filesPerPackage.merge(file.getParent(), 1, Integer::sum);
+          }
+        });
     assertEquals(List.of(), tooLong);
-    filesPerPackage.forEach((pkg, n) ->
-        assertTrue(n <= MAX_PACKAGE_FILES, pkg + " holds " + n + " files > " + MAX_PACKAGE_FILES));
+    filesPerPackage.forEach(
+        (pkg, n) ->
+            assertTrue(
+                n <= MAX_PACKAGE_FILES, pkg + " holds " + n + " files > " + MAX_PACKAGE_FILES));
   }
 
   @Test
   void noBenchmarkCodeInMain() {
-    List<Path> bench = sources.keySet().stream().filter(f -> f.toString().contains("bench")).toList();
-    assertEquals(List.of(), bench, "benchmark classes belong under src/test (jobs/benchmark.sh runs them)");
+    List<Path> bench =
+        sources.keySet().stream().filter(f -> f.toString().contains("bench")).toList();
+    assertEquals(
+        List.of(), bench, "benchmark classes belong under src/test (jobs/benchmark.sh runs them)");
   }
 }

@@ -23,15 +23,28 @@ import java.util.stream.Stream;
  * jobs/benchmark.sh measured it and their manifests, which hold each stage's time, records and
  * heap), and the machine.
  *
- * <p>{@code BenchmarkReport RESULTS_DIR MARKDOWN_OUT [COMMIT]}; RESULTS_DIR holds
- * wordcount-N.json, tokenize-N.json, sentiment-N.json and job-N.json for N = 1 and 2.
+ * <p>{@code BenchmarkReport RESULTS_DIR MARKDOWN_OUT [COMMIT]}; RESULTS_DIR holds wordcount-N.json,
+ * tokenize-N.json, sentiment-N.json and job-N.json for N = 1 and 2.
  */
 public final class BenchmarkReport {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Ingest through keyness (and the collocations that follow it): the stages the tokenize floor bounds. */
+
+  /**
+   * Ingest through keyness (and the collocations that follow it): the stages the tokenize floor
+   * bounds.
+   */
   static final Set<String> LEXICAL_STAGES =
-      Set.of("list inputs", "read", "boilerplate", "documents", "turns", "sentences+zones",
-          "term_frequencies", "keyness", "collocations+kwic");
+      Set.of(
+          "list inputs",
+          "read",
+          "boilerplate",
+          "documents",
+          "turns",
+          "sentences+zones",
+          "term_frequencies",
+          "keyness",
+          "collocations+kwic");
+
   static final String SENTIMENT_STAGE = "sentiment";
   static final double MB = 1e6;
 
@@ -48,7 +61,8 @@ public final class BenchmarkReport {
       Path results = Path.of(args[1]);
       Path markdown = Path.of(args[2]);
       String section = new BenchmarkReport(results).refreshSection();
-      String existing = Files.exists(markdown) ? Files.readString(markdown, StandardCharsets.UTF_8) : "";
+      String existing =
+          Files.exists(markdown) ? Files.readString(markdown, StandardCharsets.UTF_8) : "";
       Files.writeString(markdown, withSection(existing, section), StandardCharsets.UTF_8);
       System.out.println(section);
       System.out.println("written to " + markdown);
@@ -80,43 +94,80 @@ public final class BenchmarkReport {
 
     double corpusMb = num(tok2.get("bytes")) / MB;
     double documents = num(counts.get("documents"));
-    double sentences = stages2.stream().filter(s -> "sentences+zones".equals(s.get("stage")))
-        .mapToDouble(s -> num(s.get("records_out"))).findFirst().orElse(Double.NaN);
-    Map<String, Object> sentimentStage = stages2.stream().filter(s -> SENTIMENT_STAGE.equals(s.get("stage")))
-        .findFirst().orElseThrow(() -> new IllegalStateException("no sentiment stage in the manifest"));
+    double sentences =
+        stages2.stream()
+            .filter(s -> "sentences+zones".equals(s.get("stage")))
+            .mapToDouble(s -> num(s.get("records_out")))
+            .findFirst()
+            .orElse(Double.NaN);
+    Map<String, Object> sentimentStage =
+        stages2.stream()
+            .filter(s -> SENTIMENT_STAGE.equals(s.get("stage")))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no sentiment stage in the manifest"));
     double scored = num(sentimentStage.get("records_out"));
 
     line("# Benchmark: the whole job on the UN General Debate corpus");
     line("");
-    line("Written by `jobs/benchmark.sh` (" + Machine.today() + ", commit " + commit + "). One run: every figure");
-    line("below comes from the same invocation, so compare them as ratios; the machine is shared and");
+    line(
+        "Written by `jobs/benchmark.sh` ("
+            + Machine.today()
+            + ", commit "
+            + commit
+            + "). One run: every figure");
+    line(
+        "below comes from the same invocation, so compare them as ratios; the machine is shared and");
     line("absolute times move between runs.");
     line("");
     line("## Machine");
     line("");
     Machine.describe().forEach((k, v) -> line("- " + k + ": " + v));
     Map<String, Object> versions = map(manifest2.get("versions"));
-    line("- Spark " + versions.get("spark") + ", CoreNLP " + versions.get("corenlp")
-        + ", sentiment parser `" + sent2.get("parser") + "`");
-    line("- Job JVM heap ceiling (-Xmx): " + fmt0(num(map(manifest2.get("driver_jvm")).get("heap_max_mb"))) + " MB"
-        + " (`ATLAS_DRIVER_MEMORY`); floors ran with " + fmt0(num(tok2.get("heap_max_mb"))) + " MB");
+    line(
+        "- Spark "
+            + versions.get("spark")
+            + ", CoreNLP "
+            + versions.get("corenlp")
+            + ", sentiment parser `"
+            + sent2.get("parser")
+            + "`");
+    line(
+        "- Job JVM heap ceiling (-Xmx): "
+            + fmt0(num(map(manifest2.get("driver_jvm")).get("heap_max_mb")))
+            + " MB"
+            + " (`ATLAS_DRIVER_MEMORY`); floors ran with "
+            + fmt0(num(tok2.get("heap_max_mb")))
+            + " MB");
     line("");
     line("## Corpus");
     line("");
-    line(String.format(Locale.ROOT, "%s files, %.1f MB; %s records = %s documents + %s duplicates + %s rejects;"
-            + " %s sentences, %s of them scored for sentiment (in a zone window, under the token cap).",
-        fmt0(num(counts.get("input_files"))), corpusMb, fmt0(num(counts.get("records"))), fmt0(documents),
-        fmt0(num(counts.get("duplicates"))), fmt0(num(counts.get("rejects"))), fmt0(sentences), fmt0(scored)));
+    line(
+        String.format(
+            Locale.ROOT,
+            "%s files, %.1f MB; %s records = %s documents + %s duplicates + %s rejects;"
+                + " %s sentences, %s of them scored for sentiment (in a zone window, under the token cap).",
+            fmt0(num(counts.get("input_files"))),
+            corpusMb,
+            fmt0(num(counts.get("records"))),
+            fmt0(documents),
+            fmt0(num(counts.get("duplicates"))),
+            fmt0(num(counts.get("rejects"))),
+            fmt0(sentences),
+            fmt0(scored)));
     line("");
     line("## Stages of the job, local[2] (local[1] time beside it)");
     line("");
     line("Throughput is the whole corpus over the stage's time (MB of input, analysed documents,");
-    line("sentences); \"out/s\" is the stage's own output. Heap: peak used (sum of the heap pools'");
-    line("peaks) and \"live\" (largest heap right after a collection; G1 leaves old garbage until it needs");
-    line("the room, so an upper bound of what is live) during the stage, in the one local-mode JVM that");
+    line(
+        "sentences); \"out/s\" is the stage's own output. Heap: peak used (sum of the heap pools'");
+    line(
+        "peaks) and \"live\" (largest heap right after a collection; G1 leaves old garbage until it needs");
+    line(
+        "the room, so an upper bound of what is live) during the stage, in the one local-mode JVM that");
     line("holds the driver and the executor threads.");
     line("");
-    line("| stage | records in | records out | s local[2] | s local[1] | MB/s | docs/s | sentences/s | out/s | heap peak MB | heap live MB |");
+    line(
+        "| stage | records in | records out | s local[2] | s local[1] | MB/s | docs/s | sentences/s | out/s | heap peak MB | heap live MB |");
     line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     double stageSum = 0;
     double lexical = 0;
@@ -133,39 +184,87 @@ public final class BenchmarkReport {
       }
       heapLive = Math.max(heapLive, (long) num(s.get("heap_peak_live_mb")));
       heapPeak = Math.max(heapPeak, (long) num(s.get("heap_peak_used_mb")));
-      line(String.format(Locale.ROOT, "| %s | %s | %s %s | %.1f | %.1f | %.2f | %.1f | %.0f | %.1f | %s | %s |",
-          name, fmt0(num(s.get("records_in"))), fmt0(num(s.get("records_out"))), s.get("out_unit"), sec,
-          seconds1.getOrDefault(name, Double.NaN), corpusMb / sec, documents / sec, sentences / sec,
-          num(s.get("records_out")) / sec, fmt0(num(s.get("heap_peak_used_mb"))),
-          fmt0(num(s.get("heap_peak_live_mb")))));
+      line(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s %s | %.1f | %.1f | %.2f | %.1f | %.0f | %.1f | %s | %s |",
+              name,
+              fmt0(num(s.get("records_in"))),
+              fmt0(num(s.get("records_out"))),
+              s.get("out_unit"),
+              sec,
+              seconds1.getOrDefault(name, Double.NaN),
+              corpusMb / sec,
+              documents / sec,
+              sentences / sec,
+              num(s.get("records_out")) / sec,
+              fmt0(num(s.get("heap_peak_used_mb"))),
+              fmt0(num(s.get("heap_peak_live_mb")))));
     }
     double jobWall2 = num(job2.get("seconds"));
     double jobWall1 = num(job1.get("seconds"));
-    line(String.format(Locale.ROOT, "| **sum of stages** | | | %.1f | %.1f | %.2f | %.1f | %.0f | | %s | %s |",
-        stageSum, seconds1.values().stream().mapToDouble(Double::doubleValue).sum(), corpusMb / stageSum,
-        documents / stageSum, sentences / stageSum, fmt0(heapPeak), fmt0(heapLive)));
-    line(String.format(Locale.ROOT, "| **wall, spark-submit to exit** | | | %.1f | %.1f | %.2f | %.1f | %.0f | | | |",
-        jobWall2, jobWall1, corpusMb / jobWall2, documents / jobWall2, sentences / jobWall2));
+    line(
+        String.format(
+            Locale.ROOT,
+            "| **sum of stages** | | | %.1f | %.1f | %.2f | %.1f | %.0f | | %s | %s |",
+            stageSum,
+            seconds1.values().stream().mapToDouble(Double::doubleValue).sum(),
+            corpusMb / stageSum,
+            documents / stageSum,
+            sentences / stageSum,
+            fmt0(heapPeak),
+            fmt0(heapLive)));
+    line(
+        String.format(
+            Locale.ROOT,
+            "| **wall, spark-submit to exit** | | | %.1f | %.1f | %.2f | %.1f | %.0f | | | |",
+            jobWall2,
+            jobWall1,
+            corpusMb / jobWall2,
+            documents / jobWall2,
+            sentences / jobWall2));
     line("");
     Map<String, Object> jvm2 = map(manifest2.get("driver_jvm"));
-    line("Whole run, local[2]: peak live heap " + fmt0(num(jvm2.get("heap_peak_live_mb"))) + " MB"
-        + (jvm2.containsKey("peak_resident_mb") ? ", peak resident set " + fmt0(num(jvm2.get("peak_resident_mb"))) + " MB" : "")
-        + ". local[1]: peak live heap " + fmt0(num(map(manifest1.get("driver_jvm")).get("heap_peak_live_mb"))) + " MB.");
+    line(
+        "Whole run, local[2]: peak live heap "
+            + fmt0(num(jvm2.get("heap_peak_live_mb")))
+            + " MB"
+            + (jvm2.containsKey("peak_resident_mb")
+                ? ", peak resident set " + fmt0(num(jvm2.get("peak_resident_mb"))) + " MB"
+                : "")
+            + ". local[1]: peak live heap "
+            + fmt0(num(map(manifest1.get("driver_jvm")).get("heap_peak_live_mb")))
+            + " MB.");
     line("");
 
     line("## Floors (plain Java and plain CoreNLP, one JVM, no Spark)");
     line("");
     line("| floor | threads | seconds | process CPU s | rate |");
     line("|---|---:|---:|---:|---|");
-    floorRow(words, String.format(Locale.ROOT, "%.1f MB/s, %s words", corpusMb / num(words.get("seconds")),
-        fmt0(num(words.get("words")))));
+    floorRow(
+        words,
+        String.format(
+            Locale.ROOT,
+            "%.1f MB/s, %s words",
+            corpusMb / num(words.get("seconds")),
+            fmt0(num(words.get("words")))));
     for (Map<String, Object> tok : List.of(tok1, tok2)) {
-      floorRow(tok, String.format(Locale.ROOT, "%.2f MB/s, %.0f sentences/s", corpusMb / num(tok.get("seconds")),
-          num(tok.get("sentences")) / num(tok.get("seconds"))));
+      floorRow(
+          tok,
+          String.format(
+              Locale.ROOT,
+              "%.2f MB/s, %.0f sentences/s",
+              corpusMb / num(tok.get("seconds")),
+              num(tok.get("sentences")) / num(tok.get("seconds"))));
     }
     for (Map<String, Object> sent : List.of(sent1, sent2)) {
-      floorRow(sent, String.format(Locale.ROOT, "%.1f sentences/s over %s sentences",
-          num(sent.get("sentences")) / num(sent.get("seconds")), fmt0(num(sent.get("sentences")))));
+      floorRow(
+          sent,
+          String.format(
+              Locale.ROOT,
+              "%.1f sentences/s over %s sentences",
+              num(sent.get("sentences")) / num(sent.get("seconds")),
+              fmt0(num(sent.get("sentences")))));
     }
     line("");
 
@@ -177,7 +276,8 @@ public final class BenchmarkReport {
     double sentimentRatio = stageRate / plainRate;
     double wholeRatio = jobWall2 / (tokFloor + sentFloor);
     double jobSpeedup = jobWall1 / jobWall2;
-    double plainSpeedup = (num(tok1.get("seconds")) + num(sent1.get("seconds"))) / (tokFloor + sentFloor);
+    double plainSpeedup =
+        (num(tok1.get("seconds")) + num(sent1.get("seconds"))) / (tokFloor + sentFloor);
     double scalingRatio = jobSpeedup / plainSpeedup;
     double executorHeapGb = heapLive / 1024.0;
 
@@ -185,20 +285,57 @@ public final class BenchmarkReport {
     line("");
     line("| measure | value | target | met |");
     line("|---|---:|---|---|");
-    target(String.format(Locale.ROOT, "lexical stages (%.1f s) / CoreNLP tokenize+ssplit (%.1f s), 2 threads", lexical, tokFloor),
-        lexicalRatio, "<= 1.5", lexicalRatio <= 1.5);
-    target(String.format(Locale.ROOT, "sentiment stage rate (%.1f/s) / plain CoreNLP (%.1f/s), same sentences, 2 threads",
-        stageRate, plainRate), sentimentRatio, ">= 0.9", sentimentRatio >= 0.9);
-    target(String.format(Locale.ROOT, "whole job wall (%.1f s) / (tokenize %.1f s + sentiment %.1f s)", jobWall2,
-        tokFloor, sentFloor), wholeRatio, "<= 1.25", wholeRatio <= 1.25);
-    target(String.format(Locale.ROOT, "job speed-up local[1]/local[2] (%.2f) / plain CoreNLP 1/2 threads (%.2f)",
-        jobSpeedup, plainSpeedup), scalingRatio, ">= 0.9", scalingRatio >= 0.9);
+    target(
+        String.format(
+            Locale.ROOT,
+            "lexical stages (%.1f s) / CoreNLP tokenize+ssplit (%.1f s), 2 threads",
+            lexical,
+            tokFloor),
+        lexicalRatio,
+        "<= 1.5",
+        lexicalRatio <= 1.5);
+    target(
+        String.format(
+            Locale.ROOT,
+            "sentiment stage rate (%.1f/s) / plain CoreNLP (%.1f/s), same sentences, 2 threads",
+            stageRate,
+            plainRate),
+        sentimentRatio,
+        ">= 0.9",
+        sentimentRatio >= 0.9);
+    target(
+        String.format(
+            Locale.ROOT,
+            "whole job wall (%.1f s) / (tokenize %.1f s + sentiment %.1f s)",
+            jobWall2,
+            tokFloor,
+            sentFloor),
+        wholeRatio,
+        "<= 1.25",
+        wholeRatio <= 1.25);
+    target(
+        String.format(
+            Locale.ROOT,
+            "job speed-up local[1]/local[2] (%.2f) / plain CoreNLP 1/2 threads (%.2f)",
+            jobSpeedup,
+            plainSpeedup),
+        scalingRatio,
+        ">= 0.9",
+        scalingRatio >= 0.9);
     Path clusterResult = results.resolve("job-cluster.json");
     Map<String, Object> cluster = Files.exists(clusterResult) ? result("job-cluster") : null;
     if (cluster != null && cluster.containsKey("failed_exit")) {
-      target(String.format(Locale.ROOT, "standalone run with driver -Xmx%s and executor -Xmx%s: failed, exit %s after %.1f s",
-          cluster.get("driver_heap"), cluster.get("executor_heap"), cluster.get("failed_exit"), num(cluster.get("seconds"))),
-          Double.NaN, "completes", false);
+      target(
+          String.format(
+              Locale.ROOT,
+              "standalone run with driver -Xmx%s and executor -Xmx%s: failed, exit %s after %.1f s",
+              cluster.get("driver_heap"),
+              cluster.get("executor_heap"),
+              cluster.get("failed_exit"),
+              num(cluster.get("seconds"))),
+          Double.NaN,
+          "completes",
+          false);
     } else if (cluster != null) {
       Map<String, Object> driver = map(manifest(cluster).get("driver_jvm"));
       double driverGb = num(driver.get("heap_peak_live_mb")) / 1024.0;
@@ -206,26 +343,52 @@ public final class BenchmarkReport {
       // A lost executor (exit 52 is Spark's OutOfMemoryError) means the heap was not enough, even
       // though the job recovered by recomputing on a new one.
       List<String> lost = lostExecutors(clusterLog(cluster));
-      target(String.format(Locale.ROOT, "driver heap after GC, GB (standalone run, -Xmx%s, completed in %.1f s)",
-          cluster.get("driver_heap"), num(cluster.get("seconds"))), driverGb, "<= 1", driverGb <= 1);
-      target(String.format(Locale.ROOT, "executor heap after GC, GB (same run, -Xmx%s, 2 cores; peak used %.2f GB;"
-              + " executors lost: %d%s)",
-          cluster.get("executor_heap"), num(cluster.get("executor_heap_peak_used_mb")) / 1024.0, lost.size(),
-          lost.isEmpty() ? "" : ", " + String.join("; ", lost)), executorGb,
-          "<= 3, no executor lost", executorGb <= 3 && lost.isEmpty());
+      target(
+          String.format(
+              Locale.ROOT,
+              "driver heap after GC, GB (standalone run, -Xmx%s, completed in %.1f s)",
+              cluster.get("driver_heap"),
+              num(cluster.get("seconds"))),
+          driverGb,
+          "<= 1",
+          driverGb <= 1);
+      target(
+          String.format(
+              Locale.ROOT,
+              "executor heap after GC, GB (same run, -Xmx%s, 2 cores; peak used %.2f GB;"
+                  + " executors lost: %d%s)",
+              cluster.get("executor_heap"),
+              num(cluster.get("executor_heap_peak_used_mb")) / 1024.0,
+              lost.size(),
+              lost.isEmpty() ? "" : ", " + String.join("; ", lost)),
+          executorGb,
+          "<= 3, no executor lost",
+          executorGb <= 3 && lost.isEmpty());
     }
-    target("local-mode JVM heap after GC, GB (driver and executor threads in one heap; an upper bound of live)",
-        executorHeapGb, "<= 3 (executor + driver together)", executorHeapGb <= 3);
+    target(
+        "local-mode JVM heap after GC, GB (driver and executor threads in one heap; an upper bound of live)",
+        executorHeapGb,
+        "<= 3 (executor + driver together)",
+        executorHeapGb <= 3);
     line("");
-    line(String.format(Locale.ROOT, "Also: lexical stages / word-count floor (%.1f s, 2 threads) = %.1f; lexical stages"
-        + " local[1]/local[2] = %.2f; CoreNLP tokenize 1/2 threads = %.2f; sentiment 1/2 threads = %.2f.",
-        num(words.get("seconds")), lexical / num(words.get("seconds")), lexical1 / lexical,
-        num(tok1.get("seconds")) / tokFloor, num(sent1.get("seconds")) / sentFloor));
+    line(
+        String.format(
+            Locale.ROOT,
+            "Also: lexical stages / word-count floor (%.1f s, 2 threads) = %.1f; lexical stages"
+                + " local[1]/local[2] = %.2f; CoreNLP tokenize 1/2 threads = %.2f; sentiment 1/2 threads = %.2f.",
+            num(words.get("seconds")),
+            lexical / num(words.get("seconds")),
+            lexical1 / lexical,
+            num(tok1.get("seconds")) / tokFloor,
+            num(sent1.get("seconds")) / sentFloor));
     // Stage names are the job's log labels: a renamed stage would silently leave the lexical sum.
     Set<String> absent = new java.util.TreeSet<>(LEXICAL_STAGES);
     stages2.forEach(st -> absent.remove(str(st.get("stage"))));
     if (!absent.isEmpty()) {
-      line("Lexical stages absent from this run's manifest (not in the sum): " + String.join(", ", absent) + ".");
+      line(
+          "Lexical stages absent from this run's manifest (not in the sum): "
+              + String.join(", ", absent)
+              + ".");
     }
     line("");
     if (Files.exists(results.resolve(REFRESH + ".json"))) {
@@ -240,12 +403,13 @@ public final class BenchmarkReport {
 
   static final String REFRESH = "refresh";
   static final String REFRESH_HEADING = "## Monthly refresh: 1% new documents";
+
   /** The budget: a refresh adding 1% costs at most this share of a full run. */
   static final double REFRESH_BUDGET = 0.20;
 
   /**
-   * The refresh part: wall time of the refresh against the full run over the same inputs, per
-   * stage from their manifests, and whether every table came out equal.
+   * The refresh part: wall time of the refresh against the full run over the same inputs, per stage
+   * from their manifests, and whether every table came out equal.
    */
   String refreshSection() throws IOException {
     Map<String, Object> refresh = result(REFRESH);
@@ -258,43 +422,79 @@ public final class BenchmarkReport {
     java.util.function.Consumer<String> add = text -> out.append(text).append('\n');
     add.accept(REFRESH_HEADING);
     add.accept("");
-    add.accept(String.format(Locale.ROOT,
-        "`jobs/benchmark.sh refresh` (commit %s, heap %s): %s files held back (every 100th by path); the rest as"
-            + " snapshot 2026-10 in %.1f s. Snapshot 2026-11 with them added, as a refresh of 2026-10 and, into a copy"
-            + " of that output, as a full run (`--full`; the topic model is reused in both, as a monthly run reuses it).",
-        refresh.get("commit"), refresh.get("heap"), fmt0(num(refresh.get("held_files"))),
-        num(refresh.get("base_seconds"))));
+    add.accept(
+        String.format(
+            Locale.ROOT,
+            "`jobs/benchmark.sh refresh` (commit %s, heap %s): %s files held back (every 100th by path); the rest as"
+                + " snapshot 2026-10 in %.1f s. Snapshot 2026-11 with them added, as a refresh of 2026-10 and, into a copy"
+                + " of that output, as a full run (`--full`; the topic model is reused in both, as a monthly run reuses it).",
+            refresh.get("commit"),
+            refresh.get("heap"),
+            fmt0(num(refresh.get("held_files"))),
+            num(refresh.get("base_seconds"))));
     add.accept("");
     add.accept("| | refresh | full run |");
     add.accept("|---|---:|---:|");
-    add.accept(String.format(Locale.ROOT, "| wall time, s (JVM start included) | %.1f | %.1f |",
-        num(refresh.get("refresh_seconds")), num(refresh.get("full_seconds"))));
-    add.accept(String.format(Locale.ROOT, "| input files read (of %s) | %s | %s |", fmt0(num(counts.get("input_files"))),
-        fmt0(num(counts.get("input_files")) - num(counts.get("input_files_already_seen"))),
-        fmt0(num(fullCounts.get("input_files")) - num(fullCounts.get("input_files_already_seen")))));
-    add.accept(String.format(Locale.ROOT, "| sentences parsed for sentiment | %s | %s |",
-        fmt0(num(counts.get("sentences_parsed_for_sentiment"))), fmt0(num(fullCounts.get("sentences_parsed_for_sentiment")))));
+    add.accept(
+        String.format(
+            Locale.ROOT,
+            "| wall time, s (JVM start included) | %.1f | %.1f |",
+            num(refresh.get("refresh_seconds")),
+            num(refresh.get("full_seconds"))));
+    add.accept(
+        String.format(
+            Locale.ROOT,
+            "| input files read (of %s) | %s | %s |",
+            fmt0(num(counts.get("input_files"))),
+            fmt0(num(counts.get("input_files")) - num(counts.get("input_files_already_seen"))),
+            fmt0(
+                num(fullCounts.get("input_files"))
+                    - num(fullCounts.get("input_files_already_seen")))));
+    add.accept(
+        String.format(
+            Locale.ROOT,
+            "| sentences parsed for sentiment | %s | %s |",
+            fmt0(num(counts.get("sentences_parsed_for_sentiment"))),
+            fmt0(num(fullCounts.get("sentences_parsed_for_sentiment")))));
     Map<String, Double> fullStages = new LinkedHashMap<>();
-    stages(full).forEach(st -> fullStages.merge(str(st.get("stage")), num(st.get("seconds")), Double::sum));
+    stages(full)
+        .forEach(st -> fullStages.merge(str(st.get("stage")), num(st.get("seconds")), Double::sum));
     Map<String, Double> refreshStages = new LinkedHashMap<>();
-    stages(refreshed).forEach(st -> refreshStages.merge(str(st.get("stage")), num(st.get("seconds")), Double::sum));
+    stages(refreshed)
+        .forEach(
+            st -> refreshStages.merge(str(st.get("stage")), num(st.get("seconds")), Double::sum));
     java.util.Set<String> names = new java.util.LinkedHashSet<>(fullStages.keySet());
     names.addAll(refreshStages.keySet());
     for (String stage : names) {
-      add.accept(String.format(Locale.ROOT, "| stage %s, s | %.1f | %.1f |", stage,
-          refreshStages.getOrDefault(stage, 0.0), fullStages.getOrDefault(stage, 0.0)));
+      add.accept(
+          String.format(
+              Locale.ROOT,
+              "| stage %s, s | %.1f | %.1f |",
+              stage,
+              refreshStages.getOrDefault(stage, 0.0),
+              fullStages.getOrDefault(stage, 0.0)));
     }
     add.accept("");
     boolean equal = Boolean.TRUE.equals(refresh.get("tables_equal"));
     add.accept("| measure | value | target | met |");
     add.accept("|---|---|---|---|");
-    add.accept(String.format(Locale.ROOT, "| refresh / full run, wall time | %.3f | <= %.2f | %s |", ratio, REFRESH_BUDGET,
-        ratio <= REFRESH_BUDGET ? "yes" : "**no**"));
-    add.accept("| every table of 2026-11 equal (refresh vs full, relative 1e-9) | " + (equal ? "yes" : "no")
-        + " | identical aggregates | " + (equal ? "yes" : "**no**") + " |");
+    add.accept(
+        String.format(
+            Locale.ROOT,
+            "| refresh / full run, wall time | %.3f | <= %.2f | %s |",
+            ratio,
+            REFRESH_BUDGET,
+            ratio <= REFRESH_BUDGET ? "yes" : "**no**"));
+    add.accept(
+        "| every table of 2026-11 equal (refresh vs full, relative 1e-9) | "
+            + (equal ? "yes" : "no")
+            + " | identical aggregates | "
+            + (equal ? "yes" : "**no**")
+            + " |");
     Path tables = results.resolve("refresh-tables.json");
     if (!equal && Files.exists(tables)) {
-      Map<String, Object> found = JSON.readValue(tables.toFile(), new TypeReference<Map<String, Object>>() {});
+      Map<String, Object> found =
+          JSON.readValue(tables.toFile(), new TypeReference<Map<String, Object>>() {});
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> rows = (List<Map<String, Object>>) found.get("tables");
       for (Map<String, Object> row : rows) {
@@ -311,7 +511,10 @@ public final class BenchmarkReport {
     return out.toString();
   }
 
-  /** The report with its refresh section replaced (from its heading to the next "## "), or added at the end. */
+  /**
+   * The report with its refresh section replaced (from its heading to the next "## "), or added at
+   * the end.
+   */
   static String withSection(String report, String section) {
     int start = report.indexOf(REFRESH_HEADING);
     if (start < 0) {
@@ -324,7 +527,9 @@ public final class BenchmarkReport {
   /** The standalone run's driver log: named in its result, or beside the results folder. */
   private Path clusterLog(Map<String, Object> cluster) {
     Object log = cluster.get("log");
-    return log != null ? Path.of(str(log)) : results.toAbsolutePath().getParent().resolve("job-cluster.log");
+    return log != null
+        ? Path.of(str(log))
+        : results.toAbsolutePath().getParent().resolve("job-cluster.log");
   }
 
   /** Spark's "Lost executor N on HOST: REASON" lines of a driver log, reason only. */
@@ -340,15 +545,30 @@ public final class BenchmarkReport {
     return lost;
   }
 
-  private static final Pattern LOST_EXECUTOR = Pattern.compile("ERROR TaskSchedulerImpl: Lost executor (\\S+) on \\S+: ([^\\n\\[]*)");
+  private static final Pattern LOST_EXECUTOR =
+      Pattern.compile("ERROR TaskSchedulerImpl: Lost executor (\\S+) on \\S+: ([^\\n\\[]*)");
 
   private void floorRow(Map<String, Object> floor, String rate) {
-    line(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %s |", floor.get("floor"), floor.get("threads"),
-        num(floor.get("seconds")), num(floor.get("cpu_seconds")), rate));
+    line(
+        String.format(
+            Locale.ROOT,
+            "| %s | %s | %.1f | %.1f | %s |",
+            floor.get("floor"),
+            floor.get("threads"),
+            num(floor.get("seconds")),
+            num(floor.get("cpu_seconds")),
+            rate));
   }
 
   private void target(String measure, double value, String target, boolean met) {
-    line(String.format(Locale.ROOT, "| %s | %.2f | %s | %s |", measure, value, target, met ? "yes" : "**no**"));
+    line(
+        String.format(
+            Locale.ROOT,
+            "| %s | %.2f | %s | %s |",
+            measure,
+            value,
+            target,
+            met ? "yes" : "**no**"));
   }
 
   private void line(String text) {
@@ -358,7 +578,8 @@ public final class BenchmarkReport {
   private Map<String, Object> result(String name) throws IOException {
     Path file = results.resolve(name + ".json");
     if (!Files.exists(file)) {
-      throw new IllegalStateException("benchmark result missing: " + file + " (run that part of jobs/benchmark.sh)");
+      throw new IllegalStateException(
+          "benchmark result missing: " + file + " (run that part of jobs/benchmark.sh)");
     }
     return JSON.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {});
   }
@@ -369,13 +590,15 @@ public final class BenchmarkReport {
     List<Map<String, Object>> succeeded = new ArrayList<>();
     try (Stream<Path> files = Files.list(runs)) {
       for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
-        Map<String, Object> m = JSON.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {});
+        Map<String, Object> m =
+            JSON.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {});
         if ("succeeded".equals(m.get("status"))) {
           succeeded.add(m);
         }
       }
     }
-    return succeeded.stream().max(Comparator.comparing(m -> str(m.get("finished_at"))))
+    return succeeded.stream()
+        .max(Comparator.comparing(m -> str(m.get("finished_at"))))
         .orElseThrow(() -> new IllegalStateException("no succeeded run under " + runs));
   }
 

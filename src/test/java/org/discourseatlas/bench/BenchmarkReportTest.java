@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BenchmarkReportTest {
   /** A manifest as the job writes it, with the stages that matter to the ratios. */
-  private static String manifest(double read, double sentences, double sentiment, double termFrequencies,
-      double topics) {
+  private static String manifest(
+      double read, double sentences, double sentiment, double termFrequencies, double topics) {
     return """
         {"run_id": "r1", "status": "succeeded", "finished_at": "2026-11-28T03:00:00Z",
          "versions": {"spark": "4.2.0", "corenlp": "4.5.10"},
@@ -30,7 +30,8 @@ class BenchmarkReportTest {
           {"stage": "topic model", "records_in": 11084, "records_out": 11078, "out_unit": "units", "seconds": %s,
            "heap_peak_used_mb": 3600, "heap_peak_live_mb": 2000}
          ]}
-        """.formatted(read, sentences, sentiment, termFrequencies, topics);
+        """
+        .formatted(read, sentences, sentiment, termFrequencies, topics);
   }
 
   private static void write(Path file, String text) throws Exception {
@@ -43,40 +44,79 @@ class BenchmarkReportTest {
     Path results = dir.resolve("results");
     write(dir.resolve("out-local2/_runs/r1.json"), manifest(30, 50, 600, 100, 120));
     write(dir.resolve("out-local1/_runs/r1.json"), manifest(45, 90, 950, 160, 200));
-    write(results.resolve("job-2.json"), "{\"floor\": \"job\", \"threads\": 2, \"seconds\": 1000, \"output\": \""
-        + dir.resolve("out-local2") + "\"}");
-    write(results.resolve("job-1.json"), "{\"floor\": \"job\", \"threads\": 1, \"seconds\": 1600, \"output\": \""
-        + dir.resolve("out-local1") + "\"}");
-    write(results.resolve("wordcount-2.json"),
+    write(
+        results.resolve("job-2.json"),
+        "{\"floor\": \"job\", \"threads\": 2, \"seconds\": 1000, \"output\": \""
+            + dir.resolve("out-local2")
+            + "\"}");
+    write(
+        results.resolve("job-1.json"),
+        "{\"floor\": \"job\", \"threads\": 1, \"seconds\": 1600, \"output\": \""
+            + dir.resolve("out-local1")
+            + "\"}");
+    write(
+        results.resolve("wordcount-2.json"),
         "{\"floor\": \"wordcount\", \"threads\": 2, \"seconds\": 2, \"cpu_seconds\": 3, \"words\": 33000000}");
-    write(results.resolve("tokenize-1.json"), "{\"floor\": \"tokenize\", \"threads\": 1, \"seconds\": 60,"
-        + " \"cpu_seconds\": 85, \"bytes\": 200000000, \"sentences\": 1320000, \"heap_max_mb\": 4096}");
-    write(results.resolve("tokenize-2.json"), "{\"floor\": \"tokenize\", \"threads\": 2, \"seconds\": 40,"
-        + " \"cpu_seconds\": 80, \"bytes\": 200000000, \"sentences\": 1320000, \"heap_max_mb\": 4096}");
-    write(results.resolve("sentiment-1.json"), "{\"floor\": \"sentiment\", \"threads\": 1, \"seconds\": 800,"
-        + " \"cpu_seconds\": 1100, \"sentences\": 57000, \"parser\": \"shift-reduce\"}");
-    write(results.resolve("sentiment-2.json"), "{\"floor\": \"sentiment\", \"threads\": 2, \"seconds\": 570,"
-        + " \"cpu_seconds\": 1140, \"sentences\": 57000, \"parser\": \"shift-reduce\"}");
+    write(
+        results.resolve("tokenize-1.json"),
+        "{\"floor\": \"tokenize\", \"threads\": 1, \"seconds\": 60,"
+            + " \"cpu_seconds\": 85, \"bytes\": 200000000, \"sentences\": 1320000, \"heap_max_mb\": 4096}");
+    write(
+        results.resolve("tokenize-2.json"),
+        "{\"floor\": \"tokenize\", \"threads\": 2, \"seconds\": 40,"
+            + " \"cpu_seconds\": 80, \"bytes\": 200000000, \"sentences\": 1320000, \"heap_max_mb\": 4096}");
+    write(
+        results.resolve("sentiment-1.json"),
+        "{\"floor\": \"sentiment\", \"threads\": 1, \"seconds\": 800,"
+            + " \"cpu_seconds\": 1100, \"sentences\": 57000, \"parser\": \"shift-reduce\"}");
+    write(
+        results.resolve("sentiment-2.json"),
+        "{\"floor\": \"sentiment\", \"threads\": 2, \"seconds\": 570,"
+            + " \"cpu_seconds\": 1140, \"sentences\": 57000, \"parser\": \"shift-reduce\"}");
     write(results.resolve("notes.md"), "## Notes\n\nfrom the notes file\n");
 
     String md = Files.readString(writeReport(results, dir.resolve("benchmarks.md")));
 
-    // Lexical stages here: read 30 + sentences+zones 50 + term_frequencies 100 = 180 s; / 40 s = 4.50.
-    assertTrue(md.contains("| lexical stages (180.0 s) / CoreNLP tokenize+ssplit (40.0 s), 2 threads | 4.50 | <= 1.5 | **no** |"), md);
+    // Lexical stages here: read 30 + sentences+zones 50 + term_frequencies 100 = 180 s; / 40 s =
+    // 4.50.
+    assertTrue(
+        md.contains(
+            "| lexical stages (180.0 s) / CoreNLP tokenize+ssplit (40.0 s), 2 threads | 4.50 | <= 1.5 | **no** |"),
+        md);
     // Stage 57,000 / 600 s = 95/s against plain 57,000 / 570 s = 100/s: 0.95.
-    assertTrue(md.contains("| sentiment stage rate (95.0/s) / plain CoreNLP (100.0/s), same sentences, 2 threads | 0.95 | >= 0.9 | yes |"), md);
+    assertTrue(
+        md.contains(
+            "| sentiment stage rate (95.0/s) / plain CoreNLP (100.0/s), same sentences, 2 threads | 0.95 | >= 0.9 | yes |"),
+        md);
     // Whole job 1000 s against 40 + 570 = 610 s: 1.64.
-    assertTrue(md.contains("| whole job wall (1000.0 s) / (tokenize 40.0 s + sentiment 570.0 s) | 1.64 | <= 1.25 | **no** |"), md);
+    assertTrue(
+        md.contains(
+            "| whole job wall (1000.0 s) / (tokenize 40.0 s + sentiment 570.0 s) | 1.64 | <= 1.25 | **no** |"),
+        md);
     // Job 1600/1000 = 1.60; plain (60 + 800) / (40 + 570) = 1.4098; 1.60 / 1.4098 = 1.13.
-    assertTrue(md.contains("| job speed-up local[1]/local[2] (1.60) / plain CoreNLP 1/2 threads (1.41) | 1.13 | >= 0.9 | yes |"), md);
-    // Per-stage throughput: 200 MB / 30 s = 6.67 MB/s; 10,951 documents / 30 s = 365.0/s; 1,500,000 / 30 = 50000.
-    assertTrue(md.contains("| read | 10,961 | 10,961 records | 30.0 | 45.0 | 6.67 | 365.0 | 50000 | 365.4 | 900 | 400 |"), md);
+    assertTrue(
+        md.contains(
+            "| job speed-up local[1]/local[2] (1.60) / plain CoreNLP 1/2 threads (1.41) | 1.13 | >= 0.9 | yes |"),
+        md);
+    // Per-stage throughput: 200 MB / 30 s = 6.67 MB/s; 10,951 documents / 30 s = 365.0/s; 1,500,000
+    // / 30 = 50000.
+    assertTrue(
+        md.contains(
+            "| read | 10,961 | 10,961 records | 30.0 | 45.0 | 6.67 | 365.0 | 50000 | 365.4 | 900 | 400 |"),
+        md);
     // Largest heap after GC over the stages: 2,100 MB = 2.05 GB.
     assertTrue(md.contains("| 2.05 | <= 3 (executor + driver together) | yes |"), md);
-    assertTrue(md.contains("10,961 files, 200.0 MB; 10,961 records = 10,951 documents + 1 duplicates + 9 rejects"), md);
-    // The fixture has three of the nine lexical stages: the other six are named, not silently skipped.
-    assertTrue(md.contains("Lexical stages absent from this run's manifest (not in the sum): boilerplate,"
-        + " collocations+kwic, documents, keyness, list inputs, turns."), md);
+    assertTrue(
+        md.contains(
+            "10,961 files, 200.0 MB; 10,961 records = 10,951 documents + 1 duplicates + 9 rejects"),
+        md);
+    // The fixture has three of the nine lexical stages: the other six are named, not silently
+    // skipped.
+    assertTrue(
+        md.contains(
+            "Lexical stages absent from this run's manifest (not in the sum): boilerplate,"
+                + " collocations+kwic, documents, keyness, list inputs, turns."),
+        md);
     assertTrue(md.endsWith("## Notes\n\nfrom the notes file\n"), md);
   }
 
@@ -84,10 +124,13 @@ class BenchmarkReportTest {
   void lostExecutorsAreReadFromTheDriverLog(@TempDir Path dir) throws Exception {
     // As Spark 4.2 logged it in the benchmark's standalone run, behind a console progress bar.
     Path log = dir.resolve("job-cluster.log");
-    write(log, "[Stage 133:=====>   (4 + 1) / 8][Stage 129:>   (0 + 1) / 2]03:40:59 ERROR TaskSchedulerImpl:"
-        + " Lost executor 0 on 127.0.0.1: Command exited with code 52\n"
-        + "03:41:02 WARN  TaskSetManager: Lost task 4.0 in stage 133.0 (TID 912) (127.0.0.1 executor 0)\n");
-    assertEquals(List.of("executor 0: Command exited with code 52"), BenchmarkReport.lostExecutors(log));
+    write(
+        log,
+        "[Stage 133:=====>   (4 + 1) / 8][Stage 129:>   (0 + 1) / 2]03:40:59 ERROR TaskSchedulerImpl:"
+            + " Lost executor 0 on 127.0.0.1: Command exited with code 52\n"
+            + "03:41:02 WARN  TaskSetManager: Lost task 4.0 in stage 133.0 (TID 912) (127.0.0.1 executor 0)\n");
+    assertEquals(
+        List.of("executor 0: Command exited with code 52"), BenchmarkReport.lostExecutors(log));
     assertEquals(List.of(), BenchmarkReport.lostExecutors(dir.resolve("absent.log")));
   }
 
@@ -98,18 +141,24 @@ class BenchmarkReportTest {
          "input_counts": {"input_files": 10961, "input_files_already_seen": %d,
                           "sentences_parsed_for_sentiment": %d},
          "stages": [{"stage": "read", "seconds": %s}, {"stage": "sentiment", "seconds": %s}]}
-        """.formatted(seen, parsed, read, sentiment);
+        """
+        .formatted(seen, parsed, read, sentiment);
   }
 
   @Test
-  void theRefreshSectionComparesTheRefreshWithTheFullRunAndReplacesItself(@TempDir Path dir) throws Exception {
+  void theRefreshSectionComparesTheRefreshWithTheFullRunAndReplacesItself(@TempDir Path dir)
+      throws Exception {
     Path results = dir.resolve("results");
     write(dir.resolve("out-refresh/_runs/r2.json"), refreshManifest(10852, 610, 12, 9));
     write(dir.resolve("out-full/_runs/r2.json"), refreshManifest(0, 57091, 33, 180));
-    write(results.resolve("refresh.json"), "{\"part\": \"refresh\", \"held_files\": 109, \"base_seconds\": 990,"
-        + " \"refresh_seconds\": 150.5, \"full_seconds\": 860, \"tables_equal\": true, \"refresh_output\": \""
-        + dir.resolve("out-refresh") + "\", \"full_output\": \"" + dir.resolve("out-full")
-        + "\", \"heap\": \"4g\", \"commit\": \"abc1234\"}");
+    write(
+        results.resolve("refresh.json"),
+        "{\"part\": \"refresh\", \"held_files\": 109, \"base_seconds\": 990,"
+            + " \"refresh_seconds\": 150.5, \"full_seconds\": 860, \"tables_equal\": true, \"refresh_output\": \""
+            + dir.resolve("out-refresh")
+            + "\", \"full_output\": \""
+            + dir.resolve("out-full")
+            + "\", \"heap\": \"4g\", \"commit\": \"abc1234\"}");
     Path markdown = dir.resolve("benchmarks.md");
     write(markdown, "# Benchmark\n\n## Ratios\n\nold ratios\n\n## Notes\n\nnotes\n");
 
@@ -122,7 +171,10 @@ class BenchmarkReportTest {
     assertTrue(md.contains("| input files read (of 10,961) | 109 | 10,961 |"), md);
     assertTrue(md.contains("| sentences parsed for sentiment | 610 | 57,091 |"), md);
     assertTrue(md.contains("| stage sentiment, s | 9.0 | 180.0 |"), md);
-    assertEquals(1, md.split(BenchmarkReport.REFRESH_HEADING, -1).length - 1, "one section after two writes");
+    assertEquals(
+        1,
+        md.split(BenchmarkReport.REFRESH_HEADING, -1).length - 1,
+        "one section after two writes");
     assertTrue(md.startsWith("# Benchmark\n\n## Ratios\n\nold ratios\n\n## Notes\n\nnotes\n"), md);
   }
 

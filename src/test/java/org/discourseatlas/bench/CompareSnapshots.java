@@ -14,16 +14,17 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
-import org.discourseatlas.store.Snapshots;
 import org.discourseatlas.schema.Table;
+import org.discourseatlas.store.Snapshots;
 
 /**
  * Compares every table of one snapshot in two job outputs (say, a refresh and a full run over the
  * same inputs): identical by Spark's exceptAll, else row by row with {@link TableComparison}'s
- * tolerance for doubles; prints a line per table, writes the findings as JSON, exits 1 when a
- * table differs.
+ * tolerance for doubles; prints a line per table, writes the findings as JSON, exits 1 when a table
+ * differs.
  *
- * <p>Usage: {@code CompareSnapshots <expected output> <actual output> <snapshot> <tolerance> <result.json>}
+ * <p>Usage: {@code CompareSnapshots <expected output> <actual output> <snapshot> <tolerance>
+ * <result.json>}
  */
 public final class CompareSnapshots {
   private CompareSnapshots() {}
@@ -34,12 +35,22 @@ public final class CompareSnapshots {
    * with the floating-point tolerance, which collects them.
    */
   static TableComparison.Result compare(
-      SparkSession spark, Table table, Path expected, Path actual, String snapshot, double tolerance) {
+      SparkSession spark,
+      Table table,
+      Path expected,
+      Path actual,
+      String snapshot,
+      double tolerance) {
     var conf = spark.sparkContext().hadoopConfiguration();
-    Dataset<Row> left = comparable(spark.read().parquet(Snapshots.tablePath(expected.toString(), snapshot, table, conf)));
-    Dataset<Row> right = comparable(spark.read().parquet(Snapshots.tablePath(actual.toString(), snapshot, table, conf)));
+    Dataset<Row> left =
+        comparable(
+            spark.read().parquet(Snapshots.tablePath(expected.toString(), snapshot, table, conf)));
+    Dataset<Row> right =
+        comparable(
+            spark.read().parquet(Snapshots.tablePath(actual.toString(), snapshot, table, conf)));
     if (left.schema().simpleString().equals(right.schema().simpleString())
-        && left.exceptAll(right).isEmpty() && right.exceptAll(left).isEmpty()) {
+        && left.exceptAll(right).isEmpty()
+        && right.exceptAll(left).isEmpty()) {
       return new TableComparison.Result(table.tableName(), left.count(), 0, "", List.of());
     }
     return TableComparison.compare(spark, table, expected, actual, snapshot, tolerance);
@@ -50,7 +61,10 @@ public final class CompareSnapshots {
     Dataset<Row> out = rows;
     for (StructField field : rows.schema().fields()) {
       if (field.dataType() instanceof MapType) {
-        out = out.withColumn(field.name(), functions.array_sort(functions.map_entries(functions.col(field.name()))));
+        out =
+            out.withColumn(
+                field.name(),
+                functions.array_sort(functions.map_entries(functions.col(field.name()))));
       }
     }
     return out;
@@ -58,7 +72,8 @@ public final class CompareSnapshots {
 
   public static void main(String[] args) throws Exception {
     if (args.length != 5) {
-      System.err.println("usage: CompareSnapshots <expected output> <actual output> <snapshot> <tolerance> <result.json>");
+      System.err.println(
+          "usage: CompareSnapshots <expected output> <actual output> <snapshot> <tolerance> <result.json>");
       System.exit(2);
     }
     Path expected = Path.of(args[0]);
@@ -76,15 +91,20 @@ public final class CompareSnapshots {
     boolean allEqual = true;
     try {
       Map<String, Object> manifest =
-          Snapshots.open(expected.toString(), spark.sparkContext().hadoopConfiguration()).of(snapshot).orElseThrow(
-              () -> new IllegalArgumentException("no complete run of snapshot " + snapshot + " in " + expected));
+          Snapshots.open(expected.toString(), spark.sparkContext().hadoopConfiguration())
+              .of(snapshot)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "no complete run of snapshot " + snapshot + " in " + expected));
       Map<?, ?> written = (Map<?, ?>) manifest.get("tables");
       for (Table table : Table.values()) {
         // Model selection is a report on candidate models, written only when configured.
         if (table == Table.TOPIC_MODEL_SELECTION || !written.containsKey(table.tableName())) {
           continue;
         }
-        TableComparison.Result result = compare(spark, table, expected, actual, snapshot, tolerance);
+        TableComparison.Result result =
+            compare(spark, table, expected, actual, snapshot, tolerance);
         System.out.println(result.summary());
         allEqual &= result.equal();
         Map<String, Object> row = new LinkedHashMap<>();
@@ -105,7 +125,9 @@ public final class CompareSnapshots {
     out.put("tolerance", tolerance);
     out.put("all_equal", allEqual);
     out.put("tables", tables);
-    Files.writeString(Path.of(args[4]), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+    Files.writeString(
+        Path.of(args[4]),
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
     System.exit(allEqual ? 0 : 1);
   }
 }

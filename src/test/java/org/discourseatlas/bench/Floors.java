@@ -31,13 +31,13 @@ import org.apache.spark.sql.SparkSession;
 import org.discourseatlas.analysis.Sentiment;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.config.JobConfigLoader;
-import org.discourseatlas.schema.Columns;
 import org.discourseatlas.nlp.SentenceSplitter;
 import org.discourseatlas.nlp.SentimentScorer;
+import org.discourseatlas.schema.Columns;
 
 /**
- * The floors the job is measured against, each timed in one JVM with a fixed number of threads
- * and no Spark on the clock:
+ * The floors the job is measured against, each timed in one JVM with a fixed number of threads and
+ * no Spark on the clock:
  *
  * <ul>
  *   <li>{@code wordcount DIR THREADS OUT.json}: one pass over the files, reading and counting
@@ -45,8 +45,8 @@ import org.discourseatlas.nlp.SentimentScorer;
  *   <li>{@code tokenize DIR THREADS OUT.json}: CoreNLP's tokenizer and sentence splitter alone,
  *       with the job's properties ({@link SentenceSplitter#properties()}), one file per task;
  *   <li>{@code sentiment SENTENCES_TABLE THREADS OUT.json [CONFIG]}: CoreNLP sentiment alone, with
- *       the job's properties, over exactly the sentences a job run scored (read from its
- *       sentences table before the clock starts), one sentence per task as the job scores them.
+ *       the job's properties, over exactly the sentences a job run scored (read from its sentences
+ *       table before the clock starts), one sentence per task as the job scores them.
  * </ul>
  *
  * <p>Threads are a fixed pool sharing one pipeline (StanfordCoreNLP.annotate is thread-safe); the
@@ -54,14 +54,16 @@ import org.discourseatlas.nlp.SentimentScorer;
  * figures as JSON for {@link BenchmarkReport} and prints one line.
  */
 public final class Floors {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private Floors() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length < 4) {
-      System.err.println("usage: Floors wordcount|tokenize DIR THREADS OUT.json"
-          + " | sentiment SENTENCES_TABLE THREADS OUT.json [CONFIG]");
+      System.err.println(
+          "usage: Floors wordcount|tokenize DIR THREADS OUT.json"
+              + " | sentiment SENTENCES_TABLE THREADS OUT.json [CONFIG]");
       System.exit(2);
     }
     String part = args[0];
@@ -91,16 +93,19 @@ public final class Floors {
     AtomicLong words = new AtomicLong();
     Clock clock = Clock.start();
     long bytes =
-        runAll(files, threads, file -> {
-          String text = read(file);
-          Map<String, Integer> counts = new HashMap<>();
-          long n = countWords(text, counts);
-          words.addAndGet(n);
-          synchronized (countsPerThread) {
-            countsPerThread.add(counts);
-          }
-          return Files.size(file);
-        });
+        runAll(
+            files,
+            threads,
+            file -> {
+              String text = read(file);
+              Map<String, Integer> counts = new HashMap<>();
+              long n = countWords(text, counts);
+              words.addAndGet(n);
+              synchronized (countsPerThread) {
+                countsPerThread.add(counts);
+              }
+              return Files.size(file);
+            });
     Map<String, Integer> merged = new HashMap<>();
     countsPerThread.forEach(c -> c.forEach((w, n) -> merged.merge(w, n, Integer::sum)));
     Map<String, Object> result = clock.stop("wordcount", threads);
@@ -111,7 +116,9 @@ public final class Floors {
     return result;
   }
 
-  /** A file as UTF-8; malformed bytes (a few UN files have them) become U+FFFD rather than failing. */
+  /**
+   * A file as UTF-8; malformed bytes (a few UN files have them) become U+FFFD rather than failing.
+   */
   static String read(Path file) throws IOException {
     return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
   }
@@ -144,14 +151,17 @@ public final class Floors {
     AtomicLong tokens = new AtomicLong();
     Clock clock = Clock.start();
     long bytes =
-        runAll(files, threads, file -> {
-          Annotation document = new Annotation(read(file));
-          pipeline.annotate(document);
-          List<CoreMap> split = document.get(CoreAnnotations.SentencesAnnotation.class);
-          sentences.addAndGet(split.size());
-          tokens.addAndGet(document.get(CoreAnnotations.TokensAnnotation.class).size());
-          return Files.size(file);
-        });
+        runAll(
+            files,
+            threads,
+            file -> {
+              Annotation document = new Annotation(read(file));
+              pipeline.annotate(document);
+              List<CoreMap> split = document.get(CoreAnnotations.SentencesAnnotation.class);
+              sentences.addAndGet(split.size());
+              tokens.addAndGet(document.get(CoreAnnotations.TokensAnnotation.class).size());
+              return Files.size(file);
+            });
     Map<String, Object> result = clock.stop("tokenize", threads);
     result.put("files", files.size());
     result.put("bytes", bytes);
@@ -160,26 +170,34 @@ public final class Floors {
     return result;
   }
 
-  static Map<String, Object> sentiment(String sentencesTable, int threads, String configPath) throws Exception {
-    JobConfig config = configPath == null ? JobConfigLoader.defaults() : JobConfigLoader.load(new File(configPath));
+  static Map<String, Object> sentiment(String sentencesTable, int threads, String configPath)
+      throws Exception {
+    JobConfig config =
+        configPath == null
+            ? JobConfigLoader.defaults()
+            : JobConfigLoader.load(new File(configPath));
     List<String> texts = scoredSentences(sentencesTable);
     SentimentScorer.Parser parser = SentimentScorer.parser(config.sentiment().parser());
     StanfordCoreNLP pipeline = new StanfordCoreNLP(SentimentScorer.properties(parser));
     pipeline.annotate(new Annotation("The models load before the clock starts."));
     AtomicLong positive = new AtomicLong();
     Clock clock = Clock.start();
-    runAll(texts, threads, text -> {
-      Annotation annotation = new Annotation(text);
-      pipeline.annotate(annotation);
-      // Reads the result, so the work cannot be skipped: sentences the model calls (very) positive.
-      for (CoreMap sentence : annotation.get(CoreAnnotations.SentencesAnnotation.class)) {
-        String label = sentence.get(SentimentCoreAnnotations.SentimentClass.class);
-        if (label != null && label.toLowerCase(Locale.ROOT).contains("positive")) {
-          positive.incrementAndGet();
-        }
-      }
-      return 1;
-    });
+    runAll(
+        texts,
+        threads,
+        text -> {
+          Annotation annotation = new Annotation(text);
+          pipeline.annotate(annotation);
+          // Reads the result, so the work cannot be skipped: sentences the model calls (very)
+          // positive.
+          for (CoreMap sentence : annotation.get(CoreAnnotations.SentencesAnnotation.class)) {
+            String label = sentence.get(SentimentCoreAnnotations.SentimentClass.class);
+            if (label != null && label.toLowerCase(Locale.ROOT).contains("positive")) {
+              positive.incrementAndGet();
+            }
+          }
+          return 1;
+        });
     Map<String, Object> result = clock.stop("sentiment", threads);
     result.put("sentences", texts.size());
     result.put("positive", positive.get());
@@ -190,13 +208,20 @@ public final class Floors {
   /** The sentence texts a run scored, in (doc_id, sentence) order; Spark is stopped afterwards. */
   private static List<String> scoredSentences(String sentencesTable) {
     SparkSession spark =
-        SparkSession.builder().master("local[2]").appName("discourse-atlas-floors")
-            .config("spark.ui.enabled", "false").getOrCreate();
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("discourse-atlas-floors")
+            .config("spark.ui.enabled", "false")
+            .getOrCreate();
     try {
-      return spark.read().parquet(sentencesTable)
+      return spark
+          .read()
+          .parquet(sentencesTable)
           .filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED))
           .orderBy(Columns.DOC_ID, Columns.SENTENCE)
-          .select(Columns.TEXT).as(Encoders.STRING()).collectAsList();
+          .select(Columns.TEXT)
+          .as(Encoders.STRING())
+          .collectAsList();
     } finally {
       spark.stop();
     }
@@ -208,7 +233,9 @@ public final class Floors {
     long run(T item) throws Exception;
   }
 
-  /** Runs every item through a fixed pool of threads; returns the sum of what the tasks returned. */
+  /**
+   * Runs every item through a fixed pool of threads; returns the sum of what the tasks returned.
+   */
   static <T> long runAll(List<T> items, int threads, Task<T> task) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
@@ -226,7 +253,10 @@ public final class Floors {
     }
   }
 
-  /** Wall and process CPU time of a floor (CPU shows the JIT and GC threads a "1-thread" run uses too). */
+  /**
+   * Wall and process CPU time of a floor (CPU shows the JIT and GC threads a "1-thread" run uses
+   * too).
+   */
   private record Clock(long wallStart, long cpuStart) {
     static Clock start() {
       return new Clock(System.nanoTime(), cpuNanos());
@@ -245,7 +275,8 @@ public final class Floors {
     }
 
     private static long cpuNanos() {
-      return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+      return ((com.sun.management.OperatingSystemMXBean)
+              ManagementFactory.getOperatingSystemMXBean())
           .getProcessCpuTime();
     }
 

@@ -22,7 +22,8 @@ class FloorsTest {
     long words = Floors.countWords("Lavrov's remarks: the Aleppo talks, the 2017 TALKS.", counts);
     // lavrov, s, remarks, the, aleppo, talks, the, talks = 8 words, 6 types.
     assertEquals(8, words);
-    assertEquals(Map.of("lavrov", 1, "s", 1, "remarks", 1, "the", 2, "aleppo", 1, "talks", 2), counts);
+    assertEquals(
+        Map.of("lavrov", 1, "s", 1, "remarks", 1, "the", 2, "aleppo", 1, "talks", 2), counts);
   }
 
   @Test
@@ -37,9 +38,12 @@ class FloorsTest {
   @Test
   void wordCountFloorReadsEveryFileOnce(@TempDir Path folder) throws Exception {
     Files.createDirectories(folder.resolve("Session 71 - 2016"));
-    Files.writeString(folder.resolve("Session 71 - 2016/ISR_71_2016.txt"), "Peace in the region.\n",
+    Files.writeString(
+        folder.resolve("Session 71 - 2016/ISR_71_2016.txt"),
+        "Peace in the region.\n",
         StandardCharsets.UTF_8);
-    Files.writeString(folder.resolve("SYR_71_2016.txt"), "The region: Aleppo, Aleppo.\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        folder.resolve("SYR_71_2016.txt"), "The region: Aleppo, Aleppo.\n", StandardCharsets.UTF_8);
     Map<String, Object> result = Floors.wordCount(Floors.files(folder), 2);
     assertEquals(2, result.get("files"));
     assertEquals(21L + 28L, result.get("bytes"));
@@ -55,7 +59,8 @@ class FloorsTest {
     Map<String, Object> result = Floors.tokenize(files, 2);
     long expectedSentences = 0;
     for (Path file : files) {
-      expectedSentences += SentenceSplitter.split(Files.readString(file, StandardCharsets.UTF_8)).size();
+      expectedSentences +=
+          SentenceSplitter.split(Files.readString(file, StandardCharsets.UTF_8)).size();
     }
     assertEquals(expectedSentences, result.get("sentences"));
     assertEquals(Files.size(files.get(0)), result.get("bytes"));

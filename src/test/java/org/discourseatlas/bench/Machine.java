@@ -22,14 +22,33 @@ final class Machine {
   static Map<String, String> describe() {
     Map<String, String> machine = new LinkedHashMap<>();
     machine.put("CPU", firstValue("/proc/cpuinfo", "model name").orElse("unknown"));
-    machine.put("cores seen by the JVM", String.valueOf(Runtime.getRuntime().availableProcessors()));
-    machine.put("memory", firstValue("/proc/meminfo", "MemTotal")
-        .map(kb -> String.format(Locale.ROOT, "%.1f GiB", Long.parseLong(kb.replaceAll("[^0-9]", "")) / 1048576.0))
-        .orElse("unknown"));
-    machine.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-        + System.getProperty("os.arch"));
-    machine.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + " ("
-        + System.getProperty("java.vendor") + ")");
+    machine.put(
+        "cores seen by the JVM", String.valueOf(Runtime.getRuntime().availableProcessors()));
+    machine.put(
+        "memory",
+        firstValue("/proc/meminfo", "MemTotal")
+            .map(
+                kb ->
+                    String.format(
+                        Locale.ROOT,
+                        "%.1f GiB",
+                        Long.parseLong(kb.replaceAll("[^0-9]", "")) / 1048576.0))
+            .orElse("unknown"));
+    machine.put(
+        "OS",
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
+            + System.getProperty("os.arch"));
+    machine.put(
+        "Java",
+        System.getProperty("java.vm.name")
+            + " "
+            + System.getProperty("java.version")
+            + " ("
+            + System.getProperty("java.vendor")
+            + ")");
     return machine;
   }
 

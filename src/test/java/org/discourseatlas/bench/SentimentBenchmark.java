@@ -15,14 +15,14 @@ import org.apache.spark.sql.SparkSession;
 import org.discourseatlas.analysis.Sentiment;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.config.JobConfigLoader;
-import org.discourseatlas.schema.Columns;
 import org.discourseatlas.nlp.SentimentScorer;
+import org.discourseatlas.schema.Columns;
 
 /**
  * The sentiment part of the benchmark, in one run: the sentences a job scored (read from its
  * sentences table) go through the job's sentiment stage on local[threads], then through plain
- * CoreNLP (same properties, {@code annotate(Iterable, threads)}) in this JVM; both rates and
- * their ratio are printed. Models are loaded before either clock starts.
+ * CoreNLP (same properties, {@code annotate(Iterable, threads)}) in this JVM; both rates and their
+ * ratio are printed. Models are loaded before either clock starts.
  *
  * <p>{@code SentimentBenchmark <output>/sentences/snapshot=YYYY-MM <threads>}
  */
@@ -43,7 +43,9 @@ public final class SentimentBenchmark {
     SentimentScorer.Parser parser = SentimentScorer.parser(config.sentiment().parser());
     // The same sentences the job scored; tokens only feed the length cap, which they all passed.
     Dataset<Row> sentences =
-        spark.read().parquet(sentencesPath)
+        spark
+            .read()
+            .parquet(sentencesPath)
             .filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED))
             .select(Columns.DOC_ID, Columns.SENTENCE, Columns.TEXT, Columns.ZONES)
             .withColumn(Columns.TOKENS, split(col(Columns.TEXT), " "))
@@ -76,8 +78,16 @@ public final class SentimentBenchmark {
             + "  job sentiment stage: %8.1f s  %7.1f sentences/s%n"
             + "  plain CoreNLP:       %8.1f s  %7.1f sentences/s%n"
             + "  ratio stage / plain: %.2f%n",
-        n, threads, config.sentiment().parser(), Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"), stageSeconds, stageRate, plainSeconds, plainRate, stageRate / plainRate);
+        n,
+        threads,
+        config.sentiment().parser(),
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
+        stageSeconds,
+        stageRate,
+        plainSeconds,
+        plainRate,
+        stageRate / plainRate);
     spark.stop();
   }
 }

@@ -12,8 +12,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.discourseatlas.store.Snapshots;
 import org.discourseatlas.schema.Table;
+import org.discourseatlas.store.Snapshots;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -25,19 +25,34 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class TableComparison {
   /** Differences below this pass whatever the values (a difference of two equal means, say). */
   static final double ABSOLUTE_FLOOR = 1e-12;
+
   private static final int SHOWN_MISMATCHES = 5;
 
   /** What a comparison found: rows, the largest relative difference and where, the mismatches. */
-  public record Result(String table, long rows, double maxRelativeDifference, String maxAt, List<String> mismatches) {
+  public record Result(
+      String table,
+      long rows,
+      double maxRelativeDifference,
+      String maxAt,
+      List<String> mismatches) {
     public boolean equal() {
       return mismatches.isEmpty();
     }
 
     public String summary() {
-      return String.format(Locale.ROOT, "%-28s %7d rows  %s", table, rows,
+      return String.format(
+          Locale.ROOT,
+          "%-28s %7d rows  %s",
+          table,
+          rows,
           equal()
-              ? (maxRelativeDifference == 0 ? "identical"
-                  : String.format(Locale.ROOT, "equal, max relative difference %.2e (%s)", maxRelativeDifference, maxAt))
+              ? (maxRelativeDifference == 0
+                  ? "identical"
+                  : String.format(
+                      Locale.ROOT,
+                      "equal, max relative difference %.2e (%s)",
+                      maxRelativeDifference,
+                      maxAt))
               : "DIFFERENT:\n      " + String.join("\n      ", mismatches));
     }
   }
@@ -51,20 +66,32 @@ public final class TableComparison {
   private TableComparison() {}
 
   /** Compares a table of two job outputs' snapshot, each read through its current manifest. */
-  public static Result compare(SparkSession spark, Table table, Path expectedRoot, Path actualRoot, String snapshot,
+  public static Result compare(
+      SparkSession spark,
+      Table table,
+      Path expectedRoot,
+      Path actualRoot,
+      String snapshot,
       double tolerance) {
-    return compare(spark, table.tableName(), folder(spark, expectedRoot, snapshot, table),
-        folder(spark, actualRoot, snapshot, table), tolerance);
+    return compare(
+        spark,
+        table.tableName(),
+        folder(spark, expectedRoot, snapshot, table),
+        folder(spark, actualRoot, snapshot, table),
+        tolerance);
   }
 
   /** A table's folder in the current run of a snapshot, as a local path. */
   public static Path folder(SparkSession spark, Path root, String snapshot, Table table) {
-    String path = Snapshots.tablePath(root.toString(), snapshot, table, spark.sparkContext().hadoopConfiguration());
+    String path =
+        Snapshots.tablePath(
+            root.toString(), snapshot, table, spark.sparkContext().hadoopConfiguration());
     return Path.of(java.net.URI.create(path.startsWith("file:") ? path : "file:" + path));
   }
 
   /** Compares the Parquet folders of one table. */
-  public static Result compare(SparkSession spark, String table, Path expectedDir, Path actualDir, double tolerance) {
+  public static Result compare(
+      SparkSession spark, String table, Path expectedDir, Path actualDir, double tolerance) {
     List<String> mismatches = new ArrayList<>();
     if (!Files.isDirectory(actualDir)) {
       mismatches.add("missing: " + actualDir);
@@ -74,7 +101,8 @@ public final class TableComparison {
     var actual = spark.read().parquet(actualDir.toString());
     // Column names and types; not whether an array may hold nulls (Parquet keeps that either way).
     if (!expected.schema().simpleString().equals(actual.schema().simpleString())) {
-      mismatches.add("schema " + actual.schema().simpleString() + " != " + expected.schema().simpleString());
+      mismatches.add(
+          "schema " + actual.schema().simpleString() + " != " + expected.schema().simpleString());
       return new Result(table, 0, 0, "", mismatches);
     }
     List<CanonicalRow> left = canonical(expected.collectAsList(), expected.schema());
@@ -93,7 +121,10 @@ public final class TableComparison {
       if (order != 0) {
         // A row only one side has: report it, skip it on that side, go on.
         if (mismatches.size() < SHOWN_MISMATCHES) {
-          mismatches.add(order < 0 ? "only in the reference: " + shorten(a.exact()) : "only here: " + shorten(b.exact()));
+          mismatches.add(
+              order < 0
+                  ? "only in the reference: " + shorten(a.exact())
+                  : "only here: " + shorten(b.exact()));
         } else if (mismatches.size() == SHOWN_MISMATCHES) {
           mismatches.add("...");
         }
@@ -119,8 +150,15 @@ public final class TableComparison {
         }
         if (!(difference <= ABSOLUTE_FLOOR || relative <= tolerance)) {
           if (mismatches.size() < SHOWN_MISMATCHES) {
-            mismatches.add(String.format(Locale.ROOT, "%s = %s, the reference has %s (relative difference %.2e) in %s",
-                a.numberColumns()[k], y, x, relative, shorten(a.exact())));
+            mismatches.add(
+                String.format(
+                    Locale.ROOT,
+                    "%s = %s, the reference has %s (relative difference %.2e) in %s",
+                    a.numberColumns()[k],
+                    y,
+                    x,
+                    relative,
+                    shorten(a.exact())));
           } else if (mismatches.size() == SHOWN_MISMATCHES) {
             mismatches.add("...");
           }
@@ -156,11 +194,18 @@ public final class TableComparison {
       double[] values = numbers.stream().mapToDouble(Double::doubleValue).toArray();
       out.add(new CanonicalRow(exact.toString(), values, columns.toArray(new String[0])));
     }
-    out.sort(Comparator.comparing(CanonicalRow::exact).thenComparing(CanonicalRow::numbers, TableComparison::compareArrays));
+    out.sort(
+        Comparator.comparing(CanonicalRow::exact)
+            .thenComparing(CanonicalRow::numbers, TableComparison::compareArrays));
     return out;
   }
 
-  private static void append(Object value, String column, StringBuilder exact, List<Double> numbers, List<String> columns) {
+  private static void append(
+      Object value,
+      String column,
+      StringBuilder exact,
+      List<Double> numbers,
+      List<String> columns) {
     if (value == null) {
       exact.append("null");
     } else if (value instanceof Double || value instanceof Float) {
@@ -180,7 +225,8 @@ public final class TableComparison {
       exact.append(']');
     } else if (value instanceof scala.collection.Map<?, ?> map) {
       Map<String, String> sorted = new TreeMap<>();
-      CollectionConverters.asJava(map).forEach((k, v) -> sorted.put(String.valueOf(k), String.valueOf(v)));
+      CollectionConverters.asJava(map)
+          .forEach((k, v) -> sorted.put(String.valueOf(k), String.valueOf(v)));
       exact.append(sorted);
     } else if (value instanceof Row struct) {
       exact.append('{');
@@ -188,7 +234,12 @@ public final class TableComparison {
         if (f > 0) {
           exact.append(", ");
         }
-        append(struct.get(f), column + "." + struct.schema().fields()[f].name(), exact, numbers, columns);
+        append(
+            struct.get(f),
+            column + "." + struct.schema().fields()[f].name(),
+            exact,
+            numbers,
+            columns);
       }
       exact.append('}');
     } else if (value instanceof byte[] bytes) {

@@ -36,9 +36,14 @@ final class StandaloneCluster {
   private final int masterPort;
   private final int masterUiPort;
   private final List<ProcessHandle> workers = new ArrayList<>();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  private StandaloneCluster(StartedProcesses processes, Path home, List<String> classpath, List<String> javaOpens,
+  private StandaloneCluster(
+      StartedProcesses processes,
+      Path home,
+      List<String> classpath,
+      List<String> javaOpens,
       Path logs) {
     this.processes = processes;
     this.home = home;
@@ -53,29 +58,48 @@ final class StandaloneCluster {
    * Starts a Master and {@code workers} Workers ({@code cores} cores, {@code memory} for executors
    * each) under {@code dir} and returns once the Master counts them all alive.
    */
-  static StandaloneCluster start(StartedProcesses processes, Path dir, List<String> sparkClasspath,
-      List<String> javaOpens, int workers, int cores, String memory, Duration timeout) throws IOException {
+  static StandaloneCluster start(
+      StartedProcesses processes,
+      Path dir,
+      List<String> sparkClasspath,
+      List<String> javaOpens,
+      int workers,
+      int cores,
+      String memory,
+      Duration timeout)
+      throws IOException {
     Path home = dir.resolve("spark-home");
     Path jars = home.resolve("jars");
     Files.createDirectories(jars);
     for (String jar : sparkClasspath) {
       Path target = Path.of(jar);
       Path link = jars.resolve(target.getFileName());
-      if (Files.isRegularFile(target) && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      if (Files.isRegularFile(target)
+          && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         Files.createSymbolicLink(link, target);
       }
     }
     Path logs = Files.createDirectories(dir.resolve("logs"));
-    StandaloneCluster cluster = new StandaloneCluster(processes, home, sparkClasspath, javaOpens, logs);
+    StandaloneCluster cluster =
+        new StandaloneCluster(processes, home, sparkClasspath, javaOpens, logs);
     cluster.startMaster();
-    Waits.until("the Master's web UI answers at " + cluster.masterUiUrl(), timeout,
-        () -> cluster.stateOrNull() != null, () -> Waits.tail(logs.resolve("master.log")));
+    Waits.until(
+        "the Master's web UI answers at " + cluster.masterUiUrl(),
+        timeout,
+        () -> cluster.stateOrNull() != null,
+        () -> Waits.tail(logs.resolve("master.log")));
     for (int i = 1; i <= workers; i++) {
       cluster.startWorker(i, cores, memory, dir);
     }
-    Waits.until(workers + " alive workers", timeout,
+    Waits.until(
+        workers + " alive workers",
+        timeout,
         () -> cluster.aliveWorkers() == workers,
-        () -> "Master state: " + cluster.stateOrNull() + "\n" + Waits.tail(logs.resolve("worker-1.log")));
+        () ->
+            "Master state: "
+                + cluster.stateOrNull()
+                + "\n"
+                + Waits.tail(logs.resolve("worker-1.log")));
     return cluster;
   }
 
@@ -95,7 +119,12 @@ final class StandaloneCluster {
   /** A Worker's live executor processes (its child JVMs). */
   List<ProcessHandle> executorsOf(ProcessHandle worker) {
     return processes.descendants(worker).stream()
-        .filter(p -> p.info().commandLine().map(c -> c.contains("CoarseGrainedExecutorBackend")).orElse(true))
+        .filter(
+            p ->
+                p.info()
+                    .commandLine()
+                    .map(c -> c.contains("CoarseGrainedExecutorBackend"))
+                    .orElse(true))
         .toList();
   }
 
@@ -109,7 +138,10 @@ final class StandaloneCluster {
   JsonNode stateOrNull() {
     try {
       HttpResponse<String> response =
-          http.send(HttpRequest.newBuilder(URI.create(masterUiUrl() + "/json/")).timeout(Duration.ofSeconds(5)).build(),
+          http.send(
+              HttpRequest.newBuilder(URI.create(masterUiUrl() + "/json/"))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
       return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     } catch (IOException e) {
@@ -122,8 +154,14 @@ final class StandaloneCluster {
 
   private void startMaster() {
     List<String> command = daemon("org.apache.spark.deploy.master.Master");
-    command.addAll(List.of("--host", HOST, "--port", String.valueOf(masterPort),
-        "--webui-port", String.valueOf(masterUiPort)));
+    command.addAll(
+        List.of(
+            "--host",
+            HOST,
+            "--port",
+            String.valueOf(masterPort),
+            "--webui-port",
+            String.valueOf(masterUiPort)));
     start(command, logs.resolve("master.log"), null);
   }
 
@@ -133,13 +171,27 @@ final class StandaloneCluster {
     List<String> command = daemon("org.apache.spark.deploy.worker.Worker");
     // Each application copies its jars (~110 MB with the models) into the work dir: cleaned
     // once the application is over.
-    command.addAll(1, List.of(
-        "-Dspark.worker.cleanup.enabled=true",
-        "-Dspark.worker.cleanup.interval=60",
-        "-Dspark.worker.cleanup.appDataTtl=60"));
-    command.addAll(List.of(masterUrl(), "--host", HOST, "--port", String.valueOf(freePort()),
-        "--webui-port", String.valueOf(freePort()), "--cores", String.valueOf(cores), "--memory", memory,
-        "--work-dir", workDir.toString()));
+    command.addAll(
+        1,
+        List.of(
+            "-Dspark.worker.cleanup.enabled=true",
+            "-Dspark.worker.cleanup.interval=60",
+            "-Dspark.worker.cleanup.appDataTtl=60"));
+    command.addAll(
+        List.of(
+            masterUrl(),
+            "--host",
+            HOST,
+            "--port",
+            String.valueOf(freePort()),
+            "--webui-port",
+            String.valueOf(freePort()),
+            "--cores",
+            String.valueOf(cores),
+            "--memory",
+            memory,
+            "--work-dir",
+            workDir.toString()));
     Process worker = start(command, logs.resolve("worker-" + index + ".log"), localDir);
     workers.add(worker.toHandle());
   }
@@ -156,7 +208,8 @@ final class StandaloneCluster {
   }
 
   private Process start(List<String> command, Path log, Path localDir) {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     env.put("SPARK_HOME", home.toString());
     env.put("SPARK_SCALA_VERSION", "2.13");

@@ -20,9 +20,10 @@ final class StartedProcesses implements AutoCloseable {
 
   private final Set<ProcessHandle> started = new LinkedHashSet<>();
   private final Thread shutdownHook = new Thread(this::killAll, "stop-started-processes");
+
   /**
-   * Set when stopping begins: test threads go on running while the JVM runs its shutdown hooks,
-   * and a process they started then would outlive the JVM.
+   * Set when stopping begins: test threads go on running while the JVM runs its shutdown hooks, and
+   * a process they started then would outlive the JVM.
    */
   private boolean stopping;
 
@@ -33,7 +34,8 @@ final class StartedProcesses implements AutoCloseable {
   /** Starts a process and remembers it (and later its children) for {@link #close}. */
   synchronized Process start(ProcessBuilder builder) {
     if (stopping) {
-      throw new IllegalStateException("not starting " + builder.command().get(0) + ": the started processes are being stopped");
+      throw new IllegalStateException(
+          "not starting " + builder.command().get(0) + ": the started processes are being stopped");
     }
     try {
       Process process = builder.start();

@@ -16,13 +16,21 @@ final class Waits {
 
   private Waits() {}
 
-  /** Polls {@code condition} until it holds; past {@code timeout} fails with {@code diagnostics}. */
-  static void until(String what, Duration timeout, BooleanSupplier condition, Supplier<String> diagnostics) {
+  /**
+   * Polls {@code condition} until it holds; past {@code timeout} fails with {@code diagnostics}.
+   */
+  static void until(
+      String what, Duration timeout, BooleanSupplier condition, Supplier<String> diagnostics) {
     Instant deadline = Instant.now().plus(timeout);
     while (!condition.getAsBoolean()) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what + "\n"
-            + diagnostics.get());
+        throw new AssertionError(
+            "timed out after "
+                + timeout.toSeconds()
+                + " s waiting for "
+                + what
+                + "\n"
+                + diagnostics.get());
       }
       try {
         Thread.sleep(POLL_MILLIS);
@@ -40,7 +48,9 @@ final class Waits {
         return "(no " + log + ")";
       }
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return "--- last lines of " + log + " ---\n"
+      return "--- last lines of "
+          + log
+          + " ---\n"
           + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     } catch (IOException e) {
       return "(cannot read " + log + ": " + e + ")";

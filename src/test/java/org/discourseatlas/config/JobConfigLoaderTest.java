@@ -93,7 +93,8 @@ class JobConfigLoaderTest {
     assertEquals(10 * MIB, config.parser().maxFileBytes());
     assertEquals(500, config.parser().minTextChars());
     assertEquals("body", config.parser().recordFields().text());
-    assertEquals("title", config.parser().recordFields().title(), "unset field names keep the default");
+    assertEquals(
+        "title", config.parser().recordFields().title(), "unset field names keep the default");
     assertEquals(
         List.of(
             new ParserSettings.SourceRule("/mid.ru/", "mfa-russia"),
@@ -201,7 +202,9 @@ class JobConfigLoaderTest {
     assertEquals("online", topics.optimizer());
     assertEquals(10, topics.k());
     assertEquals(List.of(), topics.selectionK());
-    assertEquals(List.of(new JobConfig.KeynessComparison(List.of("aleppo"), List.of("mosul"))), topics.comparisons());
+    assertEquals(
+        List.of(new JobConfig.KeynessComparison(List.of("aleppo"), List.of("mosul"))),
+        topics.comparisons());
     assertTrue(topics.reuseModel());
   }
 
@@ -224,11 +227,24 @@ class JobConfigLoaderTest {
     assertEquals(4, topics.k());
     assertEquals(List.of(5, 10, 20), topics.selectionK());
 
-    assertTrue(invalid("discourse-atlas.topics.unit = sentence\n").getMessage().contains("topics.unit"));
-    assertTrue(invalid("discourse-atlas.topics.optimizer = gibbs\n").getMessage().contains("topics.optimizer"));
+    assertTrue(
+        invalid("discourse-atlas.topics.unit = sentence\n").getMessage().contains("topics.unit"));
+    assertTrue(
+        invalid("discourse-atlas.topics.optimizer = gibbs\n")
+            .getMessage()
+            .contains("topics.optimizer"));
     assertTrue(invalid("discourse-atlas.topics.k = 1\n").getMessage().contains("topics.k"));
-    assertTrue(invalid("discourse-atlas.topics.model-selection.k = [ 10, 1 ]\n").getMessage().contains("model-selection.k[1]"));
-    assertTrue(invalid("discourse-atlas.topics.learning-decay = 0.5\n").getMessage().contains("topics.learning-decay"));
-    assertTrue(invalid("discourse-atlas.topics.vocabulary.max-doc-share = 0\n").getMessage().contains("max-doc-share"));
+    assertTrue(
+        invalid("discourse-atlas.topics.model-selection.k = [ 10, 1 ]\n")
+            .getMessage()
+            .contains("model-selection.k[1]"));
+    assertTrue(
+        invalid("discourse-atlas.topics.learning-decay = 0.5\n")
+            .getMessage()
+            .contains("topics.learning-decay"));
+    assertTrue(
+        invalid("discourse-atlas.topics.vocabulary.max-doc-share = 0\n")
+            .getMessage()
+            .contains("max-doc-share"));
   }
 }

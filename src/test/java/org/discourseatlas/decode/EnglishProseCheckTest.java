@@ -29,13 +29,17 @@ public class EnglishProseCheckTest {
 
   @Test
   void englishTranscriptParagraphIsEnglish() {
-    assertTrue(EnglishProseCheck.englishShare(ENGLISH) > 0.3, "share " + EnglishProseCheck.englishShare(ENGLISH));
+    assertTrue(
+        EnglishProseCheck.englishShare(ENGLISH) > 0.3,
+        "share " + EnglishProseCheck.englishShare(ENGLISH));
     assertTrue(EnglishProseCheck.isEnglish(ENGLISH));
   }
 
   @Test
   void frenchParagraphIsNotEnglish() {
-    assertTrue(EnglishProseCheck.englishShare(FRENCH) < 0.1, "share " + EnglishProseCheck.englishShare(FRENCH));
+    assertTrue(
+        EnglishProseCheck.englishShare(FRENCH) < 0.1,
+        "share " + EnglishProseCheck.englishShare(FRENCH));
     assertFalse(EnglishProseCheck.isEnglish(FRENCH));
   }
 

@@ -1,7 +1,5 @@
 package org.discourseatlas.decode;
 
-import org.discourseatlas.parse.DateParser;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import org.discourseatlas.parse.DateParser;
 import org.junit.jupiter.api.Test;
 
 public class HtmlContentExtractorTest {
@@ -20,7 +19,9 @@ public class HtmlContentExtractorTest {
           + " conference following talks with Minister of Foreign Affairs of the Republic of the Congo"
           + " Jean-Claude Gakosso, Moscow, March 14, 2017";
 
-  /** A ministry page in the modern layout: one article among nav, menus, share widget and footer. */
+  /**
+   * A ministry page in the modern layout: one article among nav, menus, share widget and footer.
+   */
   public static String articlePage(String timeElement) {
     return """
         <!DOCTYPE html>
@@ -111,9 +112,27 @@ public class HtmlContentExtractorTest {
   private static void assertNoFurniture(List<String> blocks) {
     String all = String.join("\n", blocks);
     for (String furniture :
-        List.of("Home", "Press service", "Russian\n", "Türkçe", "Transcripts", "Share this", "Twitter",
-            "Facebook", "©", "Address", "Top100", "_top100q", "document.write", "float", "Press releases",
-            "Consular issues", "Tel.", "Archive", "Photo gallery", "Embassy of the")) {
+        List.of(
+            "Home",
+            "Press service",
+            "Russian\n",
+            "Türkçe",
+            "Transcripts",
+            "Share this",
+            "Twitter",
+            "Facebook",
+            "©",
+            "Address",
+            "Top100",
+            "_top100q",
+            "document.write",
+            "float",
+            "Press releases",
+            "Consular issues",
+            "Tel.",
+            "Archive",
+            "Photo gallery",
+            "Embassy of the")) {
       assertFalse(all.contains(furniture), "'" + furniture + "' survived in " + blocks);
     }
   }
@@ -132,7 +151,9 @@ public class HtmlContentExtractorTest {
     assertTrue(blocks.get(0).endsWith("Why are the civilians in Mosul less of a news story?"));
     assertTrue(blocks.get(1).startsWith("Sergey Lavrov: I think the answer is quite simple"));
     assertTrue(blocks.get(2).startsWith("Just as the media created"));
-    assertTrue(blocks.get(3).endsWith("What do you expect from the intra-Syrian talks in Astana?"), blocks.get(3));
+    assertTrue(
+        blocks.get(3).endsWith("What do you expect from the intra-Syrian talks in Astana?"),
+        blocks.get(3));
     assertTrue(blocks.get(4).startsWith("Sergey Lavrov: Right now"));
     assertNoFurniture(blocks);
     assertFalse(String.join("\n", blocks).contains("15:20"), "the date element is not content");
@@ -225,7 +246,9 @@ public class HtmlContentExtractorTest {
   void furnitureWordInTheBodysClassDoesNotRemoveTheTranscript() {
     String page =
         articlePage("<time datetime=\"2017-03-14\">14 March 2017</time>")
-            .replace("<body>", "<body class=\"html not-front not-logged-in one-sidebar sidebar-first page-node\">");
+            .replace(
+                "<body>",
+                "<body class=\"html not-front not-logged-in one-sidebar sidebar-first page-node\">");
 
     ExtractedPage extracted = HtmlContentExtractor.extract(page);
 
@@ -292,18 +315,46 @@ public class HtmlContentExtractorTest {
     assertAbsent(
         blocks,
         // cookie banner, logo, language switch, mega menu, breadcrumbs
-        "cookies", "Learn more", "Got it", "Ministry of Foreign Affairs of the Republic", "Norsk",
-        "Français", "Home", "Structure of the Ministry", "Accreditation of journalists",
-        "Site map", "Press Centre",
+        "cookies",
+        "Learn more",
+        "Got it",
+        "Ministry of Foreign Affairs of the Republic",
+        "Norsk",
+        "Français",
+        "Home",
+        "Structure of the Ministry",
+        "Accreditation of journalists",
+        "Site map",
+        "Press Centre",
         // dateline and widgets inside the content
-        "14 March 2017", "15:20", "Print version", "Back to top", "Photo: MFA press service",
-        "Read also", "Secretary General of the Arctic Council", "Keywords", "Fisheries,",
-        "Share", "Facebook", "Twitter", "E-mail",
+        "14 March 2017",
+        "15:20",
+        "Print version",
+        "Back to top",
+        "Photo: MFA press service",
+        "Read also",
+        "Secretary General of the Arctic Council",
+        "Keywords",
+        "Fisheries,",
+        "Share",
+        "Facebook",
+        "Twitter",
+        "E-mail",
         // the "Latest news" sidebar: headlines and teasers
-        "Latest news", "meets ambassadors of the Nordic countries", "briefed the ambassadors",
-        "Experts from eleven countries", "photographers from the coastal regions", "All news",
+        "Latest news",
+        "meets ambassadors of the Nordic countries",
+        "briefed the ambassadors",
+        "Experts from eleven countries",
+        "photographers from the coastal regions",
+        "All news",
         // footer
-        "Address", "Harbour Square", "Tel.", "©", "All rights reserved", "Privacy policy", "RSS");
+        "Address",
+        "Harbour Square",
+        "Tel.",
+        "©",
+        "All rights reserved",
+        "Privacy policy",
+        "RSS");
   }
 
   @Test
@@ -354,9 +405,23 @@ public class HtmlContentExtractorTest {
     assertEquals("Marta Lind: Thank you.", blocks.get(blocks.size() - 1));
     assertAbsent(
         blocks,
-        "Ministry of Foreign Affairs", "Home page", "Structure", "Visa regime", "Archive",
-        "Useful links", "Contacts", "Press service", "Tel.", "Fax", "17.05.2009", "12:40",
-        "Print version", "Back to top", "©", "All rights reserved", "Harbour Square",
+        "Ministry of Foreign Affairs",
+        "Home page",
+        "Structure",
+        "Visa regime",
+        "Archive",
+        "Useful links",
+        "Contacts",
+        "Press service",
+        "Tel.",
+        "Fax",
+        "17.05.2009",
+        "12:40",
+        "Print version",
+        "Back to top",
+        "©",
+        "All rights reserved",
+        "Harbour Square",
         "Interview of Deputy Foreign Minister");
   }
 
@@ -394,11 +459,30 @@ public class HtmlContentExtractorTest {
         blocks.get(blocks.size() - 1));
     assertAbsent(
         blocks,
-        "cultural season", "concerts, exhibitions", "More", "All news", "Speeches", "Interviews",
-        "Home", "Consular services", "Search", "Published", "21 June 2019",
-        "after signing the memorandum", "Share", "Facebook", "Twitter", "Telegram", "Print",
-        "Most read", "region of peace", "border crossing hours", "©", "Harbour Square",
-        "cookie", "Accept");
+        "cultural season",
+        "concerts, exhibitions",
+        "More",
+        "All news",
+        "Speeches",
+        "Interviews",
+        "Home",
+        "Consular services",
+        "Search",
+        "Published",
+        "21 June 2019",
+        "after signing the memorandum",
+        "Share",
+        "Facebook",
+        "Twitter",
+        "Telegram",
+        "Print",
+        "Most read",
+        "region of peace",
+        "border crossing hours",
+        "©",
+        "Harbour Square",
+        "cookie",
+        "Accept");
   }
 
   @Test
@@ -465,9 +549,12 @@ public class HtmlContentExtractorTest {
     for (int i = 1; i <= 10; i++) {
       teasers
           .append("<div><h3><a href=\"/news/%d\">".formatted(i))
-          .append("Minister meets the delegation of the partner country number %d</a></h3>".formatted(i))
-          .append("<p>The sides discussed bilateral cooperation and regional issues, teaser %d.</p>"
-              .formatted(i))
+          .append(
+              "Minister meets the delegation of the partner country number %d</a></h3>"
+                  .formatted(i))
+          .append(
+              "<p>The sides discussed bilateral cooperation and regional issues, teaser %d.</p>"
+                  .formatted(i))
           .append("</div>");
     }
     StringBuilder transcript = new StringBuilder();
@@ -494,8 +581,9 @@ public class HtmlContentExtractorTest {
   void transcriptWithALinkAfterEachParagraphKeepsItsParagraphs() {
     StringBuilder html = new StringBuilder("<html><body><div class=\"text\">");
     for (int i = 1; i <= 6; i++) {
-      html.append("<p>Minister Brown: paragraph %d of the answer, long enough to count.</p>"
-              .formatted(i))
+      html.append(
+              "<p>Minister Brown: paragraph %d of the answer, long enough to count.</p>"
+                  .formatted(i))
           .append("<p><a href=\"/video/%d\">Watch the video of this answer</a></p>".formatted(i));
     }
     html.append("</div></body></html>");

@@ -1,7 +1,5 @@
 package org.discourseatlas.decode;
 
-import org.discourseatlas.testing.MinistrySnippets;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.discourseatlas.testing.MinistrySnippets;
 import org.junit.jupiter.api.Test;
 
 class LanguageIdentifierTest {
@@ -53,8 +52,7 @@ class LanguageIdentifierTest {
           + " الأزمة السورية عبر الدبلوماسية.";
 
   static final String CHINESE =
-      "谢尔盖·拉夫罗夫：我认为答案很简单。那些在这种情况下自称为国际社会的人显然有偏见。"
-          + "他们追求的是政权更迭，而不是通过外交途径解决叙利亚危机。";
+      "谢尔盖·拉夫罗夫：我认为答案很简单。那些在这种情况下自称为国际社会的人显然有偏见。" + "他们追求的是政权更迭，而不是通过外交途径解决叙利亚危机。";
 
   @Test
   void englishMinistryTranscriptIsEnglish() {

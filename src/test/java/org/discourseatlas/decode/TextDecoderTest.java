@@ -1,7 +1,5 @@
 package org.discourseatlas.decode;
 
-import org.discourseatlas.testing.MinistrySnippets;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,11 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.discourseatlas.testing.MinistrySnippets;
 import org.junit.jupiter.api.Test;
 
 class TextDecoderTest {
   private static final String HEADER =
-      MinistrySnippets.ADDRESS + "\n" + MinistrySnippets.TEL + "\n\n" + MinistrySnippets.TITLE + "\n";
+      MinistrySnippets.ADDRESS
+          + "\n"
+          + MinistrySnippets.TEL
+          + "\n\n"
+          + MinistrySnippets.TITLE
+          + "\n";
 
   @Test
   void decodesUtf8WithTurkishLettersAndCurlyApostrophes() throws Exception {
@@ -82,7 +86,8 @@ class TextDecoderTest {
     RejectedInputException e =
         assertThrows(
             RejectedInputException.class,
-            () -> TextDecoder.decode(MinistrySnippets.ANSWER_1.getBytes(StandardCharsets.UTF_16LE)));
+            () ->
+                TextDecoder.decode(MinistrySnippets.ANSWER_1.getBytes(StandardCharsets.UTF_16LE)));
     assertEquals(RejectReason.BINARY, e.reason());
   }
 
@@ -250,8 +255,30 @@ class TextDecoderTest {
   void controlBytesThatAreNotTextInAnyEncodingAreUndecodable() {
     // A terminal capture: escape sequences and C0/C1 controls, no NUL, not UTF-8.
     byte[] bytes = {
-      0x1B, '[', '2', 'J', 0x01, 0x02, (byte) 0x98, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0E,
-      0x0F, 0x10, 0x11, 0x7F, (byte) 0x9D, 0x1B, '[', 'H', 0x18, 0x19
+      0x1B,
+      '[',
+      '2',
+      'J',
+      0x01,
+      0x02,
+      (byte) 0x98,
+      0x03,
+      0x04,
+      0x05,
+      0x06,
+      0x07,
+      0x08,
+      0x0E,
+      0x0F,
+      0x10,
+      0x11,
+      0x7F,
+      (byte) 0x9D,
+      0x1B,
+      '[',
+      'H',
+      0x18,
+      0x19
     };
 
     RejectedInputException e =

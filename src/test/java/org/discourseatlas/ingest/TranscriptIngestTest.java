@@ -17,16 +17,16 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.discourseatlas.config.JobConfigLoader;
+import org.discourseatlas.parse.ParserSettings;
 import org.discourseatlas.schema.Columns;
 import org.discourseatlas.testing.SharedSpark;
-import org.discourseatlas.parse.ParserSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ingestion over a messy folder: every file is accounted for — a document, a duplicate or a
- * reject with its reason — including hidden files, names with spaces and non-ASCII names.
+ * Ingestion over a messy folder: every file is accounted for — a document, a duplicate or a reject
+ * with its reason — including hidden files, names with spaces and non-ASCII names.
  */
 class TranscriptIngestTest {
   private static final String TRANSCRIPT =
@@ -46,12 +46,16 @@ class TranscriptIngestTest {
     SparkSession spark = SharedSpark.session();
     Files.writeString(corpus.resolve("a transcript.txt"), TRANSCRIPT);
     Path nested = Files.createDirectories(corpus.resolve("sub folder").resolve("зеркало"));
-    Files.writeString(nested.resolve("copy.txt"), TRANSCRIPT.replace("\n", "\r\n")); // same text, CRLF
+    Files.writeString(
+        nested.resolve("copy.txt"), TRANSCRIPT.replace("\n", "\r\n")); // same text, CRLF
     Files.write(corpus.resolve("empty.txt"), new byte[0]);
     Files.write(corpus.resolve("image.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
     Files.write(
         corpus.resolve("legacy.txt"),
-        TRANSCRIPT.replace("Aleppo", "Homs").replace("Verin", "Müller").getBytes(Charset.forName("windows-1252")));
+        TRANSCRIPT
+            .replace("Aleppo", "Homs")
+            .replace("Verin", "Müller")
+            .getBytes(Charset.forName("windows-1252")));
     Files.write(corpus.resolve("cut.txt.gz"), truncatedGzip(TRANSCRIPT));
     Files.writeString(corpus.resolve("notes.pdf"), "%PDF-1.4");
     Files.writeString(corpus.resolve(".hidden.txt"), TRANSCRIPT.replace("Aleppo", "Mosul"));
@@ -66,13 +70,17 @@ class TranscriptIngestTest {
         new ParserSettings(
             2048, 200, JobConfigLoader.defaults().parser().recordFields(), List.of());
     Dataset<Row> read =
-        TranscriptIngest.read(InputFiles.read(InputFiles.list(spark, List.of(corpus.toString())), 2048), settings)
+        TranscriptIngest.read(
+                InputFiles.read(InputFiles.list(spark, List.of(corpus.toString())), 2048), settings)
             .cache();
     records = read.count();
     Dataset<Row> finished = TranscriptIngest.finish(read, Map.of(), settings).cache();
     documents = TranscriptIngest.documents(finished).cache();
     rejectsByName = new HashMap<>();
-    for (Row row : TranscriptIngest.rejects(read).unionByName(TranscriptIngest.rejects(finished)).collectAsList()) {
+    for (Row row :
+        TranscriptIngest.rejects(read)
+            .unionByName(TranscriptIngest.rejects(finished))
+            .collectAsList()) {
       String path = row.getAs(Columns.SOURCE_PATH);
       rejectsByName.put(path.substring(path.lastIndexOf('/') + 1), row);
     }
@@ -102,7 +110,11 @@ class TranscriptIngestTest {
   @Test
   void theSameTranscriptSavedTwiceIsOneDocumentAndOneDuplicate() {
     List<Row> copies =
-        documents.filter(col(Columns.SOURCE_PATH).contains("transcript").or(col(Columns.SOURCE_PATH).contains("copy")))
+        documents
+            .filter(
+                col(Columns.SOURCE_PATH)
+                    .contains("transcript")
+                    .or(col(Columns.SOURCE_PATH).contains("copy")))
             .orderBy(Columns.SOURCE_PATH)
             .collectAsList();
     assertEquals(2, copies.size());
@@ -110,8 +122,10 @@ class TranscriptIngestTest {
     // The first by path is the one analysed; the path with a space and Cyrillic survives intact.
     assertNull(copies.get(0).getAs(Columns.DUPLICATE_OF));
     assertTrue(copies.get(0).<String>getAs(Columns.SOURCE_PATH).endsWith("/a transcript.txt"));
-    assertEquals(copies.get(0).<String>getAs(Columns.DOC_ID), copies.get(1).getAs(Columns.DUPLICATE_OF));
-    assertTrue(copies.get(1).<String>getAs(Columns.SOURCE_PATH).endsWith("/sub folder/зеркало/copy.txt"));
+    assertEquals(
+        copies.get(0).<String>getAs(Columns.DOC_ID), copies.get(1).getAs(Columns.DUPLICATE_OF));
+    assertTrue(
+        copies.get(1).<String>getAs(Columns.SOURCE_PATH).endsWith("/sub folder/зеркало/copy.txt"));
   }
 
   @Test

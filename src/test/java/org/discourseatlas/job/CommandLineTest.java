@@ -30,7 +30,8 @@ class CommandLineTest {
   private static Outcome run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = DiscourseAtlasJob.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    int code =
+        DiscourseAtlasJob.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
     return new Outcome(code, out.toString(), err.toString());
   }
 
@@ -60,20 +61,29 @@ class CommandLineTest {
   void missingInputIsAUsageError() {
     Path missing = temp.resolve("no-such-folder");
     assertOneLineError(
-        run("--input", missing.toString(), "--output", temp.resolve("out").toString()), "input not found");
+        run("--input", missing.toString(), "--output", temp.resolve("out").toString()),
+        "input not found");
   }
 
   @Test
   void globMatchingNothingIsAUsageError() {
     assertOneLineError(
-        run("--input", temp.resolve("*.nothing").toString(), "--output", temp.resolve("out").toString()),
+        run(
+            "--input",
+            temp.resolve("*.nothing").toString(),
+            "--output",
+            temp.resolve("out").toString()),
         "input not found");
   }
 
   @Test
   void unreadableConfigIsAUsageError() {
     assertOneLineError(
-        run("--config", temp.resolve("absent.conf").toString(), "--output", temp.resolve("out").toString()),
+        run(
+            "--config",
+            temp.resolve("absent.conf").toString(),
+            "--output",
+            temp.resolve("out").toString()),
         "absent.conf");
   }
 
@@ -82,12 +92,14 @@ class CommandLineTest {
     Path conf = temp.resolve("bad.conf");
     Files.writeString(conf, "discourse-atlas.zones.window = -1\n");
     assertOneLineError(
-        run("--config", conf.toString(), "--output", temp.resolve("out").toString()), "zones.window");
+        run("--config", conf.toString(), "--output", temp.resolve("out").toString()),
+        "zones.window");
   }
 
   @Test
   void malformedSnapshotIsAUsageError() {
-    assertOneLineError(run("--snapshot", "2017-13", "--output", temp.resolve("out").toString()), "--snapshot");
+    assertOneLineError(
+        run("--snapshot", "2017-13", "--output", temp.resolve("out").toString()), "--snapshot");
   }
 
   @Test

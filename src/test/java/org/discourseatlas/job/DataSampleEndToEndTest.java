@@ -37,15 +37,30 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole job on data-sample/, through its entry point (run once, shared: {@link SampleRun}), checked against what the corpus holds
- * (src/test/resources/data-sample-expected.tsv: each transcript's date and the zones it names).
+ * The whole job on data-sample/, through its entry point (run once, shared: {@link SampleRun}),
+ * checked against what the corpus holds (src/test/resources/data-sample-expected.tsv: each
+ * transcript's date and the zones it names).
  */
 class DataSampleEndToEndTest {
   private static final String SNAPSHOT = SampleRun.SNAPSHOT;
+
   /** The zones the expected file was computed for (the gazetteer has a few more). */
   private static final Set<String> EXPECTED_ZONE_IDS =
-      Set.of("aleppo", "mosul", "raqqa", "idlib", "homs", "palmyra", "yemen", "libya", "donbass",
-          "crimea", "afghanistan", "syria", "iraq", "ukraine");
+      Set.of(
+          "aleppo",
+          "mosul",
+          "raqqa",
+          "idlib",
+          "homs",
+          "palmyra",
+          "yemen",
+          "libya",
+          "donbass",
+          "crimea",
+          "afghanistan",
+          "syria",
+          "iraq",
+          "ukraine");
 
   private static Path output;
   private static SparkSession spark;
@@ -64,8 +79,7 @@ class DataSampleEndToEndTest {
       documentsBySource.put(relativeToSample(row.getAs(Columns.SOURCE_PATH)), row);
     }
     expected = new ArrayList<>();
-    List<String> lines =
-        Files.readAllLines(Path.of("src/test/resources/data-sample-expected.tsv"));
+    List<String> lines = Files.readAllLines(Path.of("src/test/resources/data-sample-expected.tsv"));
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split("\t", -1);
       Set<String> zones = f[2].isEmpty() ? Set.of() : Set.of(f[2].split(","));
@@ -119,7 +133,10 @@ class DataSampleEndToEndTest {
       accounted.add(relativeToSample(reject.getAs(Columns.SOURCE_PATH)).replaceFirst("#\\d+$", ""));
     }
     assertEquals(files, accounted);
-    Row readme = table(Table.REJECTS).filter(col(Columns.SOURCE_PATH).endsWith("data-sample/README.md")).first();
+    Row readme =
+        table(Table.REJECTS)
+            .filter(col(Columns.SOURCE_PATH).endsWith("data-sample/README.md"))
+            .first();
     assertEquals("unsupported_format", readme.getAs(Columns.REASON));
   }
 
@@ -129,10 +146,12 @@ class DataSampleEndToEndTest {
     for (ExpectedDocument e : expected) {
       Row document = documentsBySource.get(e.source());
       assertNotNull(document, "document for " + e.source());
-      assertEquals(e.date(), String.valueOf(document.<java.sql.Date>getAs(Columns.DATE)), e.source());
+      assertEquals(
+          e.date(), String.valueOf(document.<java.sql.Date>getAs(Columns.DATE)), e.source());
       assertEquals("en", document.getAs(Columns.LANGUAGE));
       if (!e.duplicate()) {
-        assertTrue(document.<Integer>getAs(Columns.N_SENTENCES) > 10, e.source() + " has sentences");
+        assertTrue(
+            document.<Integer>getAs(Columns.N_SENTENCES) > 10, e.source() + " has sentences");
       }
     }
   }
@@ -148,7 +167,9 @@ class DataSampleEndToEndTest {
     assertNull(original.getAs(Columns.DUPLICATE_OF));
     assertEquals(
         0,
-        table(Table.SENTENCES).filter(col(Columns.DOC_ID).equalTo(republished.<String>getAs(Columns.DOC_ID))).count(),
+        table(Table.SENTENCES)
+            .filter(col(Columns.DOC_ID).equalTo(republished.<String>getAs(Columns.DOC_ID)))
+            .count(),
         "a duplicate is left out of the analysis");
   }
 
@@ -158,17 +179,22 @@ class DataSampleEndToEndTest {
     String docId = copy.getAs(Columns.DOC_ID);
     assertEquals(docId, copy.getAs(Columns.DUPLICATE_OF));
     List<Row> sameContent =
-        documentsBySource.values().stream().filter(r -> docId.equals(r.getAs(Columns.DOC_ID))).toList();
+        documentsBySource.values().stream()
+            .filter(r -> docId.equals(r.getAs(Columns.DOC_ID)))
+            .toList();
     assertEquals(2, sameContent.size());
-    assertEquals(1, sameContent.stream().filter(r -> r.getAs(Columns.DUPLICATE_OF) == null).count());
+    assertEquals(
+        1, sameContent.stream().filter(r -> r.getAs(Columns.DUPLICATE_OF) == null).count());
     long sentences = table(Table.SENTENCES).filter(col(Columns.DOC_ID).equalTo(docId)).count();
-    assertEquals(copy.<Integer>getAs(Columns.N_SENTENCES).longValue(), sentences, "sentences written once");
+    assertEquals(
+        copy.<Integer>getAs(Columns.N_SENTENCES).longValue(), sentences, "sentences written once");
   }
 
   @Test
   void sentencesNameExactlyTheZonesEachTranscriptNames() {
     Map<String, Set<String>> namedByDoc = new HashMap<>();
-    for (Row row : table(Table.SENTENCES).select(Columns.DOC_ID, Columns.NAMED_ZONES).collectAsList()) {
+    for (Row row :
+        table(Table.SENTENCES).select(Columns.DOC_ID, Columns.NAMED_ZONES).collectAsList()) {
       namedByDoc.computeIfAbsent(row.getString(0), k -> new HashSet<>()).addAll(row.getList(1));
     }
     int aleppo = 0;
@@ -184,15 +210,19 @@ class DataSampleEndToEndTest {
       aleppo += e.zones().contains("aleppo") && !e.duplicate() ? 1 : 0;
       mosul += e.zones().contains("mosul") && !e.duplicate() ? 1 : 0;
     }
-    assertTrue(aleppo >= 8 && mosul >= 8, "Aleppo in " + aleppo + ", Mosul in " + mosul + " transcripts");
+    assertTrue(
+        aleppo >= 8 && mosul >= 8, "Aleppo in " + aleppo + ", Mosul in " + mosul + " transcripts");
   }
 
   @Test
   void zoneWindowsCarryOnlyWithinATurnAndIncludeTheNamingSentences() {
     Dataset<Row> sentences = table(Table.SENTENCES);
     long carried =
-        sentences.filter(array_contains(col(Columns.ZONES), "aleppo")
-            .and(not(array_contains(col(Columns.NAMED_ZONES), "aleppo")))).count();
+        sentences
+            .filter(
+                array_contains(col(Columns.ZONES), "aleppo")
+                    .and(not(array_contains(col(Columns.NAMED_ZONES), "aleppo"))))
+            .count();
     long named = sentences.filter(array_contains(col(Columns.NAMED_ZONES), "aleppo")).count();
     assertTrue(named > 0 && carried > 0, "named " + named + ", carried " + carried);
     // Every named zone is in zones.
@@ -207,68 +237,167 @@ class DataSampleEndToEndTest {
     Dataset<Row> sentences = table(Table.SENTENCES);
     for (String zone : List.of("aleppo", "mosul")) {
       long zoneTokens =
-          sentences.filter(array_contains(col(Columns.ZONES), zone)).agg(sum(Columns.N_TOKENS)).first().getLong(0);
+          sentences
+              .filter(array_contains(col(Columns.ZONES), zone))
+              .agg(sum(Columns.N_TOKENS))
+              .first()
+              .getLong(0);
       List<Row> allTime =
-          terms.filter(col(Columns.ZONE).equalTo(zone).and(col(Columns.PERIOD).isNull()).and(col(Columns.ROLE).isNull()))
+          terms
+              .filter(
+                  col(Columns.ZONE)
+                      .equalTo(zone)
+                      .and(col(Columns.PERIOD).isNull())
+                      .and(col(Columns.ROLE).isNull()))
               .collectAsList();
       assertFalse(allTime.isEmpty(), zone);
       long zoneDocuments =
-          sentences.filter(array_contains(col(Columns.ZONES), zone)).select(Columns.DOC_ID).distinct().count();
+          sentences
+              .filter(array_contains(col(Columns.ZONES), zone))
+              .select(Columns.DOC_ID)
+              .distinct()
+              .count();
       for (Row row : allTime) {
         long count = row.getAs(Columns.COUNT);
         // rel_freq is per 10,000 running words of the zone's sentences.
-        assertEquals(count * 10_000.0 / zoneTokens, row.<Double>getAs(Columns.REL_FREQ), 1e-9, row.toString());
+        assertEquals(
+            count * 10_000.0 / zoneTokens,
+            row.<Double>getAs(Columns.REL_FREQ),
+            1e-9,
+            row.toString());
         assertTrue(row.<Long>getAs(Columns.DOC_FREQ) <= zoneDocuments, row.toString());
         assertTrue(row.<Long>getAs(Columns.DOC_FREQ) <= count, row.toString());
       }
       // Every transcript is dated, so the months add up to all time.
       Map<String, Long> allTimeCounts = new HashMap<>();
-      allTime.stream().filter(r -> r.<Integer>getAs(Columns.NGRAM) == 1)
+      allTime.stream()
+          .filter(r -> r.<Integer>getAs(Columns.NGRAM) == 1)
           .forEach(r -> allTimeCounts.put(r.getAs(Columns.TERM), r.getAs(Columns.COUNT)));
       Map<String, Long> monthly = new HashMap<>();
-      for (Row r : terms.filter(col(Columns.ZONE).equalTo(zone).and(col(Columns.PERIOD).isNotNull()).and(col(Columns.NGRAM).equalTo(1))).collectAsList()) {
+      for (Row r :
+          terms
+              .filter(
+                  col(Columns.ZONE)
+                      .equalTo(zone)
+                      .and(col(Columns.PERIOD).isNotNull())
+                      .and(col(Columns.NGRAM).equalTo(1)))
+              .collectAsList()) {
         monthly.merge(r.getAs(Columns.TERM), r.<Long>getAs(Columns.COUNT), Long::sum);
       }
       assertEquals(allTimeCounts, monthly, zone);
       // Every sentence is in a turn with a role, so the roles add up to all time too.
       Map<String, Long> byRole = new HashMap<>();
-      for (Row r : terms.filter(col(Columns.ZONE).equalTo(zone).and(col(Columns.ROLE).isNotNull()).and(col(Columns.NGRAM).equalTo(1))).collectAsList()) {
+      for (Row r :
+          terms
+              .filter(
+                  col(Columns.ZONE)
+                      .equalTo(zone)
+                      .and(col(Columns.ROLE).isNotNull())
+                      .and(col(Columns.NGRAM).equalTo(1)))
+              .collectAsList()) {
         byRole.merge(r.getAs(Columns.TERM), r.<Long>getAs(Columns.COUNT), Long::sum);
       }
       assertEquals(allTimeCounts, byRole, zone);
     }
     // The zone's own name is among its terms; a stopword is not.
-    assertTrue(terms.filter(col(Columns.ZONE).equalTo("aleppo").and(col(Columns.TERM).equalTo("aleppo"))).count() > 0);
+    assertTrue(
+        terms
+                .filter(
+                    col(Columns.ZONE).equalTo("aleppo").and(col(Columns.TERM).equalTo("aleppo")))
+                .count()
+            > 0);
     assertEquals(0, terms.filter(col(Columns.TERM).equalTo("the")).count());
   }
 
   @Test
   void aleppoVersusMosulKeynessSetsTheTwoApartWithoutBoilerplate() {
     Dataset<Row> pair =
-        table(Table.KEYNESS).filter(col(Columns.TARGET).equalTo("aleppo").and(col(Columns.REFERENCE).equalTo("mosul")));
+        table(Table.KEYNESS)
+            .filter(
+                col(Columns.TARGET).equalTo("aleppo").and(col(Columns.REFERENCE).equalTo("mosul")));
     List<String> aleppoSide =
-        pair.orderBy(col(Columns.LOG_ODDS_Z).desc()).limit(50).select(Columns.TERM).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        pair.orderBy(col(Columns.LOG_ODDS_Z).desc())
+            .limit(50)
+            .select(Columns.TERM)
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
     List<String> mosulSide =
-        pair.orderBy(col(Columns.LOG_ODDS_Z).asc()).limit(50).select(Columns.TERM).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        pair.orderBy(col(Columns.LOG_ODDS_Z).asc())
+            .limit(50)
+            .select(Columns.TERM)
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
     // What a reader of these transcripts sees: Aleppo is talked about as districts, convoys,
     // medicines, militants and liberation; Mosul as the coalition's airstrikes and the displaced.
     long aleppoWords =
-        List.of("district", "convoy", "medicine", "militant", "liberation", "eastern aleppo", "corridor", "evacuation")
-            .stream().filter(w -> aleppoSide.subList(0, 30).contains(w)).count();
+        List.of(
+                "district",
+                "convoy",
+                "medicine",
+                "militant",
+                "liberation",
+                "eastern aleppo",
+                "corridor",
+                "evacuation")
+            .stream()
+            .filter(w -> aleppoSide.subList(0, 30).contains(w))
+            .count();
     long mosulWords =
-        List.of("coalition", "airstrike", "iraqi", "displace", "old city", "isis", "civilian casualties")
-            .stream().filter(w -> mosulSide.subList(0, 30).contains(w)).count();
+        List.of(
+                "coalition",
+                "airstrike",
+                "iraqi",
+                "displace",
+                "old city",
+                "isis",
+                "civilian casualties")
+            .stream()
+            .filter(w -> mosulSide.subList(0, 30).contains(w))
+            .count();
     assertTrue(aleppoWords >= 3, "Aleppo side: " + aleppoSide);
     assertTrue(mosulWords >= 3, "Mosul side: " + mosulSide);
     List<String> siteWords =
-        List.of("embassy", "tel", "fax", "address", "adress", "e-mail", "rambler", "top100", "liveinternet",
-            "counter", "copyright", "reserved", "cookie", "cookies", "subscribe", "facebook", "twitter",
-            "breadcrumb", "print", "menu", "français", "deutsch", "español", "english", "home", "share");
+        List.of(
+            "embassy",
+            "tel",
+            "fax",
+            "address",
+            "adress",
+            "e-mail",
+            "rambler",
+            "top100",
+            "liveinternet",
+            "counter",
+            "copyright",
+            "reserved",
+            "cookie",
+            "cookies",
+            "subscribe",
+            "facebook",
+            "twitter",
+            "breadcrumb",
+            "print",
+            "menu",
+            "français",
+            "deutsch",
+            "español",
+            "english",
+            "home",
+            "share");
     for (String word : siteWords) {
-      assertFalse(aleppoSide.contains(word) || mosulSide.contains(word), word + " among the top keyness terms");
+      assertFalse(
+          aleppoSide.contains(word) || mosulSide.contains(word),
+          word + " among the top keyness terms");
     }
     // Every zone with data is also compared with the rest of the corpus.
-    assertTrue(table(Table.KEYNESS).filter(col(Columns.TARGET).equalTo("mosul").and(col(Columns.REFERENCE).equalTo("rest"))).count() > 0);
+    assertTrue(
+        table(Table.KEYNESS)
+                .filter(
+                    col(Columns.TARGET)
+                        .equalTo("mosul")
+                        .and(col(Columns.REFERENCE).equalTo("rest")))
+                .count()
+            > 0);
   }
 
   @Test
@@ -283,7 +412,8 @@ class DataSampleEndToEndTest {
     assertTrue(aleppo.<String>getAs(Columns.MATCH).equalsIgnoreCase("eastern Aleppo"));
     assertTrue(aleppo.<String>getAs(Columns.LEFT).split(" ").length <= 10);
     for (Row row : table(Table.COLLOCATIONS).collectAsList()) {
-      assertTrue(row.<Double>getAs(Columns.G2) > 0 && row.<Long>getAs(Columns.COUNT) >= 3, row.toString());
+      assertTrue(
+          row.<Double>getAs(Columns.G2) > 0 && row.<Long>getAs(Columns.COUNT) >= 3, row.toString());
     }
   }
 
@@ -300,15 +430,22 @@ class DataSampleEndToEndTest {
     JsonNode counts = manifest.get("input_counts");
     assertEquals(
         counts.get("records").asLong(),
-        counts.get("documents").asLong() + counts.get("duplicates").asLong() + counts.get("rejects").asLong());
+        counts.get("documents").asLong()
+            + counts.get("duplicates").asLong()
+            + counts.get("rejects").asLong());
     long duplicates = expected.stream().filter(ExpectedDocument::duplicate).count();
     assertEquals(expected.size() - duplicates, counts.get("documents").asLong());
     assertEquals(duplicates, counts.get("duplicates").asLong());
     assertEquals(1, counts.get("near_duplicates").asLong());
     for (Table table : defaultTables()) {
-      assertEquals(table(table).count(), manifest.get("row_counts").get(table.tableName()).asLong(), table.tableName());
+      assertEquals(
+          table(table).count(),
+          manifest.get("row_counts").get(table.tableName()).asLong(),
+          table.tableName());
     }
-    assertNull(manifest.get("row_counts").get(Table.TOPIC_MODEL_SELECTION.tableName()), "only tables this run wrote");
+    assertNull(
+        manifest.get("row_counts").get(Table.TOPIC_MODEL_SELECTION.tableName()),
+        "only tables this run wrote");
     assertTrue(manifest.get("stages").size() >= 5);
   }
 }

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole job over a folder of hostile inputs: it finishes, one bad file never fails it, and
- * every file is a document or a reject with its reason. The timeout guards against a hang (a
- * regex that backtracks, a parser that loops); it is not a speed measurement.
+ * every file is a document or a reject with its reason. The timeout guards against a hang (a regex
+ * that backtracks, a parser that loops); it is not a speed measurement.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class HostileFolderEndToEndTest {
@@ -46,7 +46,9 @@ class HostileFolderEndToEndTest {
 
   @BeforeAll
   static void runTheJobOverHostileInputs() throws IOException {
-    Files.write(input.resolve("scan.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0});
+    Files.write(
+        input.resolve("scan.txt"),
+        new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0});
     Files.write(
         input.resolve("nul.txt"),
         ("Question: What about Aleppo?\0\0\0 " + ANSWER).getBytes(StandardCharsets.UTF_8));
@@ -55,14 +57,27 @@ class HostileFolderEndToEndTest {
     Files.writeString(
         input.resolve("long-sentence.txt"),
         "Question: What happened in Aleppo?\n\nSergey Lavrov: " + words.repeat(5000 / 14) + "\n");
-    Files.write(input.resolve("invalid-utf8.txt"), new byte[] {'Q', ':', ' ', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE});
+    Files.write(
+        input.resolve("invalid-utf8.txt"),
+        new byte[] {'Q', ':', ' ', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE});
     Files.write(input.resolve("empty.txt"), new byte[0]);
-    Files.write(input.resolve("cut.html.gz"), truncatedGzip("<html><body><p>" + ANSWER.repeat(50) + "</p></body></html>"));
+    Files.write(
+        input.resolve("cut.html.gz"),
+        truncatedGzip("<html><body><p>" + ANSWER.repeat(50) + "</p></body></html>"));
     Files.writeString(
         input.resolve("feed.jsonl"),
-        "{\"text\": \"Question: What about Mosul?\\n\\n" + ANSWER + " " + ANSWER + "\", \"date\": \"2017-03-14\"}\n"
+        "{\"text\": \"Question: What about Mosul?\\n\\n"
+            + ANSWER
+            + " "
+            + ANSWER
+            + "\", \"date\": \"2017-03-14\"}\n"
             + "{\"text\": \"unterminated\n");
-    Files.writeString(input.resolve("good.txt"), "Question: What about Aleppo?\n\n" + ANSWER + "\n\n" + ANSWER.replace("eastern", "western"));
+    Files.writeString(
+        input.resolve("good.txt"),
+        "Question: What about Aleppo?\n\n"
+            + ANSWER
+            + "\n\n"
+            + ANSWER.replace("eastern", "western"));
 
     SparkSession spark = SharedSpark.session();
     assertEquals(
@@ -99,13 +114,15 @@ class HostileFolderEndToEndTest {
   void everyFileIsADocumentOrARejectAndNoneIsLost() throws IOException {
     Set<String> files;
     try (Stream<Path> list = Files.list(input)) {
-      files = list.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+      files =
+          list.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
     }
     Set<String> accounted = new TreeSet<>();
     documentsByName.keySet().forEach(n -> accounted.add(n.replaceFirst("#\\d+$", "")));
     rejectsByName.keySet().forEach(n -> accounted.add(n.replaceFirst("#\\d+$", "")));
     assertEquals(files, accounted);
-    assertEquals(10, documentsByName.size() + rejectsByName.size(), "9 files; the JSONL file has 2 records");
+    assertEquals(
+        10, documentsByName.size() + rejectsByName.size(), "9 files; the JSONL file has 2 records");
   }
 
   @Test
@@ -132,7 +149,8 @@ class HostileFolderEndToEndTest {
     long aleppoSentences =
         table(spark, Table.SENTENCES)
             .filter(col(Columns.DOC_ID).equalTo(longSentence.<String>getAs(Columns.DOC_ID)))
-            .filter(org.apache.spark.sql.functions.array_contains(col(Columns.NAMED_ZONES), "aleppo"))
+            .filter(
+                org.apache.spark.sql.functions.array_contains(col(Columns.NAMED_ZONES), "aleppo"))
             .count();
     assertTrue(aleppoSentences >= 2, "the question and the long answer name Aleppo");
   }

@@ -19,28 +19,29 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.discourseatlas.analysis.Sentiment;
+import org.discourseatlas.bench.TableComparison;
 import org.discourseatlas.schema.Columns;
-import org.discourseatlas.store.Snapshots;
 import org.discourseatlas.schema.Table;
+import org.discourseatlas.store.Snapshots;
 import org.discourseatlas.testing.Corpora;
 import org.discourseatlas.testing.Folders;
 import org.discourseatlas.testing.OutputTables;
 import org.discourseatlas.testing.SharedSpark;
-import org.discourseatlas.bench.TableComparison;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The monthly refresh on data-sample: June's snapshot is built from all but three inputs (two
- * transcripts and a republished copy of an old one), July's adds them. July is built three ways:
- * as a refresh of June, as a full run (--full) into a copy of June's output, and as a rerun of the
+ * transcripts and a republished copy of an old one), July's adds them. July is built three ways: as
+ * a refresh of June, as a full run (--full) into a copy of June's output, and as a rerun of the
  * refresh; August changes the zone window and the sentiment token limit.
  */
 class RefreshEndToEndTest {
   private static final String JUNE = "2017-06";
   private static final String JULY = "2017-07";
   private static final String AUGUST = "2017-08";
+
   /**
    * Held back from June: two transcripts and a near copy of a February one. The Norland one has
    * none of its site's repeated paragraphs: with or without it, the same boilerplate is learned.
@@ -85,14 +86,28 @@ class RefreshEndToEndTest {
   }
 
   private static void run(Path output, String snapshot, String... more) {
-    List<String> args = new ArrayList<>(List.of("--input", inbox.toString(), "--output", output.toString(), "--snapshot", snapshot));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--input",
+                inbox.toString(),
+                "--output",
+                output.toString(),
+                "--snapshot",
+                snapshot));
     args.addAll(List.of(more));
-    assertEquals(0, DiscourseAtlasJob.execute(args.toArray(new String[0])), "run " + snapshot + " into " + output);
+    assertEquals(
+        0,
+        DiscourseAtlasJob.execute(args.toArray(new String[0])),
+        "run " + snapshot + " into " + output);
   }
 
   private static JsonNode manifest(Path output, String snapshot) {
-    Object runId = Snapshots.open(output.toString(), spark.sparkContext().hadoopConfiguration())
-        .of(snapshot).orElseThrow().get("run_id");
+    Object runId =
+        Snapshots.open(output.toString(), spark.sparkContext().hadoopConfiguration())
+            .of(snapshot)
+            .orElseThrow()
+            .get("run_id");
     try {
       return JSON.readTree(output.resolve("_runs").resolve(runId + ".json").toFile());
     } catch (IOException e) {
@@ -105,8 +120,12 @@ class RefreshEndToEndTest {
   }
 
   private static Set<String> analysedIds(Path output, String snapshot) {
-    return Set.copyOf(table(output, snapshot, Table.DOCUMENTS).filter(col(Columns.DUPLICATE_OF).isNull())
-        .select(Columns.DOC_ID).as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    return Set.copyOf(
+        table(output, snapshot, Table.DOCUMENTS)
+            .filter(col(Columns.DUPLICATE_OF).isNull())
+            .select(Columns.DOC_ID)
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList());
   }
 
   @Test
@@ -119,19 +138,27 @@ class RefreshEndToEndTest {
     assertEquals(27, counts.get("input_files_already_seen").asLong());
     assertEquals(3, counts.at("/new/records").asLong());
     assertEquals(2, counts.at("/new/documents").asLong());
-    assertEquals(1, counts.at("/new/duplicates").asLong(), "the republished copy of an old transcript");
+    assertEquals(
+        1, counts.at("/new/duplicates").asLong(), "the republished copy of an old transcript");
     assertEquals(1, counts.at("/new/near_duplicates").asLong());
     JsonNode fullJuly = manifest(full, JULY);
     assertEquals("full", fullJuly.at("/refresh/mode").asText());
     for (String key : List.of("records", "documents", "duplicates", "rejects")) {
       assertEquals(fullJuly.at("/input_counts/" + key).asLong(), counts.get(key).asLong(), key);
     }
-    assertEquals(counts.get("records").asLong(),
-        counts.get("documents").asLong() + counts.get("duplicates").asLong() + counts.get("rejects").asLong());
+    assertEquals(
+        counts.get("records").asLong(),
+        counts.get("documents").asLong()
+            + counts.get("duplicates").asLong()
+            + counts.get("rejects").asLong());
     // The near copy follows the February transcript analysed in June, which stays analysed.
-    Row copy = table(refreshed, JULY, Table.DOCUMENTS)
-        .filter(col(Columns.SOURCE_PATH).endsWith(HELD_BACK.get(2))).first();
-    assertTrue(analysedIds(refreshed, JUNE).contains(copy.<String>getAs(Columns.DUPLICATE_OF)), copy.toString());
+    Row copy =
+        table(refreshed, JULY, Table.DOCUMENTS)
+            .filter(col(Columns.SOURCE_PATH).endsWith(HELD_BACK.get(2)))
+            .first();
+    assertTrue(
+        analysedIds(refreshed, JUNE).contains(copy.<String>getAs(Columns.DUPLICATE_OF)),
+        copy.toString());
   }
 
   @Test
@@ -139,19 +166,29 @@ class RefreshEndToEndTest {
     Set<String> june = analysedIds(refreshed, JUNE);
     Dataset<Row> julySentences = table(refreshed, JULY, Table.SENTENCES);
     long scoredNew =
-        julySentences.filter(col(Columns.DOC_ID).isin(june.toArray()).unary_$bang())
-            .filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED)).count();
-    long scoredAll = julySentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED)).count();
-    long parsed = manifest(refreshed, JULY).at("/input_counts/sentences_parsed_for_sentiment").asLong();
+        julySentences
+            .filter(col(Columns.DOC_ID).isin(june.toArray()).unary_$bang())
+            .filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED))
+            .count();
+    long scoredAll =
+        julySentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED)).count();
+    long parsed =
+        manifest(refreshed, JULY).at("/input_counts/sentences_parsed_for_sentiment").asLong();
     assertTrue(scoredNew > 0 && scoredNew < scoredAll, scoredNew + " of " + scoredAll);
     assertEquals(scoredNew, parsed, "CoreNLP parsed exactly the new documents' sentences in scope");
-    assertEquals(scoredAll, manifest(full, JULY).at("/input_counts/sentences_parsed_for_sentiment").asLong(),
+    assertEquals(
+        scoredAll,
+        manifest(full, JULY).at("/input_counts/sentences_parsed_for_sentiment").asLong(),
         "a full run parses every sentence in scope");
     // June's sentences come through unchanged, sentiment included.
     Dataset<Row> juneSentences = table(refreshed, JUNE, Table.SENTENCES);
     Dataset<Row> carried = julySentences.filter(col(Columns.DOC_ID).isin(june.toArray()));
     assertEquals(juneSentences.count(), carried.count());
-    assertEquals(0, juneSentences.except(carried.select(juneSentences.columns()[0], rest(juneSentences))).count());
+    assertEquals(
+        0,
+        juneSentences
+            .except(carried.select(juneSentences.columns()[0], rest(juneSentences)))
+            .count());
   }
 
   private static String[] rest(Dataset<Row> rows) {
@@ -164,7 +201,8 @@ class RefreshEndToEndTest {
     List<String> different = new ArrayList<>();
     StringBuilder report = new StringBuilder();
     for (Table table : writtenTables(full, JULY)) {
-      TableComparison.Result result = TableComparison.compare(spark, table, full, refreshed, JULY, 1e-9);
+      TableComparison.Result result =
+          TableComparison.compare(spark, table, full, refreshed, JULY, 1e-9);
       report.append(result.summary()).append('\n');
       if (!result.equal()) {
         different.add(table.tableName());
@@ -177,16 +215,22 @@ class RefreshEndToEndTest {
   @Test
   void rerunningAMonthGivesIdenticalTablesAndSupersedesTheFirstRun() throws IOException {
     for (Table table : writtenTables(firstJuly, JULY)) {
-      TableComparison.Result result = TableComparison.compare(spark, table, firstJuly, refreshed, JULY, 0.0);
+      TableComparison.Result result =
+          TableComparison.compare(spark, table, firstJuly, refreshed, JULY, 0.0);
       assertTrue(result.equal() && result.maxRelativeDifference() == 0, result.summary());
     }
-    try (Stream<Path> runs = Files.list(refreshed.resolve("sentences").resolve("snapshot=" + JULY))) {
+    try (Stream<Path> runs =
+        Files.list(refreshed.resolve("sentences").resolve("snapshot=" + JULY))) {
       assertEquals(1, runs.count(), "one run folder: the superseded run's is deleted");
     }
     long julyManifests;
     try (Stream<Path> files = Files.list(refreshed.resolve("_runs"))) {
-      julyManifests = files.filter(f -> f.toString().endsWith(".json")).map(RefreshEndToEndTest::readTree)
-          .filter(m -> JULY.equals(m.get("snapshot").asText())).count();
+      julyManifests =
+          files
+              .filter(f -> f.toString().endsWith(".json"))
+              .map(RefreshEndToEndTest::readTree)
+              .filter(m -> JULY.equals(m.get("snapshot").asText()))
+              .count();
     }
     assertEquals(2, julyManifests, "both runs are on record");
   }
@@ -209,16 +253,37 @@ class RefreshEndToEndTest {
     assertEquals(30, august.at("/input_counts/input_files_already_seen").asLong());
     Dataset<Row> sentences = table(refreshed, AUGUST, Table.SENTENCES);
     // Window 0: a sentence's zones are the ones it names.
-    assertEquals(0, sentences.filter(array_sort(col(Columns.ZONES)).notEqual(array_sort(col(Columns.NAMED_ZONES)))).count());
+    assertEquals(
+        0,
+        sentences
+            .filter(array_sort(col(Columns.ZONES)).notEqual(array_sort(col(Columns.NAMED_ZONES))))
+            .count());
     long scored = sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED)).count();
-    assertEquals(scored, august.at("/input_counts/sentences_parsed_for_sentiment").asLong(), "all scored again");
-    assertEquals(0, sentences.filter(col(Columns.SENTIMENT_STATUS).isNotNull().and(col(Columns.NAMED_ZONES).equalTo(
-        org.apache.spark.sql.functions.array()))).count(), "no score outside the new scope");
+    assertEquals(
+        scored,
+        august.at("/input_counts/sentences_parsed_for_sentiment").asLong(),
+        "all scored again");
+    assertEquals(
+        0,
+        sentences
+            .filter(
+                col(Columns.SENTIMENT_STATUS)
+                    .isNotNull()
+                    .and(col(Columns.NAMED_ZONES).equalTo(org.apache.spark.sql.functions.array())))
+            .count(),
+        "no score outside the new scope");
     // The new limit: in scope and over 60 tokens is too_long, never a score kept from July's 80.
-    org.apache.spark.sql.Column overLimit = org.apache.spark.sql.functions.size(col(Columns.TOKENS)).gt(60);
-    org.apache.spark.sql.Column inScope = org.apache.spark.sql.functions.size(col(Columns.ZONES)).gt(0);
-    assertEquals(0, sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED).and(overLimit)).count());
-    assertEquals(sentences.filter(inScope.and(overLimit)).count(),
+    org.apache.spark.sql.Column overLimit =
+        org.apache.spark.sql.functions.size(col(Columns.TOKENS)).gt(60);
+    org.apache.spark.sql.Column inScope =
+        org.apache.spark.sql.functions.size(col(Columns.ZONES)).gt(0);
+    assertEquals(
+        0,
+        sentences
+            .filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED).and(overLimit))
+            .count());
+    assertEquals(
+        sentences.filter(inScope.and(overLimit)).count(),
         sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.TOO_LONG)).count());
     assertEquals("reused", august.at("/topic_model/status").asText());
   }
@@ -237,15 +302,20 @@ class RefreshEndToEndTest {
     runOver(inbox2, output, JULY);
     JsonNode july = manifest(output, JULY);
     assertEquals("full", july.at("/refresh/mode").asText());
-    assertTrue(july.at("/refresh/reason").asText().contains("boilerplate learned for 'mfa-norland' (0 -> 1 lines)"),
+    assertTrue(
+        july.at("/refresh/reason")
+            .asText()
+            .contains("boilerplate learned for 'mfa-norland' (0 -> 1 lines)"),
         july.at("/refresh/reason").asText());
     assertEquals(0, july.at("/input_counts/input_files_already_seen").asLong());
     assertEquals(1, july.at("/boilerplate_lines_learned/mfa-norland").asLong());
   }
 
   private static void runOver(Path input, Path output, String snapshot) {
-    assertEquals(0, DiscourseAtlasJob.execute("--input", input.toString(), "--output", output.toString(),
-        "--snapshot", snapshot));
+    assertEquals(
+        0,
+        DiscourseAtlasJob.execute(
+            "--input", input.toString(), "--output", output.toString(), "--snapshot", snapshot));
   }
 
   private static List<Table> writtenTables(Path output, String snapshot) {

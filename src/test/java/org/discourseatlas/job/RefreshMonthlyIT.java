@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +18,10 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import org.discourseatlas.bench.TableComparison;
 import org.discourseatlas.schema.Table;
 import org.discourseatlas.testing.Corpora;
 import org.discourseatlas.testing.SharedSpark;
-import org.discourseatlas.bench.TableComparison;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -54,7 +53,10 @@ class RefreshMonthlyIT {
     command.addAll(List.of(args));
     Path log = Files.createTempFile(work, "refresh", ".log");
     ProcessBuilder builder =
-        new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        new ProcessBuilder(command)
+            .directory(PROJECT.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     builder.environment().remove("SPARK_HOME");
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     builder.environment().putAll(env);
@@ -114,8 +116,18 @@ class RefreshMonthlyIT {
   @Order(1)
   void aRefreshWritesTheMonthsSnapshotAndItsReport() throws Exception {
     Path output = work.resolve("out");
-    Run run = refresh(Map.of(), "--output", output.toString(), "--snapshot", "2017-07", "--master", "local[2]",
-        "--", "--input", Corpora.dataSample().toString());
+    Run run =
+        refresh(
+            Map.of(),
+            "--output",
+            output.toString(),
+            "--snapshot",
+            "2017-07",
+            "--master",
+            "local[2]",
+            "--",
+            "--input",
+            Corpora.dataSample().toString());
 
     assertEquals(0, run.exit(), run.output());
     List<Map<String, Object>> manifests = manifests(output);
@@ -123,7 +135,9 @@ class RefreshMonthlyIT {
     assertEquals("2017-07", manifests.get(0).get("snapshot"));
     assertEquals("succeeded", manifests.get(0).get("status"));
     Path report = output.resolve("_reports/2017-07/report-2017-07.html");
-    assertTrue(Files.size(report) > 100_000, "the report with its figures inline: " + Files.size(report) + " bytes");
+    assertTrue(
+        Files.size(report) > 100_000,
+        "the report with its figures inline: " + Files.size(report) + " bytes");
     assertTrue(run.output().contains("snapshot 2017-07 of " + output + " written"), run.output());
   }
 
@@ -132,49 +146,91 @@ class RefreshMonthlyIT {
   void aFailedRefreshExitsWithTheJobsCodeAndLeavesTheOutputAsItWas() throws Exception {
     Path output = work.resolve("out");
     Map<String, Long> before = listing(output);
-    Run run = refresh(Map.of(), "--output", output.toString(), "--snapshot", "2017-08", "--master", "local[2]",
-        "--", "--input", work.resolve("no-such-folder").toString());
+    Run run =
+        refresh(
+            Map.of(),
+            "--output",
+            output.toString(),
+            "--snapshot",
+            "2017-08",
+            "--master",
+            "local[2]",
+            "--",
+            "--input",
+            work.resolve("no-such-folder").toString());
 
     // A missing input is the job's exit 2 (bad input), passed on to cron.
     assertEquals(2, run.exit(), run.output());
-    assertTrue(run.output().contains("FAILED: the job exited 2; snapshot 2017-08 was not published"), run.output());
+    assertTrue(
+        run.output().contains("FAILED: the job exited 2; snapshot 2017-08 was not published"),
+        run.output());
     assertEquals(before, listing(output));
     assertFalse(Files.exists(output.resolve("_reports/2017-08")));
   }
 
   @Test
   @Order(3)
-  void aRefreshKilledWhileWritingLeavesTheEarlierSnapshotAndTheNextRefreshCompletes() throws Exception {
+  void aRefreshKilledWhileWritingLeavesTheEarlierSnapshotAndTheNextRefreshCompletes()
+      throws Exception {
     Path output = work.resolve("out");
     Map<String, Long> before = listing(output);
     String input = Corpora.dataSample().toString();
     // --full: every input analysed again, so the write comes late enough to be caught.
-    Started killed = start(Map.of(), "--output", output.toString(), "--snapshot", "2017-08", "--master", "local[2]",
-        "--no-report", "--", "--input", input, "--full");
+    Started killed =
+        start(
+            Map.of(),
+            "--output",
+            output.toString(),
+            "--snapshot",
+            "2017-08",
+            "--master",
+            "local[2]",
+            "--no-report",
+            "--",
+            "--input",
+            input,
+            "--full");
     // Killed once the first table (documents) is written whole and the others are being written.
     Path writing = output.resolve(Table.DOCUMENTS.tableName()).resolve("snapshot=2017-08");
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
     try {
       while (!written(writing)) {
         if (!killed.process().isAlive() || System.nanoTime() > deadline) {
-          fail("the run ended (or took 10 minutes) before its write began\n" + Files.readString(killed.log()));
+          fail(
+              "the run ended (or took 10 minutes) before its write began\n"
+                  + Files.readString(killed.log()));
         }
         Thread.sleep(20);
       }
     } finally {
-      killTree(killed.process().toHandle()); // SIGKILL to the script and the job's JVM, by process id
+      killTree(
+          killed.process().toHandle()); // SIGKILL to the script and the job's JVM, by process id
     }
     assertTrue(killed.process().waitFor(1, TimeUnit.MINUTES));
 
     Map<String, Long> after = listing(output);
-    assertTrue(after.keySet().stream().anyMatch(f -> f.contains("snapshot=2017-08")), "the dead run's folders");
+    assertTrue(
+        after.keySet().stream().anyMatch(f -> f.contains("snapshot=2017-08")),
+        "the dead run's folders");
     after.keySet().removeIf(f -> f.contains("snapshot=2017-08"));
     assertEquals(before, after, "every file of the earlier snapshot (and its manifest) as it was");
-    assertEquals(List.of("2017-07"), manifests(output).stream().map(m -> m.get("snapshot")).toList());
+    assertEquals(
+        List.of("2017-07"), manifests(output).stream().map(m -> m.get("snapshot")).toList());
 
     // The next refresh builds on July, deletes the dead run's folders and publishes August.
-    Run run = refresh(Map.of(), "--output", output.toString(), "--snapshot", "2017-08", "--master", "local[2]",
-        "--no-report", "--", "--input", input);
+    Run run =
+        refresh(
+            Map.of(),
+            "--output",
+            output.toString(),
+            "--snapshot",
+            "2017-08",
+            "--master",
+            "local[2]",
+            "--no-report",
+            "--",
+            "--input",
+            input);
     assertEquals(0, run.exit(), run.output());
     try (Stream<Path> runs = Files.list(writing)) {
       assertEquals(1, runs.count(), "only the published run's folder");
@@ -186,8 +242,12 @@ class RefreshMonthlyIT {
         continue;
       }
       TableComparison.Result same =
-          TableComparison.compare(spark, table.tableName(), TableComparison.folder(spark, output, "2017-07", table),
-              TableComparison.folder(spark, output, "2017-08", table), 0.0);
+          TableComparison.compare(
+              spark,
+              table.tableName(),
+              TableComparison.folder(spark, output, "2017-07", table),
+              TableComparison.folder(spark, output, "2017-08", table),
+              0.0);
       assertTrue(same.equal(), same.summary());
     }
   }
@@ -219,11 +279,18 @@ class RefreshMonthlyIT {
         }
         Thread.sleep(100);
       }
-      Run run = refresh(Map.of("ATLAS_REFRESH_LOCK", lock.toString()), "--output", output.toString(),
-          "--", "--input", Corpora.dataSample().toString());
+      Run run =
+          refresh(
+              Map.of("ATLAS_REFRESH_LOCK", lock.toString()),
+              "--output",
+              output.toString(),
+              "--",
+              "--input",
+              Corpora.dataSample().toString());
 
       assertEquals(75, run.exit(), run.output());
-      assertTrue(run.output().contains("another refresh of " + output + " holds " + lock), run.output());
+      assertTrue(
+          run.output().contains("another refresh of " + output + " holds " + lock), run.output());
       assertFalse(Files.exists(output), "nothing written while the lock is held");
     } finally {
       killTree(holder.toHandle());

@@ -26,9 +26,21 @@ import org.junit.jupiter.api.io.TempDir;
 class SeedTranscriptEndToEndTest {
   /** Site furniture in the saved page: none of it may reach a sentence or a turn. */
   private static final List<String> BOILERPLATE =
-      List.of("English", "Türkçe", "Embassy of the Russian Federation", "in Turkey", "Adress",
-          "Andrey Karlov", "Kavaklıdere", "+90-312", "Tel.", "Fax", "consular issues", "press issues",
-          "Rambler", "Top100");
+      List.of(
+          "English",
+          "Türkçe",
+          "Embassy of the Russian Federation",
+          "in Turkey",
+          "Adress",
+          "Andrey Karlov",
+          "Kavaklıdere",
+          "+90-312",
+          "Tel.",
+          "Fax",
+          "consular issues",
+          "press issues",
+          "Rambler",
+          "Top100");
 
   @TempDir static Path output;
   private static SparkSession spark;
@@ -38,7 +50,12 @@ class SeedTranscriptEndToEndTest {
     spark = SharedSpark.session();
     int exit =
         DiscourseAtlasJob.execute(
-            "--input", Corpora.seedFolder().toString(), "--output", output.toString(), "--snapshot", "2017-03");
+            "--input",
+            Corpora.seedFolder().toString(),
+            "--output",
+            output.toString(),
+            "--snapshot",
+            "2017-03");
     assertEquals(0, exit);
   }
 
@@ -64,7 +81,8 @@ class SeedTranscriptEndToEndTest {
     for (Table table : List.of(Table.SENTENCES, Table.TURNS)) {
       for (Row row : table(table).select(Columns.TEXT).collectAsList()) {
         for (String furniture : BOILERPLATE) {
-          assertFalse(row.getString(0).contains(furniture), table + " holds '" + furniture + "': " + row);
+          assertFalse(
+              row.getString(0).contains(furniture), table + " holds '" + furniture + "': " + row);
         }
       }
     }
@@ -91,26 +109,49 @@ class SeedTranscriptEndToEndTest {
     // Every sentence in a zone window is scored (or counted as too long); none outside is.
     assertEquals(
         0,
-        sentences.filter(org.apache.spark.sql.functions.size(col(Columns.ZONES)).gt(0)
-            .and(col(Columns.SENTIMENT_STATUS).isNull())).count());
+        sentences
+            .filter(
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .size(col(Columns.ZONES))
+                    .gt(0)
+                    .and(col(Columns.SENTIMENT_STATUS).isNull()))
+            .count());
     assertEquals(
         0,
-        sentences.filter(org.apache.spark.sql.functions.size(col(Columns.ZONES)).equalTo(0)
-            .and(col(Columns.SENTIMENT_STATUS).isNotNull())).count());
+        sentences
+            .filter(
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .size(col(Columns.ZONES))
+                    .equalTo(0)
+                    .and(col(Columns.SENTIMENT_STATUS).isNotNull()))
+            .count());
     Row scored = sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo("scored")).first();
     assertEquals(5, scored.getList(scored.fieldIndex(Columns.SENTIMENT_PROBS)).size());
 
     Dataset<Row> zoneSentiment = table(Table.ZONE_SENTIMENT);
     for (String zone : List.of("aleppo", "mosul")) {
       Row overall =
-          zoneSentiment.filter(col(Columns.ZONE).equalTo(zone).and(col(Columns.PERIOD).isNull()).and(col(Columns.ROLE).isNull())).first();
+          zoneSentiment
+              .filter(
+                  col(Columns.ZONE)
+                      .equalTo(zone)
+                      .and(col(Columns.PERIOD).isNull())
+                      .and(col(Columns.ROLE).isNull()))
+              .first();
       double mean = overall.getAs(Columns.MEAN_SCORE);
       assertTrue(overall.<Long>getAs(Columns.N_SENTENCES) >= 3, zone);
       // One document: resampling documents cannot move the mean.
       assertEquals(mean, overall.<Double>getAs(Columns.CI_LOW), 1e-9);
       assertEquals(mean, overall.<Double>getAs(Columns.CI_HIGH), 1e-9);
       double shares = 0;
-      for (String label : List.of("very_negative", "negative", "neutral", "positive", "very_positive")) {
+      for (String label :
+          List.of("very_negative", "negative", "neutral", "positive", "very_positive")) {
         shares += overall.<Double>getAs("share_" + label);
       }
       assertEquals(1.0, shares, 1e-9);
@@ -119,8 +160,11 @@ class SeedTranscriptEndToEndTest {
     assertEquals("aleppo", comparison.getAs(Columns.TARGET));
     assertEquals("mosul", comparison.getAs(Columns.REFERENCE));
     assertEquals(
-        comparison.<Double>getAs(Columns.MEAN_TARGET) - comparison.<Double>getAs(Columns.MEAN_REFERENCE),
-        comparison.<Double>getAs(Columns.DIFFERENCE), 1e-12);
-    assertTrue(comparison.<Double>getAs(Columns.CI_LOW) <= comparison.<Double>getAs(Columns.DIFFERENCE));
+        comparison.<Double>getAs(Columns.MEAN_TARGET)
+            - comparison.<Double>getAs(Columns.MEAN_REFERENCE),
+        comparison.<Double>getAs(Columns.DIFFERENCE),
+        1e-12);
+    assertTrue(
+        comparison.<Double>getAs(Columns.CI_LOW) <= comparison.<Double>getAs(Columns.DIFFERENCE));
   }
 }

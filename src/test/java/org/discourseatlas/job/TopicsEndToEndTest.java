@@ -1,7 +1,5 @@
 package org.discourseatlas.job;
 
-import org.discourseatlas.store.Snapshots;
-
 import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,21 +20,21 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.discourseatlas.schema.Columns;
-import org.discourseatlas.store.SnapshotStore;
-import org.discourseatlas.schema.Table;
 import org.discourseatlas.bench.TableComparison;
-import org.discourseatlas.topics.TopicModel;
+import org.discourseatlas.schema.Columns;
+import org.discourseatlas.schema.Table;
+import org.discourseatlas.store.Snapshots;
 import org.discourseatlas.testing.Corpora;
 import org.discourseatlas.testing.SampleRun;
 import org.discourseatlas.testing.SharedSpark;
+import org.discourseatlas.topics.TopicModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Topics on data-sample through the job: the shared sample run fits the model; a second run into
- * (a copy of) its output reuses the saved model and writes a model-selection table, a third refits
+ * Topics on data-sample through the job: the shared sample run fits the model; a second run into (a
+ * copy of) its output reuses the saved model and writes a model-selection table, a third refits
  * with the same seed.
  */
 class TopicsEndToEndTest {
@@ -57,8 +55,27 @@ class TopicsEndToEndTest {
     Files.writeString(config, "discourse-atlas.topics.model-selection.k = [ 4, 8 ]\n");
     String input = Corpora.dataSample().toString();
     SampleRun.copyTo(output);
-    assertEquals(0, DiscourseAtlasJob.execute("--input", input, "--output", output.toString(), "--snapshot", REUSED, "--config", config.toString()));
-    assertEquals(0, DiscourseAtlasJob.execute("--input", input, "--output", output.toString(), "--snapshot", REFITTED, "--refit-topics"));
+    assertEquals(
+        0,
+        DiscourseAtlasJob.execute(
+            "--input",
+            input,
+            "--output",
+            output.toString(),
+            "--snapshot",
+            REUSED,
+            "--config",
+            config.toString()));
+    assertEquals(
+        0,
+        DiscourseAtlasJob.execute(
+            "--input",
+            input,
+            "--output",
+            output.toString(),
+            "--snapshot",
+            REFITTED,
+            "--refit-topics"));
     ObjectMapper json = new ObjectMapper();
     try (Stream<Path> files = Files.list(output.resolve(Snapshots.RUNS_DIR))) {
       for (Path file : files.filter(p -> p.toString().endsWith(".json")).toList()) {
@@ -74,7 +91,12 @@ class TopicsEndToEndTest {
 
   private static List<String> topTerms(Dataset<Row> topics, int topic, int n) {
     List<String> terms = new ArrayList<>();
-    for (Row row : topics.filter(col(Columns.TOPIC).equalTo(topic)).orderBy(Columns.RANK).limit(n).collectAsList()) {
+    for (Row row :
+        topics
+            .filter(col(Columns.TOPIC).equalTo(topic))
+            .orderBy(Columns.RANK)
+            .limit(n)
+            .collectAsList()) {
       terms.add(row.getAs(Columns.TERM));
     }
     return terms;
@@ -85,9 +107,11 @@ class TopicsEndToEndTest {
     Dataset<Row> topics = table(Table.TOPICS, FITTED);
     assertEquals(K * 15, topics.count(), "k topics x topics.top-terms");
     for (int topic = 0; topic < K; topic++) {
-      List<Row> rows = topics.filter(col(Columns.TOPIC).equalTo(topic)).orderBy(Columns.RANK).collectAsList();
+      List<Row> rows =
+          topics.filter(col(Columns.TOPIC).equalTo(topic)).orderBy(Columns.RANK).collectAsList();
       List<String> terms = topTerms(topics, topic, 3);
-      assertEquals(String.join(", ", terms), rows.get(0).getAs(Columns.LABEL), "label = top three terms");
+      assertEquals(
+          String.join(", ", terms), rows.get(0).getAs(Columns.LABEL), "label = top three terms");
       double previous = Double.MAX_VALUE;
       for (Row row : rows) {
         double weight = row.getAs(Columns.WEIGHT);
@@ -105,11 +129,37 @@ class TopicsEndToEndTest {
   void aReaderRecognisesTheHumanitarianAndTheMilitaryTopics() {
     Dataset<Row> topics = table(Table.TOPICS, FITTED);
     Set<String> humanitarian =
-        Set.of("humanitarian", "aid", "convoy", "corridor", "evacuation", "water", "medical", "hospital", "food",
-            "humanitarian aid", "supply", "medicine", "access", "pause", "icrc", "humanitarian corridors");
+        Set.of(
+            "humanitarian",
+            "aid",
+            "convoy",
+            "corridor",
+            "evacuation",
+            "water",
+            "medical",
+            "hospital",
+            "food",
+            "humanitarian aid",
+            "supply",
+            "medicine",
+            "access",
+            "pause",
+            "icrc",
+            "humanitarian corridors");
     Set<String> military =
-        Set.of("coalition", "isis", "terrorist", "airstrike", "iraqi", "operation", "force", "militant", "bomb",
-            "attack", "fight", "military");
+        Set.of(
+            "coalition",
+            "isis",
+            "terrorist",
+            "airstrike",
+            "iraqi",
+            "operation",
+            "force",
+            "militant",
+            "bomb",
+            "attack",
+            "fight",
+            "military");
     boolean humanitarianTopic = false;
     boolean militaryTopic = false;
     List<List<String>> all = new ArrayList<>();
@@ -127,7 +177,8 @@ class TopicsEndToEndTest {
   void aleppoAndMosulHaveDifferentPrevalenceProfiles() {
     List<Row> comparison =
         table(Table.TOPIC_PREVALENCE_COMPARISONS, FITTED)
-            .filter(col(Columns.TARGET).equalTo("aleppo").and(col(Columns.REFERENCE).equalTo("mosul")))
+            .filter(
+                col(Columns.TARGET).equalTo("aleppo").and(col(Columns.REFERENCE).equalTo("mosul")))
             .orderBy(Columns.TOPIC)
             .collectAsList();
     assertEquals(K, comparison.size());
@@ -137,12 +188,16 @@ class TopicsEndToEndTest {
       double difference = row.getAs(Columns.DIFFERENCE);
       double low = row.getAs(Columns.CI_LOW);
       double high = row.getAs(Columns.CI_HIGH);
-      assertEquals((double) row.getAs(Columns.MEAN_TARGET) - (double) row.getAs(Columns.MEAN_REFERENCE), difference, 1e-12);
+      assertEquals(
+          (double) row.getAs(Columns.MEAN_TARGET) - (double) row.getAs(Columns.MEAN_REFERENCE),
+          difference,
+          1e-12);
       assertTrue(low <= difference + 1e-12 && difference <= high + 1e-12, row.toString());
       moreAleppo += low > 0 ? 1 : 0;
       moreMosul += high < 0 ? 1 : 0;
     }
-    assertTrue(moreAleppo >= 1 && moreMosul >= 1,
+    assertTrue(
+        moreAleppo >= 1 && moreMosul >= 1,
         "at least one topic is clearly more Aleppo's and one more Mosul's: " + comparison);
   }
 
@@ -151,15 +206,20 @@ class TopicsEndToEndTest {
     Dataset<Row> prevalence = table(Table.TOPIC_PREVALENCE, FITTED);
     // Shares of a unit sum to 1, so every group's mean shares do.
     for (Row group :
-        prevalence.groupBy(Columns.ZONE, Columns.PERIOD, Columns.ROLE)
-            .agg(org.apache.spark.sql.functions.sum(Columns.MEAN_SHARE), org.apache.spark.sql.functions.count(Columns.TOPIC))
+        prevalence
+            .groupBy(Columns.ZONE, Columns.PERIOD, Columns.ROLE)
+            .agg(
+                org.apache.spark.sql.functions.sum(Columns.MEAN_SHARE),
+                org.apache.spark.sql.functions.count(Columns.TOPIC))
             .collectAsList()) {
       assertEquals(1.0, group.getDouble(3), 1e-9, group.toString());
       assertEquals(K, group.getLong(4), group.toString());
     }
     // Recomputed by hand from topic_shares: Mosul's units, all time, all roles.
     List<Row> mosulUnits =
-        table(Table.TOPIC_SHARES, FITTED).filter(array_contains(col(Columns.ZONES), "mosul")).collectAsList();
+        table(Table.TOPIC_SHARES, FITTED)
+            .filter(array_contains(col(Columns.ZONES), "mosul"))
+            .collectAsList();
     double[] sums = new double[K];
     Set<String> documents = new java.util.HashSet<>();
     for (Row unit : mosulUnits) {
@@ -170,20 +230,42 @@ class TopicsEndToEndTest {
       documents.add(unit.getAs(Columns.DOC_ID));
     }
     List<Row> mosul =
-        prevalence.filter(col(Columns.ZONE).equalTo("mosul").and(col(Columns.PERIOD).isNull()).and(col(Columns.ROLE).isNull()))
-            .orderBy(Columns.TOPIC).collectAsList();
+        prevalence
+            .filter(
+                col(Columns.ZONE)
+                    .equalTo("mosul")
+                    .and(col(Columns.PERIOD).isNull())
+                    .and(col(Columns.ROLE).isNull()))
+            .orderBy(Columns.TOPIC)
+            .collectAsList();
     for (int t = 0; t < K; t++) {
       Row row = mosul.get(t);
       assertEquals(sums[t] / mosulUnits.size(), row.<Double>getAs(Columns.MEAN_SHARE), 1e-12);
       assertEquals(mosulUnits.size(), row.<Long>getAs(Columns.N));
       assertEquals(documents.size(), row.<Long>getAs(Columns.N_DOCUMENTS));
-      assertTrue(row.<Double>getAs(Columns.CI_LOW) <= row.<Double>getAs(Columns.MEAN_SHARE) + 1e-12);
-      assertTrue(row.<Double>getAs(Columns.CI_HIGH) >= row.<Double>getAs(Columns.MEAN_SHARE) - 1e-12);
+      assertTrue(
+          row.<Double>getAs(Columns.CI_LOW) <= row.<Double>getAs(Columns.MEAN_SHARE) + 1e-12);
+      assertTrue(
+          row.<Double>getAs(Columns.CI_HIGH) >= row.<Double>getAs(Columns.MEAN_SHARE) - 1e-12);
     }
     // Per month and per role too; the corpus-wide rows have no zone.
-    assertTrue(prevalence.filter(col(Columns.ZONE).equalTo("aleppo").and(col(Columns.PERIOD).isNotNull()).and(col(Columns.ROLE).isNull())).count() >= 2 * K);
-    assertTrue(prevalence.filter(col(Columns.ZONE).equalTo("aleppo").and(col(Columns.ROLE).equalTo("question"))).count() >= K);
-    assertEquals(K, prevalence.filter(col(Columns.ZONE).isNull().and(col(Columns.PERIOD).isNull())).count());
+    assertTrue(
+        prevalence
+                .filter(
+                    col(Columns.ZONE)
+                        .equalTo("aleppo")
+                        .and(col(Columns.PERIOD).isNotNull())
+                        .and(col(Columns.ROLE).isNull()))
+                .count()
+            >= 2 * K);
+    assertTrue(
+        prevalence
+                .filter(
+                    col(Columns.ZONE).equalTo("aleppo").and(col(Columns.ROLE).equalTo("question")))
+                .count()
+            >= K);
+    assertEquals(
+        K, prevalence.filter(col(Columns.ZONE).isNull().and(col(Columns.PERIOD).isNull())).count());
   }
 
   @Test
@@ -205,9 +287,18 @@ class TopicsEndToEndTest {
     JsonNode model = manifests.get(FITTED).get("topic_model");
     assertEquals("fitted", model.get("status").asText());
     assertEquals(shares.count(), model.get("units_modelled").asLong());
-    assertEquals(table(Table.TURNS, FITTED).count(), model.get("units").asLong(), "turn units: one per turn");
-    assertEquals(model.get("units").asLong(), model.get("units_modelled").asLong() + model.get("units_too_short").asLong());
-    assertTrue(Files.isDirectory(output.resolve(manifests.get(FITTED).get("models").asText()).resolve(TopicModel.DIRECTORY)));
+    assertEquals(
+        table(Table.TURNS, FITTED).count(),
+        model.get("units").asLong(),
+        "turn units: one per turn");
+    assertEquals(
+        model.get("units").asLong(),
+        model.get("units_modelled").asLong() + model.get("units_too_short").asLong());
+    assertTrue(
+        Files.isDirectory(
+            output
+                .resolve(manifests.get(FITTED).get("models").asText())
+                .resolve(TopicModel.DIRECTORY)));
     assertEquals(manifests.get(FITTED).get("models").asText(), model.get("path").asText());
   }
 
@@ -217,10 +308,15 @@ class TopicsEndToEndTest {
     assertEquals(List.of(4, 8), rows.stream().map(r -> r.<Integer>getAs(Columns.K)).toList());
     for (Row row : rows) {
       assertTrue(Double.isFinite(row.<Double>getAs(Columns.LOG_PERPLEXITY)), row.toString());
-      assertTrue(row.<Long>getAs(Columns.N_HELDOUT_UNITS) > 0 && row.<Long>getAs(Columns.N_TRAIN_UNITS) > row.<Long>getAs(Columns.N_HELDOUT_UNITS));
-      assertTrue(row.<Double>getAs(Columns.COHERENCE_NPMI) >= -1 && row.<Double>getAs(Columns.COHERENCE_NPMI) <= 1);
+      assertTrue(
+          row.<Long>getAs(Columns.N_HELDOUT_UNITS) > 0
+              && row.<Long>getAs(Columns.N_TRAIN_UNITS) > row.<Long>getAs(Columns.N_HELDOUT_UNITS));
+      assertTrue(
+          row.<Double>getAs(Columns.COHERENCE_NPMI) >= -1
+              && row.<Double>getAs(Columns.COHERENCE_NPMI) <= 1);
     }
-    assertFalse(manifests.get(FITTED).get("tables").has(Table.TOPIC_MODEL_SELECTION.tableName()),
+    assertFalse(
+        manifests.get(FITTED).get("tables").has(Table.TOPIC_MODEL_SELECTION.tableName()),
         "written only by a run configured for it");
   }
 
@@ -229,7 +325,9 @@ class TopicsEndToEndTest {
     JsonNode model = manifests.get(REUSED).get("topic_model");
     assertEquals("reused", model.get("status").asText());
     assertEquals(FITTED, model.get("reused_from").get("snapshot").asText());
-    assertEquals(sortedRows(table(Table.TOPIC_SHARES, FITTED)), sortedRows(table(Table.TOPIC_SHARES, REUSED)));
+    assertEquals(
+        sortedRows(table(Table.TOPIC_SHARES, FITTED)),
+        sortedRows(table(Table.TOPIC_SHARES, REUSED)));
     assertEquals(sortedRows(table(Table.TOPICS, FITTED)), sortedRows(table(Table.TOPICS, REUSED)));
   }
 
@@ -243,8 +341,12 @@ class TopicsEndToEndTest {
       // The refit month is a refresh (its sentences carried over, partitioned otherwise): means
       // of the same doubles summed in another order may differ in the last bits, never more.
       TableComparison.Result refit =
-          TableComparison.compare(spark, table.tableName(), TableComparison.folder(spark, output, FITTED, table),
-              TableComparison.folder(spark, output, REFITTED, table), 1e-12);
+          TableComparison.compare(
+              spark,
+              table.tableName(),
+              TableComparison.folder(spark, output, FITTED, table),
+              TableComparison.folder(spark, output, REFITTED, table),
+              1e-12);
       assertTrue(refit.equal(), refit.summary());
     }
   }

@@ -14,11 +14,14 @@ class SentenceSplitterTest {
             + "(at the UN) was worrying!\n\nWhy are the civilians in Mosul less of a story?";
     List<SplitSentence> sentences = SentenceSplitter.split(text);
     assertEquals(3, sentences.size());
-    assertEquals("The operation to liberate eastern Aleppo was met with accusations.", sentences.get(0).text());
+    assertEquals(
+        "The operation to liberate eastern Aleppo was met with accusations.",
+        sentences.get(0).text());
     assertEquals("Mr O’Brian’s briefing (at the UN) was worrying!", sentences.get(1).text());
     // Tokens as written: no PTB escapes such as -LRB- or `` for quotes.
     assertEquals(
-        List.of("Mr", "O’Brian", "’s", "briefing", "(", "at", "the", "UN", ")", "was", "worrying", "!"),
+        List.of(
+            "Mr", "O’Brian", "’s", "briefing", "(", "at", "the", "UN", ")", "was", "worrying", "!"),
         sentences.get(1).tokens());
     SplitSentence last = sentences.get(2);
     assertEquals(last.text(), text.substring(last.begin(), last.end()));
@@ -27,7 +30,8 @@ class SentenceSplitterTest {
   @Test
   void aParagraphBreakEndsASentenceEvenWithoutPunctuation() {
     List<SplitSentence> sentences =
-        SentenceSplitter.split("Statistics for Iraq and Yemen were presented\n\nWe count on our partners.");
+        SentenceSplitter.split(
+            "Statistics for Iraq and Yemen were presented\n\nWe count on our partners.");
     assertEquals(2, sentences.size());
     assertEquals("Statistics for Iraq and Yemen were presented", sentences.get(0).text());
   }
@@ -40,7 +44,11 @@ class SentenceSplitterTest {
                 + "Resolution No. 2254 was adopted on Dec. 18, 2015, by the Security Council. "
                 + "Gen. Votel and Dr. Smith, of the U.K. mission, spoke next.");
     assertEquals(3, sentences.size(), sentences.toString());
-    assertEquals("Mr. O’Brian met the U.S. delegation at the U.N. headquarters in New York.", sentences.get(0).text());
-    assertEquals("Resolution No. 2254 was adopted on Dec. 18, 2015, by the Security Council.", sentences.get(1).text());
+    assertEquals(
+        "Mr. O’Brian met the U.S. delegation at the U.N. headquarters in New York.",
+        sentences.get(0).text());
+    assertEquals(
+        "Resolution No. 2254 was adopted on Dec. 18, 2015, by the Security Council.",
+        sentences.get(1).text());
   }
 }

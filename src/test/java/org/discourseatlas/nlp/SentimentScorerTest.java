@@ -42,6 +42,10 @@ class SentimentScorerTest {
   @Test
   void aSentenceIsNeverSplitAgain() {
     // Two sentences in one text still give one score: the job has split sentences already.
-    assertEquals(1, SentimentScorer.score(List.of("It failed. We regret it."), SentimentScorer.Parser.SHIFT_REDUCE).size());
+    assertEquals(
+        1,
+        SentimentScorer.score(
+                List.of("It failed. We regret it."), SentimentScorer.Parser.SHIFT_REDUCE)
+            .size());
   }
 }

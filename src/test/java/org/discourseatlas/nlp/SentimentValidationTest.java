@@ -18,16 +18,18 @@ import org.junit.jupiter.api.Test;
  */
 class SentimentValidationTest {
   /**
-   * Measured on 2026-11-27 with CoreNLP 4.5.10, shift-reduce parser: accuracy 0.714, macro-F1
-   * 0.714 (see the README); held 0.03 below.
+   * Measured on 2026-11-27 with CoreNLP 4.5.10, shift-reduce parser: accuracy 0.714, macro-F1 0.714
+   * (see the README); held 0.03 below.
    */
   private static final double MIN_ACCURACY = 0.68;
+
   private static final double MIN_MACRO_F1 = 0.68;
   private static final List<String> CLASSES = List.of("negative", "neutral", "positive");
 
   @Test
   void accuracyAndMacroF1OnDiplomaticSentences() throws IOException {
-    List<String> lines = Files.readAllLines(Path.of("src/test/resources/sentiment/diplomatic-sentences.tsv"));
+    List<String> lines =
+        Files.readAllLines(Path.of("src/test/resources/sentiment/diplomatic-sentences.tsv"));
     List<String> gold = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
@@ -35,7 +37,8 @@ class SentimentValidationTest {
       gold.add(f[1]);
       texts.add(f[2]);
     }
-    List<SentimentScorer.Score> scores = SentimentScorer.score(texts, SentimentScorer.Parser.SHIFT_REDUCE);
+    List<SentimentScorer.Score> scores =
+        SentimentScorer.score(texts, SentimentScorer.Parser.SHIFT_REDUCE);
     int[][] confusion = new int[3][3];
     int correct = 0;
     for (int i = 0; i < gold.size(); i++) {
@@ -55,8 +58,13 @@ class SentimentValidationTest {
     }
     double macroF1 = f1Sum / 3;
     String report =
-        String.format(Locale.ROOT, "n=%d accuracy=%.3f macroF1=%.3f confusion(gold rows neg/neu/pos)=%s",
-            gold.size(), accuracy, macroF1, java.util.Arrays.deepToString(confusion));
+        String.format(
+            Locale.ROOT,
+            "n=%d accuracy=%.3f macroF1=%.3f confusion(gold rows neg/neu/pos)=%s",
+            gold.size(),
+            accuracy,
+            macroF1,
+            java.util.Arrays.deepToString(confusion));
     System.out.println("SentimentValidationTest: " + report);
     assertTrue(accuracy >= MIN_ACCURACY, report);
     assertTrue(macroF1 >= MIN_MACRO_F1, report);

@@ -21,8 +21,17 @@ class NotebooksLintTest {
         Scripts.run(
             TIMEOUT,
             List.of(
-                Scripts.notebooksPython().toString(), "-m", "ruff", "check", "--no-cache",
-                "--output-format", "concise", "notebooks/"));
-    assertEquals(0, ruff.exitCode(), "ruff check notebooks/ (ruff check --fix notebooks/ fixes most):\n" + ruff.tail());
+                Scripts.notebooksPython().toString(),
+                "-m",
+                "ruff",
+                "check",
+                "--no-cache",
+                "--output-format",
+                "concise",
+                "notebooks/"));
+    assertEquals(
+        0,
+        ruff.exitCode(),
+        "ruff check notebooks/ (ruff check --fix notebooks/ fixes most):\n" + ruff.tail());
   }
 }

@@ -22,21 +22,27 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The notebooks as a user runs them: the job on data-sample/ (the shared {@link SampleRun}), then notebooks/setup.sh and
- * notebooks/run.sh on its output. Each notebook asserts what it shows (its tables non-empty with
- * their columns, each figure drawn), so a failing cell fails run.sh and this test.
+ * The notebooks as a user runs them: the job on data-sample/ (the shared {@link SampleRun}), then
+ * notebooks/setup.sh and notebooks/run.sh on its output. Each notebook asserts what it shows (its
+ * tables non-empty with their columns, each figure drawn), so a failing cell fails run.sh and this
+ * test.
  */
 class NotebooksTest {
   private static final String SNAPSHOT = SampleRun.SNAPSHOT;
   private static final List<String> NOTEBOOKS =
       List.of("01-corpus-overview", "02-aleppo-vs-mosul", "03-topics", "04-zones-map", "report");
+
   /** The report's charts that need only the tables every snapshot has (more with topics, zones). */
   private static final int REPORT_FIGURES_AT_LEAST = 8;
+
   private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
-  private static final Pattern INLINE_PNG = Pattern.compile("<img[^>]*\\ssrc=\"data:image/png;base64,");
-  private static final Pattern CAPTION = Pattern.compile("<p class=\"atlas-figure\"[^>]*>(.*?)</p>");
-  private static final Pattern REMOTE = Pattern.compile("(src|href)=[\"']?(https?:)?//", Pattern.CASE_INSENSITIVE);
+  private static final Pattern INLINE_PNG =
+      Pattern.compile("<img[^>]*\\ssrc=\"data:image/png;base64,");
+  private static final Pattern CAPTION =
+      Pattern.compile("<p class=\"atlas-figure\"[^>]*>(.*?)</p>");
+  private static final Pattern REMOTE =
+      Pattern.compile("(src|href)=[\"']?(https?:)?//", Pattern.CASE_INSENSITIVE);
 
   private static Path output;
   private static Outcome setup;
@@ -46,7 +52,10 @@ class NotebooksTest {
   static void runTheJobThenTheNotebooks() {
     output = SampleRun.output();
     setup = Scripts.bash(SETUP_TIMEOUT, "notebooks/setup.sh");
-    run = setup.exitCode() == 0 ? Scripts.bash(RUN_TIMEOUT, "notebooks/run.sh", output.toString()) : setup;
+    run =
+        setup.exitCode() == 0
+            ? Scripts.bash(RUN_TIMEOUT, "notebooks/run.sh", output.toString())
+            : setup;
   }
 
   private static Path reports() {
@@ -73,9 +82,11 @@ class NotebooksTest {
         }
         injected |= cell.path("metadata").path("tags").toString().contains("injected-parameters");
         assertFalse(
-            cell.get("execution_count").isNull(), notebook + ": a cell did not run: " + cell.get("source"));
+            cell.get("execution_count").isNull(),
+            notebook + ": a cell did not run: " + cell.get("source"));
         for (JsonNode out : cell.get("outputs")) {
-          assertFalse(out.get("output_type").asText().equals("error"), notebook + ": " + out.get("evalue"));
+          assertFalse(
+              out.get("output_type").asText().equals("error"), notebook + ": " + out.get("evalue"));
         }
       }
       assertTrue(injected, notebook + " ran with the output folder injected as a parameter");
@@ -96,7 +107,8 @@ class NotebooksTest {
     assertTrue(
         captions.size() >= REPORT_FIGURES_AT_LEAST,
         "the report draws at least " + REPORT_FIGURES_AT_LEAST + " charts: " + captions);
-    assertTrue(images >= captions.size(), images + " inline images for " + captions.size() + " charts");
+    assertTrue(
+        images >= captions.size(), images + " inline images for " + captions.size() + " charts");
     assertTrue(
         captions.stream().filter(c -> c.contains("Aleppo") && c.contains("Mosul")).count() >= 4,
         "Aleppo and Mosul side by side in the comparison charts: " + captions);

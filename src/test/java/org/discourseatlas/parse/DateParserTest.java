@@ -1,12 +1,11 @@
 package org.discourseatlas.parse;
 
-import org.discourseatlas.testing.MinistrySnippets;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.discourseatlas.testing.MinistrySnippets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -90,10 +89,10 @@ class DateParserTest {
     assertEquals(
         LocalDate.of(2017, 3, 10),
         dateIn("Comment of 10.03.2017 on the talks held in Moscow on March 14, 2017"));
+    assertEquals(MARCH_14, dateIn("Remarks of March 14, 2017, updated 2017-03-20 and 21.03.2017"));
     assertEquals(
-        MARCH_14, dateIn("Remarks of March 14, 2017, updated 2017-03-20 and 21.03.2017"));
-    assertEquals(
-        LocalDate.of(2016, 12, 23), dateIn("23 December 2016 news conference, published 2017-01-09"));
+        LocalDate.of(2016, 12, 23),
+        dateIn("23 December 2016 news conference, published 2017-01-09"));
   }
 
   @Test
@@ -111,7 +110,8 @@ class DateParserTest {
 
   @Test
   void parseWholeTakesTheDateOfAnIsoTimestampWithASpace() {
-    assertEquals(Optional.of(LocalDate.of(2016, 11, 3)), DateParser.parseWhole("2016-11-03 10:00:00"));
+    assertEquals(
+        Optional.of(LocalDate.of(2016, 11, 3)), DateParser.parseWhole("2016-11-03 10:00:00"));
   }
 
   @Test

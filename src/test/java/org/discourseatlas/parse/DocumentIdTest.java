@@ -19,7 +19,8 @@ class DocumentIdTest {
 
   @Test
   void idIsTheFirst128BitsOfSha256OfTheFoldedText() {
-    // printf '%s' 'Sergey Lavrov: I think the answer is quite simple.' | sha256sum, first 32 hex digits
+    // printf '%s' 'Sergey Lavrov: I think the answer is quite simple.' | sha256sum, first 32 hex
+    // digits
     assertEquals(
         "7c4a97c1ddc9d13778aed7579830ca16",
         DocumentId.of("Sergey Lavrov: I think the answer is quite simple."));
@@ -39,7 +40,8 @@ class DocumentIdTest {
   @Test
   void decomposedAndPrecomposedLettersGiveTheSameId() {
     String precomposed = "Talks in Çankaya on the Türkçe edition of the statement.";
-    String decomposed = "Talks in C\u0327ankaya on the Tu\u0308rkc\u0327e edition of the statement.";
+    String decomposed =
+        "Talks in C\u0327ankaya on the Tu\u0308rkc\u0327e edition of the statement.";
 
     assertNotEquals(precomposed, decomposed);
     assertEquals(DocumentId.of(precomposed), DocumentId.of(decomposed));
@@ -56,8 +58,19 @@ class DocumentIdTest {
   void aDocumentsIdIsTheHashOfItsText() {
     FinishedTranscript document =
         new FinishedTranscript(
-            "file:/corpus/mfa-russia/a.txt", "txt", "UTF-8", null, null, null, null,
-            "mfa-russia", null, "en", java.util.Map.of(), UNIX, java.util.List.of());
+            "file:/corpus/mfa-russia/a.txt",
+            "txt",
+            "UTF-8",
+            null,
+            null,
+            null,
+            null,
+            "mfa-russia",
+            null,
+            "en",
+            java.util.Map.of(),
+            UNIX,
+            java.util.List.of());
     assertEquals(DocumentId.of(UNIX), document.docId());
   }
 }

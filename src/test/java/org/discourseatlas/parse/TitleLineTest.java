@@ -1,15 +1,14 @@
 package org.discourseatlas.parse;
 
-import org.discourseatlas.testing.MinistrySnippets;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.discourseatlas.testing.MinistrySnippets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TitleLineTest {
   @Test
@@ -53,7 +52,13 @@ class TitleLineTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"Moscow, March 14, 2017", "March 14, 2017", "14.03.2017", "Press release 14.03.2017"})
+  @ValueSource(
+      strings = {
+        "Moscow, March 14, 2017",
+        "March 14, 2017",
+        "14.03.2017",
+        "Press release 14.03.2017"
+      })
   void shortLinesAreNotTitles(String line) {
     assertEquals(Optional.empty(), TitleLine.parse(line));
   }

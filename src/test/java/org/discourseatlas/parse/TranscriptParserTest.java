@@ -1,18 +1,5 @@
 package org.discourseatlas.parse;
 
-import org.discourseatlas.decode.RejectReason;
-import org.discourseatlas.decode.RejectedInput;
-import org.discourseatlas.decode.RejectedInputException;
-
-import org.discourseatlas.decode.EnglishProseCheckTest;
-import org.discourseatlas.decode.HtmlContentExtractorTest;
-
-import org.discourseatlas.testing.MinistrySnippets;
-
-import org.discourseatlas.turns.SpeakerRole;
-import org.discourseatlas.turns.Turn;
-import org.discourseatlas.turns.TurnSegmenter;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,6 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.discourseatlas.decode.EnglishProseCheckTest;
+import org.discourseatlas.decode.HtmlContentExtractorTest;
+import org.discourseatlas.decode.RejectReason;
+import org.discourseatlas.decode.RejectedInput;
+import org.discourseatlas.decode.RejectedInputException;
+import org.discourseatlas.testing.MinistrySnippets;
+import org.discourseatlas.turns.SpeakerRole;
+import org.discourseatlas.turns.Turn;
+import org.discourseatlas.turns.TurnSegmenter;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,12 +31,23 @@ import org.junit.jupiter.api.io.TempDir;
 class TranscriptParserTest {
   private static final ParserSettings.RecordFields RECORD_FIELDS =
       new ParserSettings.RecordFields("text", "title", "date", "url", "source");
+
   /** The shipped defaults: 50 MiB, 200 letters, no source rules. */
   private static final ParserSettings DEFAULTS =
       new ParserSettings(50L * 1024 * 1024, 200, RECORD_FIELDS, List.of());
+
   private static final List<String> BOILERPLATE =
-      List.of("Embassy", "Tel.", "Fax", "Adress", "Top100", "English", "Türkçe", "consular issues",
-          "press issues", "Ankara");
+      List.of(
+          "Embassy",
+          "Tel.",
+          "Fax",
+          "Adress",
+          "Top100",
+          "English",
+          "Türkçe",
+          "consular issues",
+          "press issues",
+          "Ankara");
 
   private static final Path SEED =
       Path.of("..", "shared", "corpora", "seed", "mfa-2017-03-14-lavrov-gakosso.txt");
@@ -55,7 +62,8 @@ class TranscriptParserTest {
    * {@code TranscriptIngest.finish}), here with no corpus-learned boilerplate; the rejects of
    * reading come first, then those of finishing.
    */
-  private static ReadAndFinished readAndFinish(ParserSettings settings, String sourcePath, byte[] bytes) {
+  private static ReadAndFinished readAndFinish(
+      ParserSettings settings, String sourcePath, byte[] bytes) {
     ReadResult read = new TranscriptParser(settings).read(sourcePath, bytes);
     TranscriptFinisher finisher = new TranscriptFinisher(settings);
     List<FinishedTranscript> documents = new ArrayList<>();
@@ -70,9 +78,12 @@ class TranscriptParserTest {
     return new ReadAndFinished(documents, rejects);
   }
 
-  /** Writes a file under corpus/folder/ and reads and finishes it as the job would, by its file: path. */
-  private ReadAndFinished parseFile(ParserSettings settings, String folder, String name, byte[] bytes)
-      throws IOException {
+  /**
+   * Writes a file under corpus/folder/ and reads and finishes it as the job would, by its file:
+   * path.
+   */
+  private ReadAndFinished parseFile(
+      ParserSettings settings, String folder, String name, byte[] bytes) throws IOException {
     Path file = Files.createDirectories(corpus.resolve(folder)).resolve(name);
     Files.write(file, bytes);
     return readAndFinish(settings, file.toUri().toString(), Files.readAllBytes(file));
@@ -127,13 +138,17 @@ class TranscriptParserTest {
         roles(document));
     assertEquals("Sergey Lavrov", document.turns().get(1).speaker());
     assertEquals(
-        MinistrySnippets.body(MinistrySnippets.ANSWER_1) + "\n\n" + MinistrySnippets.ANSWER_1_CONTINUED,
+        MinistrySnippets.body(MinistrySnippets.ANSWER_1)
+            + "\n\n"
+            + MinistrySnippets.ANSWER_1_CONTINUED,
         document.turns().get(1).text());
-    assertFalse(document.turns().get(0).text().contains(MinistrySnippets.TITLE.substring(0, 30)),
+    assertFalse(
+        document.turns().get(0).text().contains(MinistrySnippets.TITLE.substring(0, 30)),
         "the title is not a turn");
     assertNoBoilerplateInAnyTurn(document);
     assertEquals(
-        document.turns().stream().map(Turn::text).collect(Collectors.joining("\n\n")), document.text());
+        document.turns().stream().map(Turn::text).collect(Collectors.joining("\n\n")),
+        document.text());
     assertEquals(DocumentId.of(document.text()), document.docId());
   }
 
@@ -147,8 +162,10 @@ class TranscriptParserTest {
     withBom[2] = (byte) 0xBF;
     System.arraycopy(body, 0, withBom, 3, body.length);
 
-    FinishedTranscript unix = onlyDocument(parseFile("mfa-russia", "lavrov.txt", MinistrySnippets.savedPage()));
-    FinishedTranscript saved = onlyDocument(parseFile(DEFAULTS, "mirror", "lavrov-copy.txt", withBom));
+    FinishedTranscript unix =
+        onlyDocument(parseFile("mfa-russia", "lavrov.txt", MinistrySnippets.savedPage()));
+    FinishedTranscript saved =
+        onlyDocument(parseFile(DEFAULTS, "mirror", "lavrov-copy.txt", withBom));
 
     assertEquals("UTF-8-BOM", saved.encoding());
     assertEquals(MinistrySnippets.TITLE, saved.title());
@@ -184,9 +201,11 @@ class TranscriptParserTest {
   @Test
   void htmlPageGivesOneDocumentFromItsArticle() throws IOException {
     String html =
-        HtmlContentExtractorTest.articlePage("<time datetime=\"2017-03-14\">14 March 2017, 15:20</time>");
+        HtmlContentExtractorTest.articlePage(
+            "<time datetime=\"2017-03-14\">14 March 2017, 15:20</time>");
 
-    FinishedTranscript document = onlyDocument(parseFile("mfa-russia", "lavrov-gakosso.html", html));
+    FinishedTranscript document =
+        onlyDocument(parseFile("mfa-russia", "lavrov-gakosso.html", html));
 
     assertEquals("html", document.format());
     assertEquals(HtmlContentExtractorTest.ARTICLE_TITLE, document.title());
@@ -200,7 +219,8 @@ class TranscriptParserTest {
     assertTrue(document.turns().get(1).text().contains("\n\nJust as the media created"));
     assertFalse(document.turns().get(0).text().contains("\u00a0"));
     for (Turn turn : document.turns()) {
-      for (String furniture : List.of("Home", "Press service", "Share this", "Twitter", "Top100", "©", "Türkçe")) {
+      for (String furniture :
+          List.of("Home", "Press service", "Share this", "Twitter", "Top100", "©", "Türkçe")) {
         assertFalse(turn.text().contains(furniture), "'" + furniture + "' in turn: " + turn.text());
       }
     }
@@ -241,7 +261,8 @@ class TranscriptParserTest {
 
   @Test
   void jsonLinesFileGivesItsGoodRecordsAndRejectsTheBadOnesByLineNumber() throws IOException {
-    String jsonl = String.join("\n", JSONL_RECORD_1, JSONL_MALFORMED, JSONL_NO_TEXT, JSONL_RECORD_4) + "\n";
+    String jsonl =
+        String.join("\n", JSONL_RECORD_1, JSONL_MALFORMED, JSONL_NO_TEXT, JSONL_RECORD_4) + "\n";
 
     ReadAndFinished input = parseFile("feeds", "briefings.jsonl", jsonl);
 
@@ -281,7 +302,8 @@ class TranscriptParserTest {
 
   @Test
   void jsonLinesLineNumbersCountBlankLinesAndRejectNonObjects() throws IOException {
-    String jsonl = "\n" + JSONL_RECORD_1 + "\n\n[\"Question: a record that is an array\"]\n" + JSONL_RECORD_4;
+    String jsonl =
+        "\n" + JSONL_RECORD_1 + "\n\n[\"Question: a record that is an array\"]\n" + JSONL_RECORD_4;
 
     ReadAndFinished input = parseFile("feeds", "briefings.jsonl", jsonl);
 
@@ -315,7 +337,9 @@ class TranscriptParserTest {
             .replace("\"source\":", "\"ministry\":");
 
     FinishedTranscript document =
-        onlyDocument(parseFile(settings, "feeds", "briefings.jsonl", record.getBytes(StandardCharsets.UTF_8)));
+        onlyDocument(
+            parseFile(
+                settings, "feeds", "briefings.jsonl", record.getBytes(StandardCharsets.UTF_8)));
 
     assertTrue(document.title().startsWith("Briefing by Foreign Ministry Spokesperson"));
     assertEquals(LocalDate.of(2016, 11, 3), document.date());
@@ -325,7 +349,9 @@ class TranscriptParserTest {
 
   @Test
   void jsonRecordWithARawLineSeparatorInItsTextIsOneRecord() throws IOException {
-    String record = JSONL_RECORD_4.replace("The past year was not an easy one. ", "The past year was not an easy one.\u2028");
+    String record =
+        JSONL_RECORD_4.replace(
+            "The past year was not an easy one. ", "The past year was not an easy one.\u2028");
 
     ReadAndFinished input = parseFile("feeds", "briefings.jsonl", record + "\n");
 
@@ -448,11 +474,17 @@ class TranscriptParserTest {
 
     assertEquals(
         "mfa-russia",
-        onlyDocument(readAndFinish(settings, "hdfs://nn/crawl/mirror/mid.ru/en/lavrov.txt", bytes)).source());
+        onlyDocument(readAndFinish(settings, "hdfs://nn/crawl/mirror/mid.ru/en/lavrov.txt", bytes))
+            .source());
     assertEquals(
-        "mirror", onlyDocument(readAndFinish(settings, "hdfs://nn/crawl/mirror/turkey.mid.ru/lavrov.txt", bytes)).source());
+        "mirror",
+        onlyDocument(
+                readAndFinish(settings, "hdfs://nn/crawl/mirror/turkey.mid.ru/lavrov.txt", bytes))
+            .source());
     assertEquals(
-        "2017-03", onlyDocument(readAndFinish(settings, "file:/data/crawl/2017-03/lavrov.txt", bytes)).source());
+        "2017-03",
+        onlyDocument(readAndFinish(settings, "file:/data/crawl/2017-03/lavrov.txt", bytes))
+            .source());
   }
 
   @Test
@@ -476,7 +508,9 @@ class TranscriptParserTest {
 
     ReadAndFinished input =
         readAndFinish(
-            settings, "file:/data/feeds/ostland/briefings.jsonl", JSONL_RECORD_1.getBytes(StandardCharsets.UTF_8));
+            settings,
+            "file:/data/feeds/ostland/briefings.jsonl",
+            JSONL_RECORD_1.getBytes(StandardCharsets.UTF_8));
 
     assertEquals("mfa-ostland", onlyDocument(input).source());
   }
@@ -492,12 +526,18 @@ class TranscriptParserTest {
         onlyDocument(readAndFinish(DEFAULTS, SEED.toUri().toString(), bytes));
 
     assertTrue(document.title().endsWith("Moscow, March 14, 2017"), document.title());
-    assertTrue(document.title().startsWith("Foreign Minister Sergey Lavrov’s remarks"), document.title());
+    assertTrue(
+        document.title().startsWith("Foreign Minister Sergey Lavrov’s remarks"), document.title());
     assertEquals(LocalDate.of(2017, 3, 14), document.date());
     assertEquals("Moscow", document.place());
     assertEquals("seed", document.source());
     assertEquals(SpeakerRole.QUESTION, document.turns().get(0).role());
-    assertTrue(document.turns().get(0).text().startsWith("Russia Today has shot a lot of footage in Iraq"));
+    assertTrue(
+        document
+            .turns()
+            .get(0)
+            .text()
+            .startsWith("Russia Today has shot a lot of footage in Iraq"));
     assertEquals("Sergey Lavrov", document.turns().get(1).speaker());
     assertEquals(SpeakerRole.ANSWER, document.turns().get(1).role());
     assertEquals(
@@ -515,7 +555,9 @@ class TranscriptParserTest {
   void dateLineAboveTheTitleDoesNotTakeItsPlace() throws IOException {
     String page =
         MinistrySnippets.savedPage()
-            .replace(MinistrySnippets.TITLE, "Tuesday, 14 March 2017, 15:20\n\n" + MinistrySnippets.TITLE);
+            .replace(
+                MinistrySnippets.TITLE,
+                "Tuesday, 14 March 2017, 15:20\n\n" + MinistrySnippets.TITLE);
 
     FinishedTranscript document = onlyDocument(parseFile("mfa-russia", "lavrov.txt", page));
 
@@ -526,7 +568,8 @@ class TranscriptParserTest {
 
   @Test
   void aFileWithoutAnExtensionIsSniffedAsHtmlOrText() throws IOException {
-    FinishedTranscript text = onlyDocument(parseFile("mfa-russia", "lavrov", MinistrySnippets.savedPage()));
+    FinishedTranscript text =
+        onlyDocument(parseFile("mfa-russia", "lavrov", MinistrySnippets.savedPage()));
     assertEquals("txt", text.format());
     assertEquals(LocalDate.of(2017, 3, 14), text.date());
     String page =
@@ -544,7 +587,8 @@ class TranscriptParserTest {
   @Test
   void gzipCompressedInputsAreReadAsTheirInnerFormat() throws IOException {
     byte[] gz = gzip(MinistrySnippets.savedPage().getBytes(StandardCharsets.UTF_8));
-    FinishedTranscript document = onlyDocument(parseFile(DEFAULTS, "mfa-russia", "lavrov.txt.gz", gz));
+    FinishedTranscript document =
+        onlyDocument(parseFile(DEFAULTS, "mfa-russia", "lavrov.txt.gz", gz));
     assertEquals("txt.gz", document.format());
     assertEquals(
         onlyDocument(parseFile("mfa-russia", "lavrov.txt", MinistrySnippets.savedPage())).docId(),
@@ -556,10 +600,17 @@ class TranscriptParserTest {
   void aTruncatedOrCorruptGzipIsRejectedWithItsReason() throws IOException {
     byte[] gz = gzip(MinistrySnippets.savedPage().repeat(5).getBytes(StandardCharsets.UTF_8));
     RejectedInput cut =
-        onlyReject(parseFile(DEFAULTS, "mfa-russia", "cut.txt.gz", java.util.Arrays.copyOf(gz, gz.length / 2)));
+        onlyReject(
+            parseFile(
+                DEFAULTS, "mfa-russia", "cut.txt.gz", java.util.Arrays.copyOf(gz, gz.length / 2)));
     assertEquals(RejectReason.TRUNCATED_GZIP, cut.reason());
     RejectedInput notGzip =
-        onlyReject(parseFile(DEFAULTS, "mfa-russia", "fake.html.gz", "<html>not compressed</html>".getBytes(StandardCharsets.UTF_8)));
+        onlyReject(
+            parseFile(
+                DEFAULTS,
+                "mfa-russia",
+                "fake.html.gz",
+                "<html>not compressed</html>".getBytes(StandardCharsets.UTF_8)));
     assertEquals(RejectReason.CORRUPT_GZIP, notGzip.reason());
   }
 
@@ -596,7 +647,9 @@ class TranscriptParserTest {
 
   @Test
   void aCsvWithAnUnclosedQuoteRejectsTheRestOfTheFile() throws IOException {
-    String good = String.join("\n\n", MinistrySnippets.QUESTION_1, MinistrySnippets.ANSWER_1).replace("\"", "");
+    String good =
+        String.join("\n\n", MinistrySnippets.QUESTION_1, MinistrySnippets.ANSWER_1)
+            .replace("\"", "");
     String csv = "title,text\nGood,\"" + good + "\"\nBad,\"never closed\nand the file ends\n";
     ReadAndFinished input = parseFile("feeds", "broken.csv", csv);
     assertEquals(1, input.documents().size());
@@ -609,18 +662,38 @@ class TranscriptParserTest {
   void pathPatternFieldsBecomeMetadataAndCanDateTheDocument() throws IOException {
     ParserSettings settings =
         new ParserSettings(
-            DEFAULTS.maxFileBytes(), DEFAULTS.minTextChars(), RECORD_FIELDS, List.of(),
-            List.of(new PathPattern("{country}_{session}_{year}.txt"), new PathPattern("{source}/{date}-*.txt")),
+            DEFAULTS.maxFileBytes(),
+            DEFAULTS.minTextChars(),
+            RECORD_FIELDS,
+            List.of(),
+            List.of(
+                new PathPattern("{country}_{session}_{year}.txt"),
+                new PathPattern("{source}/{date}-*.txt")),
             List.of());
     String speech =
         String.join(
             "\n\n",
-            MinistrySnippets.QUESTION_1, MinistrySnippets.ANSWER_1, MinistrySnippets.ANSWER_1_CONTINUED,
-            MinistrySnippets.QUESTION_2, MinistrySnippets.ANSWER_2);
-    FinishedTranscript un = onlyDocument(parseFile(settings, "Session 71 - 2016", "RUS_71_2016.txt", speech.getBytes(StandardCharsets.UTF_8)));
-    assertEquals(java.util.Map.of("country", "RUS", "session", "71", "year", "2016"), un.pathFields());
+            MinistrySnippets.QUESTION_1,
+            MinistrySnippets.ANSWER_1,
+            MinistrySnippets.ANSWER_1_CONTINUED,
+            MinistrySnippets.QUESTION_2,
+            MinistrySnippets.ANSWER_2);
+    FinishedTranscript un =
+        onlyDocument(
+            parseFile(
+                settings,
+                "Session 71 - 2016",
+                "RUS_71_2016.txt",
+                speech.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(
+        java.util.Map.of("country", "RUS", "session", "71", "year", "2016"), un.pathFields());
     FinishedTranscript dated =
-        onlyDocument(parseFile(settings, "mfa-x", "2017-03-14-lavrov.txt", speech.getBytes(StandardCharsets.UTF_8)));
+        onlyDocument(
+            parseFile(
+                settings,
+                "mfa-x",
+                "2017-03-14-lavrov.txt",
+                speech.getBytes(StandardCharsets.UTF_8)));
     assertEquals("mfa-x", dated.source());
     assertEquals(LocalDate.of(2017, 3, 14), dated.date());
     assertEquals("path", dated.dateSource());
@@ -630,7 +703,9 @@ class TranscriptParserTest {
   void aHostRuleNamesTheSourceOfRecordsFromThatSite() throws IOException {
     ParserSettings settings =
         new ParserSettings(
-            DEFAULTS.maxFileBytes(), DEFAULTS.minTextChars(), RECORD_FIELDS,
+            DEFAULTS.maxFileBytes(),
+            DEFAULTS.minTextChars(),
+            RECORD_FIELDS,
             List.of(new ParserSettings.SourceRule(null, "mid.ru", "mfa-russia")));
     String record =
         "{\"text\": \"Question: Why are the civilians in Mosul less of a news story for the international media?\\n\\n"
@@ -638,28 +713,38 @@ class TranscriptParserTest {
             + " community in this case are egregiously biased. They are after regime change, not a settlement.\", "
             + "\"url\": \"https://www.mid.ru/en/foreign_policy/news/1\", \"source\": \"scraper-7\"}";
     FinishedTranscript document = onlyDocument(parseFile("feeds", "mid.jsonl", record));
-    assertEquals("scraper-7", document.source(), "without a rule the record's field names the source");
+    assertEquals(
+        "scraper-7", document.source(), "without a rule the record's field names the source");
     FinishedTranscript ruled =
-        onlyDocument(readAndFinish(settings, "file:/feeds/mid.jsonl", record.getBytes(StandardCharsets.UTF_8)));
+        onlyDocument(
+            readAndFinish(
+                settings, "file:/feeds/mid.jsonl", record.getBytes(StandardCharsets.UTF_8)));
     assertEquals("mfa-russia", ruled.source());
   }
 
   @Test
   void finishingDropsTheSourcesRepeatedLinesButNeverASpeakersTurn() throws Exception {
-    String page = MinistrySnippets.savedPage().replace("Rambler's Top100", "Press and Information Department");
+    String page =
+        MinistrySnippets.savedPage()
+            .replace("Rambler's Top100", "Press and Information Department");
     TranscriptParser parser = new TranscriptParser(DEFAULTS);
     TranscriptFinisher finisher = new TranscriptFinisher(DEFAULTS);
-    DraftTranscript draft = parser.read("file:/mfa/a.txt", page.getBytes(StandardCharsets.UTF_8)).drafts().get(0);
+    DraftTranscript draft =
+        parser.read("file:/mfa/a.txt", page.getBytes(StandardCharsets.UTF_8)).drafts().get(0);
     assertTrue(draft.body().stream().anyMatch(l -> l.contains("Press and Information Department")));
     FinishedTranscript finished =
         finisher.finish(
             draft,
             java.util.Set.of(
                 TranscriptFinisher.lineKey("Press  and Information\u00a0Department"),
-                TranscriptFinisher.lineKey(draft.body().stream().filter(TurnSegmenter::startsWithSpeakerLabel).findFirst().orElseThrow())));
+                TranscriptFinisher.lineKey(
+                    draft.body().stream()
+                        .filter(TurnSegmenter::startsWithSpeakerLabel)
+                        .findFirst()
+                        .orElseThrow())));
     assertFalse(finished.text().contains("Press and Information Department"));
     assertEquals(
-        finisher.finish(draft, java.util.Set.of()).turns().size() ,
+        finisher.finish(draft, java.util.Set.of()).turns().size(),
         finished.turns().size(),
         "a labelled paragraph is never dropped, even when repeated");
   }
@@ -674,13 +759,23 @@ class TranscriptParserTest {
 
   @Test
   void aDatelineDatesAnUndatedTranscriptButADateInASentenceDoesNot() throws IOException {
-    String body = String.join("\n\n", MinistrySnippets.QUESTION_1, MinistrySnippets.ANSWER_1, MinistrySnippets.QUESTION_2);
-    FinishedTranscript datelined = onlyDocument(parseFile("mfa", "a.txt", "Moscow, 14 March 2017\n\n" + body));
+    String body =
+        String.join(
+            "\n\n",
+            MinistrySnippets.QUESTION_1,
+            MinistrySnippets.ANSWER_1,
+            MinistrySnippets.QUESTION_2);
+    FinishedTranscript datelined =
+        onlyDocument(parseFile("mfa", "a.txt", "Moscow, 14 March 2017\n\n" + body));
     assertEquals(LocalDate.of(2017, 3, 14), datelined.date());
     assertEquals("text", datelined.dateSource());
     FinishedTranscript mentioned =
-        onlyDocument(parseFile("mfa", "b.txt",
-            "Since the attacks of 11 September 2001 the international community has fought terrorism together.\n\n" + body));
+        onlyDocument(
+            parseFile(
+                "mfa",
+                "b.txt",
+                "Since the attacks of 11 September 2001 the international community has fought terrorism together.\n\n"
+                    + body));
     assertNull(mentioned.date(), "an event mentioned in a sentence is not the transcript's date");
   }
 
@@ -699,7 +794,9 @@ class TranscriptParserTest {
                 "",
                 "Our position is clear:",
                 "this is a natural process.")));
-    assertEquals(List.of("Opening remarks", "Good afternoon."), TranscriptParser.joinSoftWraps(List.of("Opening remarks", "Good afternoon.")));
+    assertEquals(
+        List.of("Opening remarks", "Good afternoon."),
+        TranscriptParser.joinSoftWraps(List.of("Opening remarks", "Good afternoon.")));
   }
 
   @Test
@@ -710,8 +807,14 @@ class TranscriptParserTest {
             + " the session of the General Assembly, and to thank his predecessor for his work.";
     String dated =
         "My delegation recalls the solemn declaration adopted by the Assembly on 24 October 1970.";
-    String rest = String.join("\n", MinistrySnippets.ANSWER_1.replace("Sergey Lavrov: ", ""), MinistrySnippets.ANSWER_1_CONTINUED);
-    FinishedTranscript speech = onlyDocument(parseFile("Session 40 - 1985", "AFG_40_1985.txt", first + "\n" + dated + "\n" + rest));
+    String rest =
+        String.join(
+            "\n",
+            MinistrySnippets.ANSWER_1.replace("Sergey Lavrov: ", ""),
+            MinistrySnippets.ANSWER_1_CONTINUED);
+    FinishedTranscript speech =
+        onlyDocument(
+            parseFile("Session 40 - 1985", "AFG_40_1985.txt", first + "\n" + dated + "\n" + rest));
     assertNull(speech.title());
     assertNull(speech.date(), "a date at the end of a sentence is not the speech's date");
     assertTrue(speech.text().startsWith("I wish at the outset"), speech.text());

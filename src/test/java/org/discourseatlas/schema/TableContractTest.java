@@ -27,14 +27,16 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code notebooks/atlas_tables.py}, the columns (with types and keys) atlas.py checks.
  * </ul>
  *
- * The test fails, with the differing lines, when either file differs from what {@link Table}
- * says. {@code mvn test -Dtest=TableContractTest -Datlas.regenerate=true} rewrites them instead.
+ * The test fails, with the differing lines, when either file differs from what {@link Table} says.
+ * {@code mvn test -Dtest=TableContractTest -Datlas.regenerate=true} rewrites them instead.
  */
 class TableContractTest {
   static final String REGENERATE = "atlas.regenerate";
   static final String COMMAND = "mvn test -Dtest=TableContractTest -D" + REGENERATE + "=true";
   static final String BEGIN =
-      "<!-- tables:begin (generated from schema/Table.java by TableContractTest; " + COMMAND + ") -->";
+      "<!-- tables:begin (generated from schema/Table.java by TableContractTest; "
+          + COMMAND
+          + ") -->";
   static final String END = "<!-- tables:end -->";
   static final Path README = Path.of("README.md");
   static final Path PYTHON = Path.of("notebooks", "atlas_tables.py");
@@ -46,8 +48,18 @@ class TableContractTest {
     int end = readme.indexOf(END);
     assertTrue(
         begin >= 0 && end > begin,
-        "README.md has the markers\n" + BEGIN + "\n" + END + "\naround its data dictionary's tables");
-    String expected = readme.substring(0, begin) + BEGIN + "\n\n" + dataDictionary() + END + readme.substring(end + END.length());
+        "README.md has the markers\n"
+            + BEGIN
+            + "\n"
+            + END
+            + "\naround its data dictionary's tables");
+    String expected =
+        readme.substring(0, begin)
+            + BEGIN
+            + "\n\n"
+            + dataDictionary()
+            + END
+            + readme.substring(end + END.length());
     compareOrRegenerate(README, readme, expected);
   }
 
@@ -62,8 +74,11 @@ class TableContractTest {
     for (Table table : Table.values()) {
       Set<String> names = new TreeSet<>(List.of(table.schema().fieldNames()));
       assertEquals(table.schema().length(), names.size(), table.tableName() + ": a column twice");
-      assertTrue(names.containsAll(table.sortKey()), table.tableName() + ": key " + table.sortKey() + " not in " + names);
-      assertTrue(table.about().rows() != null && !table.about().rows().isBlank(), table.tableName());
+      assertTrue(
+          names.containsAll(table.sortKey()),
+          table.tableName() + ": key " + table.sortKey() + " not in " + names);
+      assertTrue(
+          table.about().rows() != null && !table.about().rows().isBlank(), table.tableName());
       assertEquals(table.schema().length(), table.columns().size());
       for (Table.Column column : table.columns()) {
         assertTrue(table.meaning(column.name()) != null, table.tableName() + "." + column.name());
@@ -77,7 +92,11 @@ class TableContractTest {
     for (Table table : Table.values()) {
       Table.About about = table.about();
       if (about.section() != null) {
-        out.append("### ").append(about.sectionHeading()).append("\n\n").append(about.section().strip()).append("\n\n");
+        out.append("### ")
+            .append(about.sectionHeading())
+            .append("\n\n")
+            .append(about.section().strip())
+            .append("\n\n");
       }
       out.append("### ").append(table.tableName()).append(" — ").append(about.rows());
       out.append(", key `").append(String.join(", ", table.sortKey())).append("`\n\n");
@@ -105,7 +124,10 @@ class TableContractTest {
     return out.toString();
   }
 
-  /** The columns grouped into the data dictionary's rows: a column without a meaning joins the row before. */
+  /**
+   * The columns grouped into the data dictionary's rows: a column without a meaning joins the row
+   * before.
+   */
   private static List<List<Table.Column>> rows(Table table) {
     List<List<Table.Column>> rows = new ArrayList<>();
     for (Table.Column column : table.columns()) {
@@ -120,8 +142,10 @@ class TableContractTest {
   /** notebooks/atlas_tables.py: every table's columns in order with their types, and its key. */
   static String pythonModule() {
     StringBuilder out = new StringBuilder();
-    out.append("\"\"\"The output tables' columns, in order, with their types, and each table's sort key.\n\n");
-    out.append("Generated from src/main/java/org/discourseatlas/schema/Table.java by TableContractTest: do not edit;\n");
+    out.append(
+        "\"\"\"The output tables' columns, in order, with their types, and each table's sort key.\n\n");
+    out.append(
+        "Generated from src/main/java/org/discourseatlas/schema/Table.java by TableContractTest: do not edit;\n");
     out.append(COMMAND).append(" rewrites it.\n");
     out.append("The README's data dictionary says what each column means.\n\"\"\"\n\n");
     out.append("TABLES: dict[str, dict[str, str]] = {\n");
@@ -137,14 +161,18 @@ class TableContractTest {
     out.append("TABLE_KEYS: dict[str, list[str]] = {\n");
     for (Table table : Table.values()) {
       out.append("    \"").append(table.tableName()).append("\": [");
-      out.append(String.join(", ", table.sortKey().stream().map(k -> "\"" + k + "\"").toList())).append("],\n");
+      out.append(String.join(", ", table.sortKey().stream().map(k -> "\"" + k + "\"").toList()))
+          .append("],\n");
     }
     out.append("}\n\n");
-    out.append("TABLE_COLUMNS: dict[str, list[str]] = {table: list(columns) for table, columns in TABLES.items()}\n");
+    out.append(
+        "TABLE_COLUMNS: dict[str, list[str]] = {table: list(columns) for table, columns in TABLES.items()}\n");
     return out.toString();
   }
 
-  /** Spark's type names as the README writes them: {@code int}, {@code long}, {@code array<string>}. */
+  /**
+   * Spark's type names as the README writes them: {@code int}, {@code long}, {@code array<string>}.
+   */
   static String typeName(DataType type) {
     if (type instanceof ArrayType array) {
       return "array<" + typeName(array.elementType()) + ">";
@@ -158,7 +186,8 @@ class TableContractTest {
     return type.typeName();
   }
 
-  private static void compareOrRegenerate(Path file, String actual, String expected) throws IOException {
+  private static void compareOrRegenerate(Path file, String actual, String expected)
+      throws IOException {
     if (actual.equals(expected)) {
       return;
     }
@@ -176,14 +205,19 @@ class TableContractTest {
             + diff(actual, expected));
   }
 
-  /** The lines only in one of the two texts (a longest-common-subsequence diff), with line numbers. */
+  /**
+   * The lines only in one of the two texts (a longest-common-subsequence diff), with line numbers.
+   */
   static String diff(String actual, String expected) {
     String[] a = actual.split("\n", -1);
     String[] b = expected.split("\n", -1);
     int[][] common = new int[a.length + 1][b.length + 1];
     for (int i = a.length - 1; i >= 0; i--) {
       for (int j = b.length - 1; j >= 0; j--) {
-        common[i][j] = a[i].equals(b[j]) ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
+        common[i][j] =
+            a[i].equals(b[j])
+                ? common[i + 1][j + 1] + 1
+                : Math.max(common[i + 1][j], common[i][j + 1]);
       }
     }
     StringBuilder out = new StringBuilder();

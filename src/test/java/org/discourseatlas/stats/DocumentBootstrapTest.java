@@ -14,7 +14,8 @@ class DocumentBootstrapTest {
   @Test
   void theSameSeedGivesTheSameDistribution() {
     assertArrayEquals(
-        DocumentBootstrap.means(SUMS, COUNTS, 500, 7), DocumentBootstrap.means(SUMS, COUNTS, 500, 7));
+        DocumentBootstrap.means(SUMS, COUNTS, 500, 7),
+        DocumentBootstrap.means(SUMS, COUNTS, 500, 7));
   }
 
   @Test
@@ -30,7 +31,8 @@ class DocumentBootstrapTest {
   @Test
   void oneDocumentHasNoUncertaintyLeftToResample() {
     DocumentBootstrap.Interval interval =
-        DocumentBootstrap.interval(DocumentBootstrap.means(new double[] {1.2}, new long[] {4}, 100, 1));
+        DocumentBootstrap.interval(
+            DocumentBootstrap.means(new double[] {1.2}, new long[] {4}, 100, 1));
     assertEquals(0.3, interval.low(), 1e-12);
     assertEquals(0.3, interval.high(), 1e-12);
   }
@@ -45,8 +47,11 @@ class DocumentBootstrapTest {
 
   @Test
   void theDifferenceOfTwoGroupsIsCentredOnTheDifferenceOfMeans() {
-    double[] target = DocumentBootstrap.means(new double[] {3, 2.5, 3.5, 3}, new long[] {5, 5, 5, 5}, 2000, 3);
-    double[] reference = DocumentBootstrap.means(new double[] {-2, -3, -2.5, -2.5}, new long[] {5, 5, 5, 5}, 2000, 4);
+    double[] target =
+        DocumentBootstrap.means(new double[] {3, 2.5, 3.5, 3}, new long[] {5, 5, 5, 5}, 2000, 3);
+    double[] reference =
+        DocumentBootstrap.means(
+            new double[] {-2, -3, -2.5, -2.5}, new long[] {5, 5, 5, 5}, 2000, 4);
     DocumentBootstrap.Interval interval = DocumentBootstrap.difference(target, reference, 5);
     double difference = 0.6 - (-0.5);
     assertTrue(interval.low() < difference && difference < interval.high(), interval.toString());
@@ -58,7 +63,13 @@ class DocumentBootstrapTest {
     // Target: documents with sums 3 and 1 over 2 and 2 observations: mean 4/4 = 1.0.
     // Reference: sums 0.5, 0.5, 0.5 over 1 each: mean 0.5.
     DocumentBootstrap.Comparison c =
-        DocumentBootstrap.compare(new double[] {3, 1}, new long[] {2, 2}, new double[] {0.5, 0.5, 0.5}, new long[] {1, 1, 1}, 2000, 7);
+        DocumentBootstrap.compare(
+            new double[] {3, 1},
+            new long[] {2, 2},
+            new double[] {0.5, 0.5, 0.5},
+            new long[] {1, 1, 1},
+            2000,
+            7);
     assertEquals(4, c.nTarget());
     assertEquals(3, c.nReference());
     assertEquals(2, c.documentsTarget());

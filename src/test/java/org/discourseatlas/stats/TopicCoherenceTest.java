@@ -7,19 +7,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Coherence on five units computed by hand. D = 5; D(a) = 3, D(b) = 3, D(c) = 2; D(a,b) = 2,
- * D(a,c) = 2, D(b,c) = 1.
+ * Coherence on five units computed by hand. D = 5; D(a) = 3, D(b) = 3, D(c) = 2; D(a,b) = 2, D(a,c)
+ * = 2, D(b,c) = 1.
  *
  * <p>NPMI(w1,w2) = ln(P12 / (P1 P2)) / -ln P12 (Bouma 2009): (a,b) = ln(0.4/0.36)/-ln 0.4 =
  * 0.1149859; (a,c) = ln(0.4/0.24)/-ln 0.4 = 0.5574930; (b,c) = ln(0.2/0.24)/-ln 0.2 = -0.1132828;
  * mean 0.1863987.
  *
- * <p>UMass (Mimno et al. 2011) over [a, b, c]: ln((D(b,a)+1)/D(a)) = ln(3/3) = 0, ln((D(c,a)+1)/D(a))
- * = 0, ln((D(c,b)+1)/D(b)) = ln(2/3) = -0.4054651; mean -0.1351550.
+ * <p>UMass (Mimno et al. 2011) over [a, b, c]: ln((D(b,a)+1)/D(a)) = ln(3/3) = 0,
+ * ln((D(c,a)+1)/D(a)) = 0, ln((D(c,b)+1)/D(b)) = ln(2/3) = -0.4054651; mean -0.1351550.
  */
 class TopicCoherenceTest {
   private static TopicCoherence.Cooccurrences counts() {
-    TopicCoherence.Cooccurrences counts = new TopicCoherence.Cooccurrences(List.of("a", "b", "c", "d"));
+    TopicCoherence.Cooccurrences counts =
+        new TopicCoherence.Cooccurrences(List.of("a", "b", "c", "d"));
     counts.addUnit(List.of("a", "b", "c", "x"));
     counts.addUnit(List.of("a", "b", "b", "b")); // repeated terms count once per unit
     counts.addUnit(List.of("a", "c"));
@@ -49,8 +50,12 @@ class TopicCoherenceTest {
   @Test
   void umassMatchesTheHandComputedMeanAndDependsOnRankOrder() {
     assertEquals(-0.1351550, TopicCoherence.umass(List.of("a", "b", "c"), counts()), 1e-6);
-    // Reversed, the conditioning term changes: ln((1+1)/2), ln((2+1)/2), ln((2+1)/3); mean 0.1351550.
-    assertEquals((Math.log(1) + Math.log(1.5) + Math.log(1)) / 3, TopicCoherence.umass(List.of("c", "b", "a"), counts()), 1e-9);
+    // Reversed, the conditioning term changes: ln((1+1)/2), ln((2+1)/2), ln((2+1)/3); mean
+    // 0.1351550.
+    assertEquals(
+        (Math.log(1) + Math.log(1.5) + Math.log(1)) / 3,
+        TopicCoherence.umass(List.of("c", "b", "a"), counts()),
+        1e-9);
   }
 
   @Test
@@ -60,15 +65,22 @@ class TopicCoherenceTest {
 
   @Test
   void mergedPartitionCountsEqualOnePass() {
-    TopicCoherence.Cooccurrences left = new TopicCoherence.Cooccurrences(List.of("a", "b", "c", "d"));
+    TopicCoherence.Cooccurrences left =
+        new TopicCoherence.Cooccurrences(List.of("a", "b", "c", "d"));
     left.addUnit(List.of("a", "b", "c", "x"));
     left.addUnit(List.of("a", "b", "b", "b"));
-    TopicCoherence.Cooccurrences right = new TopicCoherence.Cooccurrences(List.of("a", "b", "c", "d"));
+    TopicCoherence.Cooccurrences right =
+        new TopicCoherence.Cooccurrences(List.of("a", "b", "c", "d"));
     right.addUnit(List.of("a", "c"));
     right.addUnit(List.of("b"));
     right.addUnit(List.of("d", "y"));
     TopicCoherence.Cooccurrences merged = left.merge(right);
-    assertEquals(TopicCoherence.npmi(List.of("a", "b", "c"), counts()), TopicCoherence.npmi(List.of("a", "b", "c"), merged), 1e-15);
-    assertThrows(IllegalArgumentException.class, () -> merged.merge(new TopicCoherence.Cooccurrences(List.of("z"))));
+    assertEquals(
+        TopicCoherence.npmi(List.of("a", "b", "c"), counts()),
+        TopicCoherence.npmi(List.of("a", "b", "c"), merged),
+        1e-15);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> merged.merge(new TopicCoherence.Cooccurrences(List.of("z"))));
   }
 }

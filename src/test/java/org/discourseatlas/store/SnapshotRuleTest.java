@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The rule that picks a month's run, stated in {@link Snapshots}' Javadoc, applied by Java
- * ({@link Snapshots}) and by the notebooks' Python ({@code notebooks/atlas.py}) to one folder of
- * manifests, in which the cases that tell a careless reading apart are all present: reruns of a
- * month, a failed run, a manifest still being written, a hidden file, a run folder no manifest
- * names, finished_at with fractions of different lengths and with an offset, a tie, a missing
- * finished_at. Both must pick the same run of every month, in the same order.
+ * The rule that picks a month's run, stated in {@link Snapshots}' Javadoc, applied by Java ({@link
+ * Snapshots}) and by the notebooks' Python ({@code notebooks/atlas.py}) to one folder of manifests,
+ * in which the cases that tell a careless reading apart are all present: reruns of a month, a
+ * failed run, a manifest still being written, a hidden file, a run folder no manifest names,
+ * finished_at with fractions of different lengths and with an offset, a tie, a missing finished_at.
+ * Both must pick the same run of every month, in the same order.
  */
 class SnapshotRuleTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,9 +49,14 @@ class SnapshotRuleTest {
     // still being written and a hidden .json are not manifests; an orphan run folder is ignored.
     manifest(runs, "r-2017-07-a", "2017-07", "succeeded", "2017-08-01T03:00:00.123Z");
     manifest(runs, "r-2017-07-b", "2017-07", "succeeded", "2017-08-01T03:00:00.123456Z");
-    write(runs.resolve(".r-2017-07-c.json.partial"), json("r-2017-07-c", "2017-07", "succeeded", "2017-08-09T00:00:00Z"));
-    write(runs.resolve(".r-2017-07-d.json"), json("r-2017-07-d", "2017-07", "succeeded", "2017-08-09T00:00:00Z"));
-    Path orphan = Files.createDirectories(output.resolve("documents/snapshot=2017-07/run=r-2017-07-orphan"));
+    write(
+        runs.resolve(".r-2017-07-c.json.partial"),
+        json("r-2017-07-c", "2017-07", "succeeded", "2017-08-09T00:00:00Z"));
+    write(
+        runs.resolve(".r-2017-07-d.json"),
+        json("r-2017-07-d", "2017-07", "succeeded", "2017-08-09T00:00:00Z"));
+    Path orphan =
+        Files.createDirectories(output.resolve("documents/snapshot=2017-07/run=r-2017-07-orphan"));
     write(orphan.resolve("part-00000.parquet"), "not read");
     // 2017-08: 05:00+02:00 is 03:00Z, before 04:00Z (as strings it is after).
     manifest(runs, "r-2017-08-a", "2017-08", "succeeded", "2017-09-01T05:00:00+02:00");
@@ -77,7 +82,12 @@ class SnapshotRuleTest {
   @Test
   void javaPicksTheRunTheRuleSays() {
     assertEquals(EXPECTED, java());
-    assertEquals(EXPECTED.get("2017-07"), Snapshots.open(output.toString(), new Configuration()).of("2017-07").orElseThrow().get("run_id"));
+    assertEquals(
+        EXPECTED.get("2017-07"),
+        Snapshots.open(output.toString(), new Configuration())
+            .of("2017-07")
+            .orElseThrow()
+            .get("run_id"));
   }
 
   @Test
@@ -99,10 +109,17 @@ class SnapshotRuleTest {
     Scripts.Outcome outcome =
         Scripts.run(
             PYTHON_TIMEOUT,
-            List.of(Scripts.notebooksPython().toString(), "-B", script.toString(), output.toString()));
+            List.of(
+                Scripts.notebooksPython().toString(), "-B", script.toString(), output.toString()));
     assertEquals(0, outcome.exitCode(), "atlas.py failed:\n" + outcome.tail());
     String line =
-        outcome.tail().lines().filter(l -> l.startsWith("PICKED ")).findFirst().orElseThrow().substring(7);
+        outcome
+            .tail()
+            .lines()
+            .filter(l -> l.startsWith("PICKED "))
+            .findFirst()
+            .orElseThrow()
+            .substring(7);
     Map<?, ?> picked = JSON.readValue(line, Map.class);
     Map<String, String> current = new LinkedHashMap<>();
     for (Object pair : (List<?>) picked.get("current")) {
@@ -110,25 +127,33 @@ class SnapshotRuleTest {
     }
     Map<String, String> java = java();
     assertEquals(java, current, "atlas.current_runs against Snapshots.current()");
-    assertEquals(java, new LinkedHashMap<>((Map<?, ?>) picked.get("opened")), "atlas.open_snapshot");
-    assertEquals(new ArrayList<>(java.keySet()).get(java.size() - 1), picked.get("latest"), "atlas.latest_snapshot");
+    assertEquals(
+        java, new LinkedHashMap<>((Map<?, ?>) picked.get("opened")), "atlas.open_snapshot");
+    assertEquals(
+        new ArrayList<>(java.keySet()).get(java.size() - 1),
+        picked.get("latest"),
+        "atlas.latest_snapshot");
     assertEquals(EXPECTED, current);
   }
 
   private static Map<String, String> java() {
     Map<String, String> picked = new LinkedHashMap<>();
-    for (Map<String, Object> manifest : Snapshots.open(output.toString(), new Configuration()).current()) {
+    for (Map<String, Object> manifest :
+        Snapshots.open(output.toString(), new Configuration()).current()) {
       picked.put((String) manifest.get("snapshot"), (String) manifest.get("run_id"));
     }
     return picked;
   }
 
-  private static void manifest(Path runs, String runId, String snapshot, String status, String finishedAt)
+  private static void manifest(
+      Path runs, String runId, String snapshot, String status, String finishedAt)
       throws IOException {
-    write(runs.resolve(runId + Snapshots.MANIFEST_SUFFIX), json(runId, snapshot, status, finishedAt));
+    write(
+        runs.resolve(runId + Snapshots.MANIFEST_SUFFIX), json(runId, snapshot, status, finishedAt));
   }
 
-  private static String json(String runId, String snapshot, String status, String finishedAt) throws IOException {
+  private static String json(String runId, String snapshot, String status, String finishedAt)
+      throws IOException {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("run_id", runId);
     manifest.put("snapshot", snapshot);

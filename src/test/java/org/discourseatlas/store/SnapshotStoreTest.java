@@ -1,8 +1,5 @@
 package org.discourseatlas.store;
 
-import org.discourseatlas.schema.Columns;
-import org.discourseatlas.schema.Table;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,12 +15,17 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.discourseatlas.schema.Columns;
+import org.discourseatlas.schema.Table;
 import org.discourseatlas.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The only writer: contract columns, sorted rows, a snapshot replaced whole, foreign folders refused. */
+/**
+ * The only writer: contract columns, sorted rows, a snapshot replaced whole, foreign folders
+ * refused.
+ */
 @ExtendWith(SharedSpark.class)
 class SnapshotStoreTest {
   private static final StructType REJECT_ROWS =
@@ -40,28 +42,42 @@ class SnapshotStoreTest {
   private static Dataset<Row> rejects(SparkSession spark, String... paths) {
     List<Row> rows = new java.util.ArrayList<>();
     for (String path : paths) {
-      rows.add(RowFactory.create(7, "empty", path, "file has 0 bytes", "not written", "hash-" + path));
+      rows.add(
+          RowFactory.create(7, "empty", path, "file has 0 bytes", "not written", "hash-" + path));
     }
     return spark.createDataFrame(rows, REJECT_ROWS);
   }
 
   private SnapshotStore store(String runId) {
     return SnapshotStore.open(
-        temp.resolve("out").toString(), "2017-03", runId,
+        temp.resolve("out").toString(),
+        "2017-03",
+        runId,
         SharedSpark.session().sparkContext().hadoopConfiguration());
   }
 
   /** The manifest a run commits, reduced to what readers use. */
   private static String manifest(SnapshotStore store, String runId, String finishedAt) {
-    return "{\"run_id\":\"" + runId + "\",\"snapshot\":\"2017-03\",\"status\":\"succeeded\",\"layout\":\""
-        + Snapshots.LAYOUT_RUN_FOLDERS + "\",\"finished_at\":\"" + finishedAt + "\",\"tables\":{\"rejects\":\""
-        + store.relativeTablePath(Table.REJECTS) + "\"}}";
+    return "{\"run_id\":\""
+        + runId
+        + "\",\"snapshot\":\"2017-03\",\"status\":\"succeeded\",\"layout\":\""
+        + Snapshots.LAYOUT_RUN_FOLDERS
+        + "\",\"finished_at\":\""
+        + finishedAt
+        + "\",\"tables\":{\"rejects\":\""
+        + store.relativeTablePath(Table.REJECTS)
+        + "\"}}";
   }
 
   private Dataset<Row> current(SparkSession spark) {
-    return spark.read().parquet(
-        Snapshots.tablePath(temp.resolve("out").toString(), "2017-03", Table.REJECTS,
-            spark.sparkContext().hadoopConfiguration()));
+    return spark
+        .read()
+        .parquet(
+            Snapshots.tablePath(
+                temp.resolve("out").toString(),
+                "2017-03",
+                Table.REJECTS,
+                spark.sparkContext().hadoopConfiguration()));
   }
 
   private List<String> runFolders() throws IOException {
@@ -71,16 +87,22 @@ class SnapshotStoreTest {
   }
 
   @Test
-  void aCommittedTableHasTheContractColumnsSortedAndAManifest(SparkSession spark) throws IOException {
+  void aCommittedTableHasTheContractColumnsSortedAndAManifest(SparkSession spark)
+      throws IOException {
     SnapshotStore store = store("run-1");
     assertEquals(3, store.stage(Table.REJECTS, rejects(spark, "c", "a", "b")));
     assertEquals("rejects/snapshot=2017-03/run=run-1", store.relativeTablePath(Table.REJECTS));
     store.commit(manifest(store, "run-1", "2017-03-31T00:00:00Z"));
 
     Dataset<Row> written = current(spark);
-    assertEquals(List.of(Table.REJECTS.schema().fieldNames()), List.of(written.schema().fieldNames()));
+    assertEquals(
+        List.of(Table.REJECTS.schema().fieldNames()), List.of(written.schema().fieldNames()));
     assertEquals(DataTypes.LongType, written.schema().apply(Columns.BYTES).dataType());
-    List<String> paths = written.select(Columns.SOURCE_PATH).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    List<String> paths =
+        written
+            .select(Columns.SOURCE_PATH)
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
     assertEquals(List.of("a", "b", "c"), paths);
     assertTrue(Files.exists(temp.resolve("out/_runs/run-1.json")));
     assertFalse(Files.exists(temp.resolve("out/_runs/.run-1.json.partial")));
@@ -99,11 +121,13 @@ class SnapshotStoreTest {
     second.commit(manifest(second, "run-2", "2017-04-01T00:00:00Z"));
     assertEquals(1, current(spark).count(), "replaced, never appended");
     assertEquals(List.of("run=run-2"), runFolders(), "the superseded run's folder is gone");
-    assertTrue(Files.exists(temp.resolve("out/_runs/run-1.json")), "its manifest stays as the record");
+    assertTrue(
+        Files.exists(temp.resolve("out/_runs/run-1.json")), "its manifest stays as the record");
   }
 
   @Test
-  void aRunThatDiesBeforeCommitLeavesThePreviousSnapshotAndNoTrace(SparkSession spark) throws IOException {
+  void aRunThatDiesBeforeCommitLeavesThePreviousSnapshotAndNoTrace(SparkSession spark)
+      throws IOException {
     SnapshotStore first = store("run-1");
     first.stage(Table.REJECTS, rejects(spark, "a"));
     first.commit(manifest(first, "run-1", "2017-03-31T00:00:00Z"));

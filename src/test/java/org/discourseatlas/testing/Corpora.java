@@ -17,7 +17,8 @@ public final class Corpora {
   public static Path seedFolder() {
     Path seed = Path.of("..", "shared", "corpora", "seed").toAbsolutePath().normalize();
     Assumptions.assumeTrue(
-        Files.isDirectory(seed), "the shared corpora are not at " + seed + " (../shared/corpora/seed)");
+        Files.isDirectory(seed),
+        "the shared corpora are not at " + seed + " (../shared/corpora/seed)");
     return seed;
   }
 }

@@ -2,14 +2,26 @@ package org.discourseatlas.testing;
 
 import java.util.List;
 
-/** Pieces of foreign-ministry transcripts and of the sites around them, shared by the text tests. */
+/**
+ * Pieces of foreign-ministry transcripts and of the sites around them, shared by the text tests.
+ */
 public final class MinistrySnippets {
   private MinistrySnippets() {}
 
   public static final String NBSP = "\u00a0";
 
   public static final String LANGUAGE_MENU =
-      "Russian" + NBSP + "|" + NBSP + " English" + NBSP + "|" + NBSP + " Türkçe için tıklayınız" + NBSP + NBSP;
+      "Russian"
+          + NBSP
+          + "|"
+          + NBSP
+          + " English"
+          + NBSP
+          + "|"
+          + NBSP
+          + " Türkçe için tıklayınız"
+          + NBSP
+          + NBSP;
   public static final String EMBASSY = "Embassy of the Russian Federation";
   public static final String EMBASSY_COUNTRY = "in Turkey";
   public static final String ADDRESS =
@@ -26,7 +38,9 @@ public final class MinistrySnippets {
           + " and Congolese Nationals Abroad Jean-Claude Gakosso, Moscow, March 14, 2017";
 
   public static final String QUESTION_1 =
-      "Question:" + NBSP + " Russia Today has shot a lot of footage in Iraq showing that the"
+      "Question:"
+          + NBSP
+          + " Russia Today has shot a lot of footage in Iraq showing that the"
           + " international coalition has often killed civilians. Why are the civilians in Mosul less"
           + " of a news story for the international media and the international community?";
   public static final String ANSWER_1 =
@@ -38,7 +52,9 @@ public final class MinistrySnippets {
           + " its eastern part, the city’s liberation from terrorists revealed a large number of facts"
           + " that proved the efficiency of the Syrian army’s operation.";
   public static final String QUESTION_2 =
-      "Question:" + NBSP + " What do you expect from the intra-Syrian talks in Astana? Does the"
+      "Question:"
+          + NBSP
+          + " What do you expect from the intra-Syrian talks in Astana? Does the"
           + " armed opposition’s refusal to participate in these talks diminish the value of this format?";
   public static final String ANSWER_2 =
       "Sergey Lavrov: Right now, together with our colleagues from the Defence Ministry, we are"

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.discourseatlas.store.Snapshots;
 import org.discourseatlas.schema.Table;
+import org.discourseatlas.store.Snapshots;
 
 /** Reads a job output's tables as a notebook does: through the current manifest of a snapshot. */
 public final class OutputTables {
@@ -14,7 +14,10 @@ public final class OutputTables {
   /** The folder of a table in the current run of a snapshot. */
   public static String path(Path output, String snapshot, Table table) {
     return Snapshots.tablePath(
-        output.toString(), snapshot, table, SharedSpark.session().sparkContext().hadoopConfiguration());
+        output.toString(),
+        snapshot,
+        table,
+        SharedSpark.session().sparkContext().hadoopConfiguration());
   }
 
   public static Dataset<Row> read(SparkSession spark, Path output, String snapshot, Table table) {

@@ -9,9 +9,9 @@ import java.util.stream.Stream;
 import org.discourseatlas.job.DiscourseAtlasJob;
 
 /**
- * The job's output on data-sample/ with the default configuration, run once per test JVM and
- * shared by the tests that read it (the end-to-end checks, the notebooks): the job is the
- * slowest thing the suite does. Tests read it; one that writes more runs copies it first.
+ * The job's output on data-sample/ with the default configuration, run once per test JVM and shared
+ * by the tests that read it (the end-to-end checks, the notebooks): the job is the slowest thing
+ * the suite does. Tests read it; one that writes more runs copies it first.
  */
 public final class SampleRun {
   public static final String SNAPSHOT = "2017-07";
@@ -28,7 +28,12 @@ public final class SampleRun {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
         int exit =
             DiscourseAtlasJob.execute(
-                "--input", Corpora.dataSample().toString(), "--output", dir.toString(), "--snapshot", SNAPSHOT);
+                "--input",
+                Corpora.dataSample().toString(),
+                "--output",
+                dir.toString(),
+                "--snapshot",
+                SNAPSHOT);
         if (exit != 0) {
           throw new IllegalStateException("the job failed on data-sample with exit code " + exit);
         }
@@ -40,7 +45,9 @@ public final class SampleRun {
     return output;
   }
 
-  /** Copies the shared output to a folder of the caller's, for tests that run the job into it again. */
+  /**
+   * Copies the shared output to a folder of the caller's, for tests that run the job into it again.
+   */
   public static void copyTo(Path target) {
     Folders.copy(output(), target);
   }

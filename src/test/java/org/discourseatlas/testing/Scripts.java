@@ -39,13 +39,18 @@ public final class Scripts {
     return run(timeout, argv);
   }
 
-  /** The notebooks' virtualenv Python, after notebooks/setup.sh made it (or found it up to date). */
+  /**
+   * The notebooks' virtualenv Python, after notebooks/setup.sh made it (or found it up to date).
+   */
   public static synchronized Path notebooksPython() {
     if (python == null) {
       Outcome setup = bash(SETUP_TIMEOUT, "notebooks/setup.sh");
       assertEquals(0, setup.exitCode(), "notebooks/setup.sh failed:\n" + setup.tail());
       String venv = System.getenv("ATLAS_NOTEBOOKS_VENV");
-      python = Path.of(venv != null && !venv.isEmpty() ? venv : "target/notebooks-venv").toAbsolutePath().resolve("bin/python");
+      python =
+          Path.of(venv != null && !venv.isEmpty() ? venv : "target/notebooks-venv")
+              .toAbsolutePath()
+              .resolve("bin/python");
     }
     return python;
   }
@@ -58,7 +63,10 @@ public final class Scripts {
             .redirectErrorStream(true)
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     Deque<String> tail = new ArrayDeque<>();
-    String name = Path.of(argv.get(0).equals("bash") && argv.size() > 1 ? argv.get(1) : argv.get(0)).getFileName().toString();
+    String name =
+        Path.of(argv.get(0).equals("bash") && argv.size() > 1 ? argv.get(1) : argv.get(0))
+            .getFileName()
+            .toString();
     try {
       Process process = builder.start();
       Thread pump =

@@ -29,13 +29,30 @@ final class TopicFixtures {
   private TopicFixtures() {}
 
   /** A sentence's unigrams, and one bigram that topics must not count. */
-  static Row sentence(String doc, int turn, int paragraph, int sentence, String role, List<String> zones, String... terms) {
+  static Row sentence(
+      String doc,
+      int turn,
+      int paragraph,
+      int sentence,
+      String role,
+      List<String> zones,
+      String... terms) {
     List<Row> ngrams = new ArrayList<>();
     for (String term : terms) {
       ngrams.add(RowFactory.create(term, 1, null, null));
     }
-    ngrams.add(RowFactory.create(terms[0] + " " + terms[terms.length - 1], 2, terms[0], terms[terms.length - 1]));
-    return RowFactory.create(doc, turn, paragraph, sentence, "2016-12", role, RowValues.array(zones), RowValues.array(ngrams));
+    ngrams.add(
+        RowFactory.create(
+            terms[0] + " " + terms[terms.length - 1], 2, terms[0], terms[terms.length - 1]));
+    return RowFactory.create(
+        doc,
+        turn,
+        paragraph,
+        sentence,
+        "2016-12",
+        role,
+        RowValues.array(zones),
+        RowValues.array(ngrams));
   }
 
   /**
@@ -47,14 +64,17 @@ final class TopicFixtures {
         List.of(
             sentence("d1", 1, 1, 1, "question", List.of("aleppo"), "convoy", "say", "aleppo"),
             sentence("d1", 2, 1, 2, "answer", List.of("aleppo"), "convoy", "corridor"),
-            sentence("d1", 2, 2, 3, "answer", List.of("mosul"), "coalition", "airstrike", "question"),
+            sentence(
+                "d1", 2, 2, 3, "answer", List.of("mosul"), "coalition", "airstrike", "question"),
             sentence("d1", 2, 2, 4, "answer", List.of(), "coalition"),
             sentence("d2", 1, 1, 1, "statement", List.of("mosul"), "coalition", "isis")),
         LEXICAL_UNITS);
   }
 
-  private static final List<String> WAR = List.of("convoy", "airstrike", "corridor", "siege", "ceasefire", "shelling");
-  private static final List<String> TRADE = List.of("tariff", "export", "quota", "customs", "investment", "market");
+  private static final List<String> WAR =
+      List.of("convoy", "airstrike", "corridor", "siege", "ceasefire", "shelling");
+  private static final List<String> TRADE =
+      List.of("tariff", "export", "quota", "customs", "investment", "market");
 
   /**
    * Twelve documents of two turns each, one turn on war, one on trade, each turn of six terms drawn
@@ -70,8 +90,15 @@ final class TopicFixtures {
           terms[i] = theme.get((d * 3 + i * (turn + 1)) % theme.size());
         }
         terms[6] = "minister";
-        rows.add(sentence("d" + d, turn, 1, turn, turn == 1 ? "question" : "answer",
-            List.of(theme == WAR ? "aleppo" : "mosul"), terms));
+        rows.add(
+            sentence(
+                "d" + d,
+                turn,
+                1,
+                turn,
+                turn == 1 ? "question" : "answer",
+                List.of(theme == WAR ? "aleppo" : "mosul"),
+                terms));
       }
     }
     return spark.createDataFrame(rows, LEXICAL_UNITS);
@@ -80,17 +107,58 @@ final class TopicFixtures {
   /** Settings fitting a small model fast: k = 2, every term, units of 3 terms or more. */
   static JobConfig.Topics small(JobConfig.Topics t) {
     return new JobConfig.Topics(
-        t.enabled(), t.unit(), t.extraStopwords(), 3, 2, t.optimizer(), 10, t.seed(),
-        t.miniBatchFraction(), t.docConcentration(), t.topicConcentration(), t.learningOffset(), t.learningDecay(),
-        2, 100, 1, 1.0, t.topTerms(), t.coherenceTerms(), t.bootstrapResamples(),
-        t.comparisons(), t.selectionK(), t.heldoutShare(), t.reuseModel());
+        t.enabled(),
+        t.unit(),
+        t.extraStopwords(),
+        3,
+        2,
+        t.optimizer(),
+        10,
+        t.seed(),
+        t.miniBatchFraction(),
+        t.docConcentration(),
+        t.topicConcentration(),
+        t.learningOffset(),
+        t.learningDecay(),
+        2,
+        100,
+        1,
+        1.0,
+        t.topTerms(),
+        t.coherenceTerms(),
+        t.bootstrapResamples(),
+        t.comparisons(),
+        t.selectionK(),
+        t.heldoutShare(),
+        t.reuseModel());
   }
 
-  static JobConfig.Topics withVocabulary(JobConfig.Topics t, int size, int minDocFreq, double maxDocShare) {
+  static JobConfig.Topics withVocabulary(
+      JobConfig.Topics t, int size, int minDocFreq, double maxDocShare) {
     return new JobConfig.Topics(
-        t.enabled(), t.unit(), t.extraStopwords(), t.minUnitTerms(), t.k(), t.optimizer(), t.maxIterations(), t.seed(),
-        t.miniBatchFraction(), t.docConcentration(), t.topicConcentration(), t.learningOffset(), t.learningDecay(),
-        t.partitions(), size, minDocFreq, maxDocShare, t.topTerms(), t.coherenceTerms(), t.bootstrapResamples(),
-        t.comparisons(), t.selectionK(), t.heldoutShare(), t.reuseModel());
+        t.enabled(),
+        t.unit(),
+        t.extraStopwords(),
+        t.minUnitTerms(),
+        t.k(),
+        t.optimizer(),
+        t.maxIterations(),
+        t.seed(),
+        t.miniBatchFraction(),
+        t.docConcentration(),
+        t.topicConcentration(),
+        t.learningOffset(),
+        t.learningDecay(),
+        t.partitions(),
+        size,
+        minDocFreq,
+        maxDocShare,
+        t.topTerms(),
+        t.coherenceTerms(),
+        t.bootstrapResamples(),
+        t.comparisons(),
+        t.selectionK(),
+        t.heldoutShare(),
+        t.reuseModel());
   }
 }

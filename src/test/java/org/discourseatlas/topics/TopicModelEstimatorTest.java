@@ -36,7 +36,8 @@ class TopicModelEstimatorTest {
     spark = SharedSpark.session();
     lexicalUnits = TopicFixtures.pressConference(spark);
     small = TopicFixtures.small(JobConfigLoader.defaults().topics());
-    units = TopicUnits.of(TopicFixtures.twoThemes(spark), JobConfig.TopicUnit.TURN, List.of()).cache();
+    units =
+        TopicUnits.of(TopicFixtures.twoThemes(spark), JobConfig.TopicUnit.TURN, List.of()).cache();
   }
 
   @Test
@@ -44,14 +45,21 @@ class TopicModelEstimatorTest {
     Dataset<Row> turns = TopicUnits.of(lexicalUnits, JobConfig.TopicUnit.TURN, List.of());
     JobConfig.Topics defaults = JobConfigLoader.defaults().topics();
     // Unit frequencies over the three turns (no topic stopwords here): coalition 2, convoy 2;
-    // airstrike, aleppo, corridor, isis, question, say 1 each (coalition twice in one turn counts once).
+    // airstrike, aleppo, corridor, isis, question, say 1 each (coalition twice in one turn counts
+    // once).
     String[] ones = {"airstrike", "aleppo", "corridor", "isis", "question", "say"};
     List<String> all = new ArrayList<>(List.of("coalition", "convoy"));
     all.addAll(List.of(ones));
     // At most floor(0.67 x 3) = 2 units: everything, by frequency, then by term.
-    assertArrayEquals(all.toArray(new String[0]), vocabulary(turns, TopicFixtures.withVocabulary(defaults, 10, 1, 0.67)));
-    assertArrayEquals(new String[] {"coalition", "convoy"}, vocabulary(turns, TopicFixtures.withVocabulary(defaults, 10, 2, 0.67)));
-    assertArrayEquals(new String[] {"coalition", "convoy", "airstrike"}, vocabulary(turns, TopicFixtures.withVocabulary(defaults, 3, 1, 0.67)));
+    assertArrayEquals(
+        all.toArray(new String[0]),
+        vocabulary(turns, TopicFixtures.withVocabulary(defaults, 10, 1, 0.67)));
+    assertArrayEquals(
+        new String[] {"coalition", "convoy"},
+        vocabulary(turns, TopicFixtures.withVocabulary(defaults, 10, 2, 0.67)));
+    assertArrayEquals(
+        new String[] {"coalition", "convoy", "airstrike"},
+        vocabulary(turns, TopicFixtures.withVocabulary(defaults, 3, 1, 0.67)));
     // At most floor(0.5 x 3) = 1 unit: the terms of two turns are dropped.
     assertArrayEquals(ones, vocabulary(turns, TopicFixtures.withVocabulary(defaults, 10, 1, 0.5)));
   }
@@ -65,7 +73,11 @@ class TopicModelEstimatorTest {
     JobConfig.Topics t = JobConfigLoader.defaults().topics();
     assertEquals(1.0, TopicModelEstimator.miniBatchFraction(t, 281));
     assertEquals(0.1, TopicModelEstimator.miniBatchFraction(t, 10_000), 1e-12);
-    assertEquals(0.05, TopicModelEstimator.miniBatchFraction(t, 1_000_000), 1e-12, "never below Spark's default");
+    assertEquals(
+        0.05,
+        TopicModelEstimator.miniBatchFraction(t, 1_000_000),
+        1e-12,
+        "never below Spark's default");
   }
 
   @Test
@@ -73,7 +85,8 @@ class TopicModelEstimatorTest {
     TopicModelEstimator estimator = new TopicModelEstimator(small);
     List<Row> unitsBefore = sorted(units);
     String schemaBefore = units.schema().json();
-    CountVectorizerModel vocabulary = estimator.fitVocabulary(units).setInputCol("words").setOutputCol("counts");
+    CountVectorizerModel vocabulary =
+        estimator.fitVocabulary(units).setInputCol("words").setOutputCol("counts");
     Dataset<Row> features = estimator.features(vocabulary, units).cache();
     String featuresSchema = features.schema().json();
     TopicModel model = estimator.fit(vocabulary, features, features.count());
@@ -92,7 +105,9 @@ class TopicModelEstimatorTest {
     Transformed stages = stages(model.pipeline());
     assertEquals(Columns.TERMS, stages.vocabulary().getInputCol());
     assertEquals(Columns.FEATURES, stages.lda().getFeaturesCol());
-    assertEquals(sorted(TopicInference.shares(model, features)), sorted(TopicInference.shares(model, features)));
+    assertEquals(
+        sorted(TopicInference.shares(model, features)),
+        sorted(TopicInference.shares(model, features)));
   }
 
   @Test
@@ -118,26 +133,37 @@ class TopicModelEstimatorTest {
     assertEquals(sorted(features), sorted(loadedFeatures));
     List<Row> shares = sorted(TopicInference.shares(model, features));
     assertEquals(units.count(), shares.size());
-    assertEquals(shares, sorted(TopicInference.shares(loaded, loadedFeatures)), "identical topic distributions");
+    assertEquals(
+        shares,
+        sorted(TopicInference.shares(loaded, loadedFeatures)),
+        "identical topic distributions");
   }
 
   @Test
   void theSchemaCheckNamesTheMissingColumnBeforeAnyWork() {
     TopicModelEstimator estimator = new TopicModelEstimator(small);
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> estimator.fit(units.drop(Columns.TERMS)));
+        assertThrows(
+            IllegalArgumentException.class, () -> estimator.fit(units.drop(Columns.TERMS)));
     assertTrue(e.getMessage().startsWith("topic units lack column terms "), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> estimator.fitVocabulary(units.drop(Columns.DOC_ID, Columns.ZONES)));
-    assertTrue(e.getMessage().startsWith("topic units lack columns doc_id, zones "), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> estimator.fitVocabulary(units.drop(Columns.DOC_ID, Columns.ZONES)));
+    assertTrue(
+        e.getMessage().startsWith("topic units lack columns doc_id, zones "), e.getMessage());
     CountVectorizerModel vocabulary = estimator.fitVocabulary(units);
     e = assertThrows(IllegalArgumentException.class, () -> estimator.fit(vocabulary, units, 24));
-    assertTrue(e.getMessage().startsWith("topic features lack columns features, n_terms "), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("topic features lack columns features, n_terms "),
+        e.getMessage());
   }
 
   private record Transformed(CountVectorizerModel vocabulary, LocalLDAModel lda) {}
 
   private static Transformed stages(PipelineModel pipeline) {
-    return new Transformed((CountVectorizerModel) pipeline.stages()[0], (LocalLDAModel) pipeline.stages()[1]);
+    return new Transformed(
+        (CountVectorizerModel) pipeline.stages()[0], (LocalLDAModel) pipeline.stages()[1]);
   }
 
   private static List<Row> sorted(Dataset<Row> rows) {

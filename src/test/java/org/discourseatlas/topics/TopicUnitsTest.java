@@ -10,8 +10,8 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.analysis.LexicalUnits;
+import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.schema.Columns;
 import org.discourseatlas.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,9 +51,13 @@ class TopicUnitsTest {
     assertEquals(2, (int) answer.<Integer>getAs(Columns.TURN));
     assertNull(answer.getAs(Columns.PARAGRAPH));
     assertEquals("answer", answer.getAs(Columns.ROLE));
-    assertEquals(List.of("airstrike", "coalition", "coalition", "convoy", "corridor"), sortedTerms(answer));
+    assertEquals(
+        List.of("airstrike", "coalition", "coalition", "convoy", "corridor"), sortedTerms(answer));
     assertEquals(List.of("aleppo", "mosul"), answer.getList(answer.fieldIndex(Columns.ZONES)));
-    assertEquals(List.of("aleppo", "convoy"), sortedTerms(turns.get(0)), "'say' is a topic stopword; bigrams are not counted");
+    assertEquals(
+        List.of("aleppo", "convoy"),
+        sortedTerms(turns.get(0)),
+        "'say' is a topic stopword; bigrams are not counted");
   }
 
   @Test
@@ -77,7 +81,11 @@ class TopicUnitsTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> TopicUnits.of(lexicalUnits.drop(LexicalUnits.NGRAMS), JobConfig.TopicUnit.TURN, List.of()));
-    assertTrue(e.getMessage().startsWith("lexical units lack column " + LexicalUnits.NGRAMS + " "), e.getMessage());
+            () ->
+                TopicUnits.of(
+                    lexicalUnits.drop(LexicalUnits.NGRAMS), JobConfig.TopicUnit.TURN, List.of()));
+    assertTrue(
+        e.getMessage().startsWith("lexical units lack column " + LexicalUnits.NGRAMS + " "),
+        e.getMessage());
   }
 }

@@ -1,7 +1,5 @@
 package org.discourseatlas.turns;
 
-import org.discourseatlas.testing.MinistrySnippets;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,6 +14,7 @@ import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.discourseatlas.testing.MinistrySnippets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -50,7 +49,9 @@ class TurnSegmenterTest {
   void labelAndNonBreakingSpacesAreNotPartOfTheTurnText() {
     Turn question = TurnSegmenter.segment(List.of(MinistrySnippets.QUESTION_2)).get(0);
 
-    assertTrue(question.text().startsWith("What do you expect from the intra-Syrian talks"), question.text());
+    assertTrue(
+        question.text().startsWith("What do you expect from the intra-Syrian talks"),
+        question.text());
     assertFalse(question.text().contains("\u00a0"));
     assertFalse(question.text().contains("Question"));
   }
@@ -90,7 +91,8 @@ class TurnSegmenterTest {
                 MinistrySnippets.ANSWER_2));
 
     assertEquals(
-        List.of(SpeakerRole.STATEMENT, SpeakerRole.STATEMENT, SpeakerRole.QUESTION, SpeakerRole.ANSWER),
+        List.of(
+            SpeakerRole.STATEMENT, SpeakerRole.STATEMENT, SpeakerRole.QUESTION, SpeakerRole.ANSWER),
         roles(turns));
     assertEquals("Sergey Lavrov", turns.get(0).speaker());
     assertEquals("Jean-Claude Gakosso", turns.get(1).speaker());
@@ -231,7 +233,8 @@ class TurnSegmenterTest {
                 "Walid al-Muallem (via interpreter): The Government delegation will go to Astana.",
                 "Sergey Lavrov: I fully agree with my colleague."));
 
-    assertEquals(List.of(SpeakerRole.QUESTION, SpeakerRole.ANSWER, SpeakerRole.ANSWER), roles(turns));
+    assertEquals(
+        List.of(SpeakerRole.QUESTION, SpeakerRole.ANSWER, SpeakerRole.ANSWER), roles(turns));
     assertEquals("Walid al-Muallem", turns.get(1).speaker());
     assertEquals("The Government delegation will go to Astana.", turns.get(1).text());
   }
@@ -264,7 +267,8 @@ class TurnSegmenterTest {
         Arguments.of("QUESTION:", "Question", SpeakerRole.QUESTION),
         Arguments.of("Question (via interpreter):", "Question", SpeakerRole.QUESTION),
         Arguments.of("Sergey Lavrov:", "Sergey Lavrov", SpeakerRole.ANSWER),
-        Arguments.of("Maria Zakharova (replying to a question):", "Maria Zakharova", SpeakerRole.ANSWER),
+        Arguments.of(
+            "Maria Zakharova (replying to a question):", "Maria Zakharova", SpeakerRole.ANSWER),
         Arguments.of("MS. PSAKI:", "Psaki", SpeakerRole.ANSWER),
         Arguments.of("MR. PRICE:", "Price", SpeakerRole.ANSWER),
         Arguments.of("MR KIRBY:", "Kirby", SpeakerRole.ANSWER),
@@ -283,7 +287,8 @@ class TurnSegmenterTest {
         Arguments.of("H.E. Mr. Sergey Lavrov:", "Sergey Lavrov", SpeakerRole.ANSWER),
         Arguments.of("His Excellency Walid al-Muallem:", "Walid al-Muallem", SpeakerRole.ANSWER),
         Arguments.of("Sergey\u00a0\u00a0Lavrov :", "Sergey Lavrov", SpeakerRole.ANSWER),
-        Arguments.of("Jean-Claude Gakosso (via interpreter):", "Jean-Claude Gakosso", SpeakerRole.ANSWER));
+        Arguments.of(
+            "Jean-Claude Gakosso (via interpreter):", "Jean-Claude Gakosso", SpeakerRole.ANSWER));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -319,7 +324,8 @@ class TurnSegmenterTest {
 
     assertEquals(1, turns.size(), turns.toString());
     assertEquals("Sergey Lavrov", turns.get(0).speaker());
-    assertEquals(MinistrySnippets.body(MinistrySnippets.ANSWER_1) + "\n\n" + paragraph, turns.get(0).text());
+    assertEquals(
+        MinistrySnippets.body(MinistrySnippets.ANSWER_1) + "\n\n" + paragraph, turns.get(0).text());
     assertFalse(TurnSegmenter.startsWithSpeakerLabel(paragraph), paragraph);
   }
 
@@ -437,7 +443,8 @@ class TurnSegmenterTest {
                     new SpeakerLabelRule("p.*", SpeakerRole.STATEMENT)))
             .get(1)
             .role());
-    // "MR. PRICE" is matched as "Price": the honorific is gone, and a part of the name is not enough.
+    // "MR. PRICE" is matched as "Price": the honorific is gone, and a part of the name is not
+    // enough.
     assertEquals(
         SpeakerRole.ANSWER,
         TurnSegmenter.segment(
@@ -470,7 +477,8 @@ class TurnSegmenterTest {
             () -> new SpeakerLabelRule("(?i)maria (zakharova", SpeakerRole.STATEMENT));
 
     assertTrue(error.getMessage().contains("(?i)maria (zakharova"), error.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> new SpeakerLabelRule(" ", SpeakerRole.STATEMENT));
+    assertThrows(
+        IllegalArgumentException.class, () -> new SpeakerLabelRule(" ", SpeakerRole.STATEMENT));
     assertThrows(IllegalArgumentException.class, () -> new SpeakerLabelRule("(?i)moderator", null));
   }
 
@@ -481,7 +489,8 @@ class TurnSegmenterTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(rule);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       assertEquals(rule, in.readObject());
     }
   }
@@ -499,7 +508,8 @@ class TurnSegmenterTest {
     assertNull(turns.get(0).speaker());
     assertEquals(blob + "\n\n" + url, turns.get(0).text());
     assertFalse(
-        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> TurnSegmenter.startsWithSpeakerLabel(blob)));
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30), () -> TurnSegmenter.startsWithSpeakerLabel(blob)));
   }
 
   @Test
@@ -514,7 +524,8 @@ class TurnSegmenterTest {
             Duration.ofSeconds(30),
             () -> TurnSegmenter.segment(List.of(noColon, lateColon, OPENING_QUESTION, labelled)));
 
-    assertEquals(List.of(SpeakerRole.STATEMENT, SpeakerRole.QUESTION, SpeakerRole.ANSWER), roles(turns));
+    assertEquals(
+        List.of(SpeakerRole.STATEMENT, SpeakerRole.QUESTION, SpeakerRole.ANSWER), roles(turns));
     assertNull(turns.get(0).speaker());
     assertEquals(noColon + "\n\n" + lateColon, turns.get(0).text());
     assertEquals("Sergey Lavrov", turns.get(2).speaker());

@@ -21,7 +21,8 @@ class ZoneGazetteerTest {
   private static final String HEADER = "id,name,aliases,parent,latitude,longitude";
   private static final String ALEPPO =
       "aleppo,Aleppo,eastern Aleppo|east Aleppo|Halab|Alep,Syria,36.2021,37.1343";
-  private static final String MOSUL = "mosul,Mosul,Mawsil|Al-Mawsil|west Mosul,Iraq,36.3350,43.1189";
+  private static final String MOSUL =
+      "mosul,Mosul,Mawsil|Al-Mawsil|west Mosul,Iraq,36.3350,43.1189";
 
   @TempDir Path dir;
 
@@ -107,7 +108,8 @@ class ZoneGazetteerTest {
     assertEquals("Deir ez-Zor", deir.name());
     assertEquals(List.of("Deir ez-Zor", "Deir ez Zor", "Deir al-Zour"), deir.aliases());
     assertEquals("Syria, eastern governorates", deir.parent());
-    assertEquals(List.of("Raqqa", "Raqqah", "the \"capital\" of ISIS"), gazetteer.zone("raqqa").aliases());
+    assertEquals(
+        List.of("Raqqa", "Raqqah", "the \"capital\" of ISIS"), gazetteer.zone("raqqa").aliases());
     assertEquals(35.9594, gazetteer.zone("raqqa").latitude(), 1e-9);
   }
 
@@ -174,7 +176,8 @@ class ZoneGazetteerTest {
   @Test
   void unquotedCommaGivesAWrongFieldCount() {
     InvalidGazetteerException e =
-        invalid("zones.csv", HEADER, "deir_ez_zor,Deir ez-Zor,,Syria, eastern governorates,35.3,40.1");
+        invalid(
+            "zones.csv", HEADER, "deir_ez_zor,Deir ez-Zor,,Syria, eastern governorates,35.3,40.1");
 
     assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     assertTrue(e.getMessage().contains("expected 6 fields, found 7"), e.getMessage());
@@ -182,7 +185,8 @@ class ZoneGazetteerTest {
 
   @Test
   void idWithCapitalsOrSpacesIsRefused() {
-    InvalidGazetteerException e = invalid("zones.csv", HEADER, "Deir ez-Zor,Deir ez-Zor,,Syria,35.3,40.1");
+    InvalidGazetteerException e =
+        invalid("zones.csv", HEADER, "Deir ez-Zor,Deir ez-Zor,,Syria,35.3,40.1");
 
     assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     assertTrue(e.getMessage().contains("[a-z0-9_]+"), e.getMessage());

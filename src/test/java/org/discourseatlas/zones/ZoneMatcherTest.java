@@ -54,11 +54,14 @@ class ZoneMatcherTest {
 
   @Test
   void caseAndDiacriticsDoNotMatter() {
-    String sentence = "Residents of ḤALAB, of halab and of ALEPPO returned; Türkiye sent aid to İdlib.";
+    String sentence =
+        "Residents of ḤALAB, of halab and of ALEPPO returned; Türkiye sent aid to İdlib.";
 
     List<ZoneMention> mentions = matcher.find(sentence);
 
-    assertEquals(List.of("aleppo", "aleppo", "aleppo", "idlib"), mentions.stream().map(ZoneMention::zoneId).toList());
+    assertEquals(
+        List.of("aleppo", "aleppo", "aleppo", "idlib"),
+        mentions.stream().map(ZoneMention::zoneId).toList());
     assertEquals("Halab", mentions.get(0).alias());
     assertEquals("ḤALAB", mentions.get(0).match());
     assertEquals("İdlib", mentions.get(3).match());
@@ -93,8 +96,9 @@ class ZoneMatcherTest {
   void demonymDoesNotNameTheCountry() {
     assertEquals(
         List.of(),
-        zoneIds("They are after regime change, not a settlement of the Syrian crisis through diplomacy."
-            + " The Syrian army’s operation was aided by Iraqi and Ukrainian volunteers."));
+        zoneIds(
+            "They are after regime change, not a settlement of the Syrian crisis through diplomacy."
+                + " The Syrian army’s operation was aided by Iraqi and Ukrainian volunteers."));
   }
 
   @Test
@@ -136,7 +140,8 @@ class ZoneMatcherTest {
 
   @Test
   void textWithoutZonesGivesNoMentions() {
-    assertEquals(List.of(), zoneIds("Yesterday, I spoke with my Turkish counterpart Mevlut Cavusoglu."));
+    assertEquals(
+        List.of(), zoneIds("Yesterday, I spoke with my Turkish counterpart Mevlut Cavusoglu."));
     assertEquals(List.of(), zoneIds(""));
   }
 }

@@ -36,8 +36,7 @@ class ZoneWindowTest {
   @Test
   void sentencesBeforeTheFirstZoneGetNone() {
     assertEquals(
-        List.of(NONE, NONE, MOSUL, MOSUL),
-        ZoneWindow.carry(List.of(NONE, NONE, MOSUL, NONE), 2));
+        List.of(NONE, NONE, MOSUL, MOSUL), ZoneWindow.carry(List.of(NONE, NONE, MOSUL, NONE), 2));
   }
 
   @Test

@@ -9,10 +9,13 @@ public record Block(
     Element owner, String text, int chars, int linkChars, int words, boolean teaser) {
   /** A block of fewer words is too short to be substantive text ("Print version", "Archive"). */
   static final int MIN_SUBSTANTIVE_WORDS = 4;
+
   /** Blocks shorter than this many words count in proportion: a teaser line weighs less. */
   static final double FULL_WEIGHT_WORDS = 15.0;
+
   /** A block with more of its text inside links than this is a link (menu item, headline). */
   static final double MAX_BLOCK_LINK_DENSITY = 0.5;
+
   /** "Question:" or "Sergey Lavrov:" alone before a {@code <br>}: the label of what follows. */
   static final int MAX_LABEL_WORDS = 6;
 

@@ -14,24 +14,86 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Cuts an element into blocks in document order: each block-level element starts a block, and
- * so does a {@code <br>} (old sites separate paragraphs with them), except after a speaker label.
+ * Cuts an element into blocks in document order: each block-level element starts a block, and so
+ * does a {@code <br>} (old sites separate paragraphs with them), except after a speaker label.
  */
 public final class BlockWalker {
   /** Never text of the page: scripts, styles, form controls, embedded objects. */
   private static final Set<String> NEVER_TEXT =
       Set.of(
-          "head", "script", "style", "noscript", "template", "iframe", "svg", "math", "button",
-          "select", "option", "textarea", "input", "object", "embed", "canvas", "map", "audio",
-          "video", "source", "track");
+          "head",
+          "script",
+          "style",
+          "noscript",
+          "template",
+          "iframe",
+          "svg",
+          "math",
+          "button",
+          "select",
+          "option",
+          "textarea",
+          "input",
+          "object",
+          "embed",
+          "canvas",
+          "map",
+          "audio",
+          "video",
+          "source",
+          "track");
+
   /** Tags that start a new block of text (everything else flows inline). */
   static final Set<String> BLOCK_LEVEL =
       Set.of(
-          "html", "body", "address", "article", "aside", "blockquote", "center", "dd", "details",
-          "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
-          "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav",
-          "ol", "p", "pre", "section", "summary", "table", "caption", "thead", "tbody", "tfoot",
-          "tr", "td", "th", "ul", "legend");
+          "html",
+          "body",
+          "address",
+          "article",
+          "aside",
+          "blockquote",
+          "center",
+          "dd",
+          "details",
+          "dialog",
+          "dir",
+          "div",
+          "dl",
+          "dt",
+          "fieldset",
+          "figcaption",
+          "figure",
+          "footer",
+          "form",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "header",
+          "hgroup",
+          "hr",
+          "li",
+          "main",
+          "menu",
+          "nav",
+          "ol",
+          "p",
+          "pre",
+          "section",
+          "summary",
+          "table",
+          "caption",
+          "thead",
+          "tbody",
+          "tfoot",
+          "tr",
+          "td",
+          "th",
+          "ul",
+          "legend");
+
   private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\u00a0]*\\n\\s*");
 
   private final Predicate<Element> skipped;

@@ -17,18 +17,46 @@ final class ContainerStats {
    */
   private static final Set<String> PARAGRAPH_LIKE =
       Set.of(
-          "address", "blockquote", "dd", "dir", "dl", "dt", "figcaption", "h1", "h2", "h3", "h4",
-          "h5", "h6", "hr", "li", "ol", "p", "pre", "summary", "caption", "thead", "tbody", "tfoot",
-          "tr", "ul", "legend", "hgroup");
+          "address",
+          "blockquote",
+          "dd",
+          "dir",
+          "dl",
+          "dt",
+          "figcaption",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "hr",
+          "li",
+          "ol",
+          "p",
+          "pre",
+          "summary",
+          "caption",
+          "thead",
+          "tbody",
+          "tfoot",
+          "tr",
+          "ul",
+          "legend",
+          "hgroup");
+
   private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+
   /** How much of a container's score its container and that one's container get. */
   private static final double[] ANCESTOR_DECAY = {1.0, 0.5, 0.25};
 
   int chars;
   int linkChars;
   double weight;
+
   /** Blocks that are neither substantive text nor headings. */
   int junkBlocks;
+
   /** Weight of the blocks it holds, decayed by how far below it they sit. */
   double score;
 

@@ -30,20 +30,30 @@ public final class ContentBlocks {
               + "|subscribe|follow us|rss|font size|(a[-+]{0,2}\\s?){2,}|views?:? ?\\d+"
               + "|\\d+ views?)"
               + "\\W*$");
+
   private static final String SOCIAL_NETWORK =
       "(facebook|twitter|x|vk|vkontakte|telegram|whatsapp|viber|linkedin|e-?mail|print"
           + "|odnoklassniki|weibo|wechat|youtube|instagram|flickr|rss|livejournal|pinterest"
           + "|reddit)";
+
   /** "Share: Facebook Twitter" or "Facebook | Twitter | Telegram" without being links. */
   private static final Pattern SOCIAL_ONLY =
       Pattern.compile(
-          "(?i)^(share( this| on| via)?\\W*(" + SOCIAL_NETWORK + "\\W*)+|(" + SOCIAL_NETWORK
-              + "\\W+)+" + SOCIAL_NETWORK + "\\W*)$");
+          "(?i)^(share( this| on| via)?\\W*("
+              + SOCIAL_NETWORK
+              + "\\W*)+|("
+              + SOCIAL_NETWORK
+              + "\\W+)+"
+              + SOCIAL_NETWORK
+              + "\\W*)$");
+
   /** A short block seen this often in the content is a repeated widget ("Back to top"). */
   private static final int REPEATED_WIDGET_TIMES = 3;
+
   private static final int REPEATED_WIDGET_MAX_WORDS = 3;
   private static final Pattern SENTENCE_MARK = Pattern.compile("[.!?:;)\\]]");
   private static final Pattern LETTER = Pattern.compile("\\p{L}");
+
   /** An image caption by its class: "caption", "wp-caption-text", "image-caption". */
   private static final Pattern CAPTION_NAME = Pattern.compile("(?i)(^|[\\s_-])caption([\\s_-]|$)");
 
@@ -77,7 +87,8 @@ public final class ContentBlocks {
         continue;
       }
       // The dateline right under the title says when, not what.
-      if (content.size() < 2 && content.stream().noneMatch(ContentBlocks::isSubstantive)
+      if (content.size() < 2
+          && content.stream().noneMatch(ContentBlocks::isSubstantive)
           && isDateline(block.text())) {
         continue;
       }
@@ -99,8 +110,7 @@ public final class ContentBlocks {
 
   private static boolean isCaption(Element owner, List<Element> roots) {
     for (Element e = owner; e != null; e = e.parent()) {
-      if (e.normalName().equals("figcaption")
-          || CAPTION_NAME.matcher(e.className()).find()) {
+      if (e.normalName().equals("figcaption") || CAPTION_NAME.matcher(e.className()).find()) {
         return true;
       }
       if (roots.contains(e)) {

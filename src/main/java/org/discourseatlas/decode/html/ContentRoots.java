@@ -11,8 +11,10 @@ import org.jsoup.nodes.Element;
 public final class ContentRoots {
   /** An article or main element is the content when it holds this share of the weight. */
   private static final double SEMANTIC_ROOT_SHARE = 0.5;
+
   /** A sibling joins the content when its link density is at most this ... */
   private static final double SIBLING_MAX_LINK_DENSITY = 0.1;
+
   /** ... and its score is this share of the content's, or all its blocks are text. */
   private static final double SIBLING_MIN_SCORE_SHARE = 0.3;
 
@@ -24,8 +26,8 @@ public final class ContentRoots {
   }
 
   /**
-   * The element(s) that hold the transcript: the article or main element when one holds most of
-   * the page's substantive text; otherwise the container with the best score (non-link text of its
+   * The element(s) that hold the transcript: the article or main element when one holds most of the
+   * page's substantive text; otherwise the container with the best score (non-link text of its
    * paragraphs times one minus its link density), with its neighbouring siblings that are text too.
    */
   private static List<Element> contentRoots(Document page, Map<Element, ContainerStats> stats) {

@@ -3,13 +3,12 @@ package org.discourseatlas.decode.html;
 import static org.discourseatlas.decode.html.ContentRoots.within;
 import static org.discourseatlas.decode.html.HtmlText.wordCount;
 
-import org.discourseatlas.parse.DateParser;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.discourseatlas.parse.DateParser;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -25,6 +24,7 @@ public final class PageDate {
               + "|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|published|posted"
               + "|updated|last|modified|created|issued|date|on|at|hrs|gmt|utc|msk|cet|cest"
               + "|eet)\\b)");
+
   private static final int MAX_DATELINE_WORDS = 12;
 
   private PageDate() {}

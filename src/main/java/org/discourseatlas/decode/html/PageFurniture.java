@@ -16,6 +16,7 @@ import org.jsoup.nodes.Element;
 public final class PageFurniture {
   /** Elements that are page furniture by their tag, unless they hold most of the page's text. */
   private static final String FURNITURE_TAGS = "nav, header, footer, aside, form, menu";
+
   /** Class or id words that name page furniture; matched as whole words of the attribute. */
   private static final Pattern FURNITURE_NAME =
       Pattern.compile(
@@ -23,8 +24,10 @@ public final class PageFurniture {
               + "languages?|footer|header|sidebar|cookies?|consent|gdpr|banner|related|print|"
               + "subscribe|newsletter|tags|pager|pagination|skip|teasers?|promo|advert|ads|popup|"
               + "modal|comments?)([\\s_-]|$)");
+
   /** A date element says a date and little more; a wrapper with a date class is not one. */
   private static final int MAX_DATE_ELEMENT_WORDS = 12;
+
   /** A furniture element that holds this share of the weight wraps the content; kept. */
   private static final double FURNITURE_MAX_SHARE = 0.5;
 

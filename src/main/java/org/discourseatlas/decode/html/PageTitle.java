@@ -19,14 +19,17 @@ public final class PageTitle {
   private static final String HEADLINE_SELECTOR =
       "[itemprop=headline], .page-title, .article-title, .entry-title, .news-title, .node-title,"
           + " .doc-title, h1.title, h2.title";
+
   /** Class or id words of a site logo or name, which a heading of the site header can carry. */
   private static final Pattern LOGO_NAME =
       Pattern.compile(
           "(?i)(^|[\\s_-])(logo|logotype|brand|site-?name|site-?title|sitename|masthead|emblem)"
               + "([\\s_-]|$)");
+
   /** Separators between a page's title and the site's name in {@code <title>}. */
   private static final Pattern TITLE_SEPARATOR =
       Pattern.compile("\\s*\\|\\s*|\\s+[-–—:·•»«/]{1,2}\\s+|\\s*::\\s*");
+
   /** A title segment that names the site rather than the page. */
   private static final Pattern SITE_NAME =
       Pattern.compile(
@@ -39,8 +42,8 @@ public final class PageTitle {
 
   /**
    * The article's heading: an {@code <h1>} in the content, else the nearest one before it (in the
-   * content's column first), else a headline by its class. A site logo or site name in an
-   * {@code <h1>}, and the heading of a teaser card elsewhere on the page, are not titles.
+   * content's column first), else a headline by its class. A site logo or site name in an {@code
+   * <h1>}, and the heading of a teaser card elsewhere on the page, are not titles.
    */
   public static Element titleElement(Document page, List<Element> roots, Set<String> siteNames) {
     List<Element> headings = page.select("h1");
@@ -93,7 +96,9 @@ public final class PageTitle {
         return false; // the site's header, not the article's
       }
       List<Element> card = List.of(e);
-      if (!inContent && e != heading && e.normalName().equals("article")
+      if (!inContent
+          && e != heading
+          && e.normalName().equals("article")
           && roots.stream().noneMatch(root -> within(root, card))) {
         return false; // a teaser card of another page
       }

@@ -11,6 +11,7 @@ import org.jsoup.nodes.Element;
 final class TeaserMarker {
   /** A news list has at least this many headline-and-teaser items; a teaser is this short. */
   private static final int MIN_TEASER_RUN = 3;
+
   private static final int MAX_TEASER_WORDS = 80;
 
   private TeaserMarker() {}
