@@ -31,9 +31,9 @@ import org.discourseatlas.store.Snapshots;
  * <p>Building on the month before, not on an earlier run of the same month, is what makes a rerun
  * of a month give the same tables as its first run.
  */
-final class BaseSnapshot {
+public final class BaseSnapshot {
   /** The file beside the models where a run keeps the boilerplate lines it used, per source. */
-  static final String REPEATED_LINES = "repeated-lines.json";
+  public static final String REPEATED_LINES = "repeated-lines.json";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -113,7 +113,7 @@ final class BaseSnapshot {
    * the base's documents, from the lines the base removed (its earlier documents would be cleaned
    * otherwise today).
    */
-  BaseSnapshot unlessBoilerplateChanged(Map<String, Set<String>> learnedNow) {
+  public BaseSnapshot unlessBoilerplateChanged(Map<String, Set<String>> learnedNow) {
     if (manifest == null) {
       return this;
     }
@@ -154,29 +154,29 @@ final class BaseSnapshot {
             + ": every input is analysed");
   }
 
-  boolean exists() {
+  public boolean exists() {
     return manifest != null;
   }
 
   /** Why every input is analysed (null when building on a snapshot). */
-  String fullReason() {
+  public String fullReason() {
     return fullReason;
   }
 
-  boolean zonesChanged() {
+  public boolean zonesChanged() {
     return zonesChanged;
   }
 
-  boolean sentimentChanged() {
+  public boolean sentimentChanged() {
     return sentimentChanged;
   }
 
-  Map<String, Object> manifest() {
+  public Map<String, Object> manifest() {
     return manifest;
   }
 
   /** A table of the base run, as written; empty with the table's schema when there is no base. */
-  Dataset<Row> table(Table table) {
+  public Dataset<Row> table(Table table) {
     String path = manifest == null ? null : snapshots.tablePath(manifest, table);
     if (path == null) {
       return spark.createDataFrame(List.of(), table.schema());
@@ -185,12 +185,12 @@ final class BaseSnapshot {
   }
 
   /** Sentiment results to reuse: the base's sentences, or null when they must be scored again. */
-  Dataset<Row> sentimentResults() {
+  public Dataset<Row> sentimentResults() {
     return manifest == null || sentimentChanged ? null : table(Table.SENTENCES);
   }
 
   /** The hashes of every input the base ingested: its documents' (duplicates too) and rejects'. */
-  Set<String> seenHashes() {
+  public Set<String> seenHashes() {
     if (manifest == null) {
       return Set.of();
     }
@@ -205,7 +205,7 @@ final class BaseSnapshot {
   }
 
   /** The boilerplate lines the base removed, per source (a source without lines is absent). */
-  Map<String, Set<String>> repeatedLines() {
+  public Map<String, Set<String>> repeatedLines() {
     Object models = manifest == null ? null : manifest.get("models");
     if (models == null) {
       return Map.of();
@@ -232,7 +232,7 @@ final class BaseSnapshot {
   }
 
   /** The id of the topic model whose shares the base wrote (null without one). */
-  String topicModelId() {
+  public String topicModelId() {
     Object info = manifest == null ? null : manifest.get("topic_model");
     return info instanceof Map<?, ?> model && model.get("model_id") != null
         ? String.valueOf(model.get("model_id"))

@@ -24,7 +24,8 @@ import org.discourseatlas.zones.ZoneGazetteer;
  * <p>{@code lexical} is recorded for the reader only: term statistics are always recomputed over
  * all documents. Settings that only shape aggregates (intervals, comparisons) are in none.
  */
-record Fingerprints(String ingest, String zones, String sentiment, String topics, String lexical) {
+public record Fingerprints(
+    String ingest, String zones, String sentiment, String topics, String lexical) {
   static final String INGEST = "ingest";
   static final String ZONES = "zones";
   static final String SENTIMENT = "sentiment";

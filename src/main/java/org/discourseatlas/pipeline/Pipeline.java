@@ -1,22 +1,21 @@
 package org.discourseatlas.pipeline;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.spark.sql.SparkSession;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.nlp.SentimentScorer;
-import org.discourseatlas.schema.Table;
+import org.discourseatlas.pipeline.stages.AnalysisStages;
+import org.discourseatlas.pipeline.stages.IngestStages;
+import org.discourseatlas.pipeline.stages.LexicalStages;
+import org.discourseatlas.pipeline.stages.StageReports;
+import org.discourseatlas.pipeline.stages.TopicStages;
 import org.discourseatlas.store.RunManifest;
 import org.discourseatlas.store.SnapshotStore;
-import org.discourseatlas.store.Snapshots;
-import org.discourseatlas.zones.Zone;
+import org.discourseatlas.topics.TopicFingerprint;
 import org.discourseatlas.zones.ZoneGazetteer;
 
 /**
@@ -60,9 +59,11 @@ public final class Pipeline {
     SnapshotStore store =
         SnapshotStore.open(options.output(), options.snapshot(), runId, hadoopConf);
     ZoneGazetteer gazetteer = GazetteerSource.load(config.gazetteerPath(), hadoopConf);
-    List<String> expressions = multiwordExpressions(gazetteer, config.lexical());
+    List<String> expressions = new ArrayList<>(config.lexical().multiwordExpressions());
+    // Multiword zone names are kept whole as one term, like the configured expressions.
+    expressions.addAll(gazetteer.multiwordAliases());
     Fingerprints fingerprints =
-        Fingerprints.of(config, gazetteer, TopicStages.fingerprint(config, expressions));
+        Fingerprints.of(config, gazetteer, TopicFingerprint.of(config, expressions));
     BaseSnapshot base = BaseSnapshot.find(spark, store.snapshots(), options, fingerprints);
     StageLog log = new StageLog();
     try (RunState run =
@@ -79,9 +80,8 @@ public final class Pipeline {
       }
       long started = log.start();
       run.tables().forEach((data, dataset) -> store.stage(data.table(), dataset));
-      TopicStages.stageModel(run);
-      store.stageModelInfo(
-          BaseSnapshot.REPEATED_LINES, run.fact(StageReports.Boilerplate.class).lines());
+      run.models().forEach(store::stageModel);
+      run.modelFiles().forEach(store::stageModelInfo);
       Map<String, Long> rowCounts = new LinkedHashMap<>();
       store.rowCounts().entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
@@ -101,110 +101,10 @@ public final class Pipeline {
               counts.rejects(),
               counts.documentsWithoutDate(),
               rowCounts);
-      store.commit(RunManifest.toJson(manifest(run, summary, startedAt, log)));
+      store.commit(RunManifest.toJson(Manifest.of(run, summary, startedAt, log)));
       return summary;
     } finally {
       log.close();
     }
-  }
-
-  private Manifest manifest(RunState run, RunSummary summary, Instant startedAt, StageLog log) {
-    StageReports.SnapshotCounts snapshot = run.fact(StageReports.SnapshotCounts.class);
-    StageReports.SeenInputs seen = run.fact(StageReports.SeenInputs.class);
-    StageReports.NewDocuments fresh = run.fact(StageReports.NewDocuments.class);
-    StageReports.SentimentCounts sentiment = run.fact(StageReports.SentimentCounts.class);
-    Manifest.InputCounts inputCounts =
-        new Manifest.InputCounts(
-            summary.inputFiles(),
-            seen.filesAlreadySeen(),
-            snapshot.records(),
-            snapshot.documents(),
-            snapshot.duplicates(),
-            fresh.nearDuplicates(),
-            sentiment.tooLong(),
-            sentiment.parsed(),
-            snapshot.rejects(),
-            snapshot.rejectsByReason(),
-            snapshot.documentsWithoutDate(),
-            new Manifest.NewRecords(
-                seen.newRecords(),
-                fresh.documents(),
-                fresh.duplicates(),
-                fresh.nearDuplicates(),
-                fresh.rejects()));
-    BaseSnapshot base = run.base();
-    Manifest.Refresh refresh =
-        new Manifest.Refresh(
-            base.exists() ? "incremental" : "full",
-            base.fullReason(),
-            base.exists()
-                ? new Manifest.Base(
-                    String.valueOf(base.manifest().get("snapshot")),
-                    String.valueOf(base.manifest().get("run_id")))
-                : null,
-            base.exists() ? base.zonesChanged() : null,
-            base.exists() ? base.sentimentChanged() : null,
-            TopicStages.sharesReused(run));
-    Map<String, String> tables = new LinkedHashMap<>();
-    for (Table table : Table.values()) {
-      if (run.store.rowCounts().containsKey(table)) {
-        tables.put(table.tableName(), run.store.relativeTablePath(table));
-      }
-    }
-    return new Manifest(
-        runId,
-        options.snapshot(),
-        "succeeded",
-        Snapshots.LAYOUT_RUN_FOLDERS,
-        startedAt.toString(),
-        Instant.now().toString(),
-        options.inputs(),
-        versions(),
-        spark.sparkContext().master(),
-        config.rendered(),
-        run.fingerprints.toMap(),
-        refresh,
-        inputCounts,
-        run.fact(StageReports.Boilerplate.class).countsBySource(),
-        TopicStages.modelInfo(run),
-        summary.rowCounts(),
-        tables,
-        run.store.wroteModels() ? run.store.relativeModelsPath() : null,
-        log.timings(),
-        // In local mode the driver's JVM runs the executor threads too: its heap is the whole
-        // job's.
-        log.jvmMemory());
-  }
-
-  private Map<String, String> versions() {
-    Properties props = new Properties();
-    try (InputStream in =
-        Pipeline.class.getResourceAsStream("/discourse-atlas-version.properties")) {
-      if (in != null) {
-        props.load(in);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Map<String, String> versions = new LinkedHashMap<>();
-    versions.put("discourse_atlas", props.getProperty("version", "unknown"));
-    versions.put("spark", spark.version());
-    versions.put("corenlp", props.getProperty("corenlp", "unknown"));
-    versions.put("java", System.getProperty("java.version"));
-    return versions;
-  }
-
-  /** The gazetteer's multiword names and the configured expressions, kept whole as one unit. */
-  private static List<String> multiwordExpressions(
-      ZoneGazetteer gazetteer, JobConfig.Lexical lexical) {
-    List<String> expressions = new ArrayList<>(lexical.multiwordExpressions());
-    for (Zone zone : gazetteer.zones()) {
-      for (String alias : zone.aliases()) {
-        if (alias.strip().contains(" ")) {
-          expressions.add(alias);
-        }
-      }
-    }
-    return expressions;
   }
 }

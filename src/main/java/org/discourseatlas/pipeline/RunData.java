@@ -6,7 +6,7 @@ import org.discourseatlas.schema.Table;
  * The datasets a run passes from stage to stage. Those that are tables of the snapshot name their
  * table: the pipeline writes exactly these, so a table cannot be computed and forgotten.
  */
-enum RunData {
+public enum RunData {
   /** Input files: path and length (InputFiles.LISTING_SCHEMA). */
   INPUT_FILES(null),
   /**
@@ -52,7 +52,7 @@ enum RunData {
   }
 
   /** The snapshot table this dataset is written as; null for a dataset between stages. */
-  Table table() {
+  public Table table() {
     return table;
   }
 }

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -22,25 +24,27 @@ import org.discourseatlas.zones.ZoneGazetteer;
  * each recorded once). Datasets are cached while later stages read them and released by the stage
  * that reads them last.
  */
-final class RunState implements AutoCloseable {
+public final class RunState implements AutoCloseable {
   /** Between stages, datasets that are read more than once stay in memory, spilling to disk. */
   private static final StorageLevel KEEP = StorageLevel.MEMORY_AND_DISK();
 
-  final SparkSession spark;
-  final JobOptions options;
-  final JobConfig config;
-  final String runId;
-  final SnapshotStore store;
-  final ZoneGazetteer gazetteer;
-  final Fingerprints fingerprints;
+  public final SparkSession spark;
+  public final JobOptions options;
+  public final JobConfig config;
+  public final String runId;
+  public final SnapshotStore store;
+  public final ZoneGazetteer gazetteer;
+  public final Fingerprints fingerprints;
 
   /** The gazetteer's multiword names and the configured expressions, each kept whole as a term. */
-  final List<String> multiwordExpressions;
+  public final List<String> multiwordExpressions;
 
   private BaseSnapshot base;
   private final Map<RunData, Dataset<Row>> datasets = new EnumMap<>(RunData.class);
   private final Map<Class<?>, Record> facts = new HashMap<>();
   private final List<Dataset<Row>> persisted = new ArrayList<>();
+  private final Map<String, MLWritable> models = new LinkedHashMap<>();
+  private final Map<String, Object> modelFiles = new LinkedHashMap<>();
 
   RunState(
       SparkSession spark,
@@ -63,16 +67,16 @@ final class RunState implements AutoCloseable {
     this.base = base;
   }
 
-  BaseSnapshot base() {
+  public BaseSnapshot base() {
     return base;
   }
 
   /** Replaces the base, when what was learned from the inputs rules it out. */
-  void rebase(BaseSnapshot newBase) {
+  public void rebase(BaseSnapshot newBase) {
     base = newBase;
   }
 
-  Dataset<Row> get(RunData data) {
+  public Dataset<Row> get(RunData data) {
     Dataset<Row> dataset = datasets.get(data);
     if (dataset == null) {
       throw new IllegalStateException(data + " is read before any stage added it");
@@ -80,16 +84,16 @@ final class RunState implements AutoCloseable {
     return dataset;
   }
 
-  boolean has(RunData data) {
+  public boolean has(RunData data) {
     return datasets.containsKey(data);
   }
 
-  void put(RunData data, Dataset<Row> dataset) {
+  public void put(RunData data, Dataset<Row> dataset) {
     datasets.put(data, dataset);
   }
 
   /** Caches {@code dataset} until it is released or the run ends. */
-  Dataset<Row> keep(Dataset<Row> dataset) {
+  public Dataset<Row> keep(Dataset<Row> dataset) {
     Dataset<Row> kept = dataset.persist(KEEP);
     persisted.add(kept);
     return kept;
@@ -100,12 +104,12 @@ final class RunState implements AutoCloseable {
    * scan of it instead of the whole upstream query, whose plan text reached 10^7 characters and
    * cost seconds per action. The RDD lineage stays, so lost blocks are recomputed.
    */
-  Dataset<Row> keepFlat(Dataset<Row> dataset) {
+  public Dataset<Row> keepFlat(Dataset<Row> dataset) {
     return keep(spark.createDataFrame(dataset.javaRDD(), dataset.schema()));
   }
 
   /** Frees the named datasets' memory: no later stage reads them. */
-  void release(RunData... names) {
+  public void release(RunData... names) {
     for (RunData name : names) {
       Dataset<Row> dataset = datasets.remove(name);
       if (dataset != null) {
@@ -116,13 +120,13 @@ final class RunState implements AutoCloseable {
   }
 
   /** Records a stage's typed report for the manifest; each kind of fact is recorded once. */
-  <T extends Record> void report(T fact) {
+  public <T extends Record> void report(T fact) {
     if (facts.putIfAbsent(fact.getClass(), fact) != null) {
       throw new IllegalStateException(fact.getClass().getSimpleName() + " reported twice");
     }
   }
 
-  <T extends Record> T fact(Class<T> kind) {
+  public <T extends Record> T fact(Class<T> kind) {
     Record fact = facts.get(kind);
     if (fact == null) {
       throw new IllegalStateException(
@@ -132,7 +136,7 @@ final class RunState implements AutoCloseable {
   }
 
   /** A fact, when a stage reported it (the topic model exists only when one was fitted). */
-  <T extends Record> java.util.Optional<T> findFact(Class<T> kind) {
+  public <T extends Record> java.util.Optional<T> findFact(Class<T> kind) {
     return java.util.Optional.ofNullable(facts.get(kind)).map(kind::cast);
   }
 
@@ -163,6 +167,24 @@ final class RunState implements AutoCloseable {
                 + present);
       }
     }
+  }
+
+  /** A model to save beside the tables (the pipeline writes it; stages never write). */
+  public void saveModel(String name, MLWritable model) {
+    models.put(name, model);
+  }
+
+  /** A JSON file to save beside the models: what a later run needs to build on this one. */
+  public void saveModelFile(String name, Object json) {
+    modelFiles.put(name, json);
+  }
+
+  Map<String, MLWritable> models() {
+    return models;
+  }
+
+  Map<String, Object> modelFiles() {
+    return modelFiles;
   }
 
   /** The datasets that are tables of the snapshot, in table order. */

@@ -9,7 +9,7 @@ import org.discourseatlas.schema.Table;
  * it runs (as {@code transformSchema} does, so a missing column fails at once, by name, before any
  * Spark job), and it reports what went in and came out for the stage log and the manifest.
  */
-interface Stage {
+public interface Stage {
   /** The stage's label in the log and in the manifest's timings. */
   String name();
 
@@ -29,17 +29,17 @@ interface Stage {
 
   /** A dataset of the run and the columns of it a stage relies on. */
   record Uses(RunData data, List<String> columns) {
-    static Uses of(RunData data, String... columns) {
+    public static Uses of(RunData data, String... columns) {
       return new Uses(data, List.of(columns));
     }
 
     /** The dataset with every column of its table: a table is added whole. */
-    static Uses table(RunData data) {
+    public static Uses table(RunData data) {
       return like(data, data.table());
     }
 
     /** A dataset between stages with every column of {@code table} (new turns are turns rows). */
-    static Uses like(RunData data, Table table) {
+    public static Uses like(RunData data, Table table) {
       return new Uses(data, List.of(table.schema().fieldNames()));
     }
   }

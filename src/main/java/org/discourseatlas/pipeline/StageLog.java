@@ -64,7 +64,7 @@ public final class StageLog {
   }
 
   /** A line of detail under a stage ("source 'x': 3 repeated lines dropped"). */
-  static void note(String message) {
+  public static void note(String message) {
     LOG.info("      " + message);
   }
 

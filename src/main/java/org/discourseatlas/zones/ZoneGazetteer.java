@@ -31,6 +31,19 @@ public final class ZoneGazetteer implements Serializable {
     return List.copyOf(zonesById.values());
   }
 
+  /** Every alias of more than one word, zone by zone, in the gazetteer's order. */
+  public List<String> multiwordAliases() {
+    List<String> aliases = new java.util.ArrayList<>();
+    for (Zone zone : zones()) {
+      for (String alias : zone.aliases()) {
+        if (alias.strip().contains(" ")) {
+          aliases.add(alias);
+        }
+      }
+    }
+    return aliases;
+  }
+
   public Zone zone(String id) {
     return zonesById.get(id);
   }

@@ -1,4 +1,4 @@
-package org.discourseatlas.pipeline;
+package org.discourseatlas.pipeline.stages;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -15,6 +15,10 @@ import org.discourseatlas.analysis.DocumentStats;
 import org.discourseatlas.analysis.Segmentation;
 import org.discourseatlas.analysis.Sentiment;
 import org.discourseatlas.analysis.ZoneTagging;
+import org.discourseatlas.pipeline.RunData;
+import org.discourseatlas.pipeline.RunState;
+import org.discourseatlas.pipeline.Stage;
+import org.discourseatlas.pipeline.StageLog;
 import org.discourseatlas.schema.Columns;
 import org.discourseatlas.schema.Table;
 import org.discourseatlas.zones.ZoneMatcher;
@@ -24,7 +28,7 @@ import org.discourseatlas.zones.ZoneMatcher;
  * their counts, rejects and zone sentiment. Rows of the base snapshot are carried over; only new
  * documents are segmented, tagged and parsed.
  */
-final class AnalysisStages {
+public final class AnalysisStages {
   /** Sentiment columns of the sentences table: what the sentiment stage adds. */
   private static final List<String> SENTIMENT_COLUMNS =
       List.of(
@@ -36,7 +40,7 @@ final class AnalysisStages {
   private AnalysisStages() {}
 
   /** The stages in the order they run. */
-  static List<Stage> all() {
+  public static List<Stage> all() {
     return List.of(
         new SplitTurns(),
         new TagSentences(),

@@ -1,18 +1,18 @@
-package org.discourseatlas.pipeline;
+package org.discourseatlas.pipeline.stages;
 
 import java.util.Map;
 import java.util.Set;
 
 /** What stages report for the manifest: one typed record per kind of fact, recorded once a run. */
-final class StageReports {
+public final class StageReports {
   private StageReports() {}
 
   /** The input files listed and the records read from them, seen before or not. */
-  record InputsRead(long inputFiles, long records) {}
+  public record InputsRead(long inputFiles, long records) {}
 
   /** The boilerplate lines learned from every input, per source. */
-  record Boilerplate(Map<String, Set<String>> lines) {
-    Map<String, Integer> countsBySource() {
+  public record Boilerplate(Map<String, Set<String>> lines) {
+    public Map<String, Integer> countsBySource() {
       Map<String, Integer> counts = new java.util.TreeMap<>();
       lines.forEach((source, set) -> counts.put(source, set.size()));
       return counts;
@@ -20,16 +20,16 @@ final class StageReports {
   }
 
   /** Input files the base snapshot ingested, and the records of this run not among them. */
-  record SeenInputs(long filesAlreadySeen, long newRecords) {}
+  public record SeenInputs(long filesAlreadySeen, long newRecords) {}
 
   /** What became of this run's new records: new records = documents + duplicates + rejects. */
-  record NewDocuments(long documents, long duplicates, long nearDuplicates, long rejects) {}
+  public record NewDocuments(long documents, long duplicates, long nearDuplicates, long rejects) {}
 
   /** Sentences with a sentiment, those parsed in this run, and those too long to parse. */
-  record SentimentCounts(long scored, long parsed, long tooLong) {}
+  public record SentimentCounts(long scored, long parsed, long tooLong) {}
 
   /** The snapshot's totals, earlier records and new: records = documents + duplicates + rejects. */
-  record SnapshotCounts(
+  public record SnapshotCounts(
       long records,
       long documents,
       long duplicates,

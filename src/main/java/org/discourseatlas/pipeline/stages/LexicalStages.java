@@ -1,4 +1,4 @@
-package org.discourseatlas.pipeline;
+package org.discourseatlas.pipeline.stages;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -9,6 +9,9 @@ import org.discourseatlas.analysis.Mentions;
 import org.discourseatlas.analysis.TermFrequencies;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.nlp.MorphaLemmatizer;
+import org.discourseatlas.pipeline.RunData;
+import org.discourseatlas.pipeline.RunState;
+import org.discourseatlas.pipeline.Stage;
 import org.discourseatlas.schema.Columns;
 import org.discourseatlas.schema.Table;
 import org.discourseatlas.terms.Lemmatizer;
@@ -16,11 +19,11 @@ import org.discourseatlas.terms.TermExtractor;
 import org.discourseatlas.zones.ZoneMatcher;
 
 /** The lexical statistics: n-gram units, term frequencies, keyness, collocations and KWIC. */
-final class LexicalStages {
+public final class LexicalStages {
   private LexicalStages() {}
 
   /** The stages in the order they run. */
-  static List<Stage> all() {
+  public static List<Stage> all() {
     return List.of(new TermFrequencyStage(), new KeynessStage(), new CollocationsAndKwic());
   }
 

@@ -1,4 +1,4 @@
-package org.discourseatlas.pipeline;
+package org.discourseatlas.pipeline.stages;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -18,15 +18,20 @@ import org.discourseatlas.ingest.InputFiles;
 import org.discourseatlas.ingest.NearDuplicates;
 import org.discourseatlas.ingest.RepeatedLines;
 import org.discourseatlas.ingest.TranscriptIngest;
+import org.discourseatlas.pipeline.BaseSnapshot;
+import org.discourseatlas.pipeline.RunData;
+import org.discourseatlas.pipeline.RunState;
+import org.discourseatlas.pipeline.Stage;
+import org.discourseatlas.pipeline.StageLog;
 import org.discourseatlas.schema.Columns;
 import org.discourseatlas.schema.Table;
 
 /** The stages from input paths to documents and rejects: list, read, learn boilerplate, finish. */
-final class IngestStages {
+public final class IngestStages {
   private IngestStages() {}
 
   /** The stages in the order they run. */
-  static List<Stage> all() {
+  public static List<Stage> all() {
     return List.of(
         new ListInputs(),
         new ReadInputs(),
@@ -116,6 +121,7 @@ final class IngestStages {
                         + " repeated lines dropped as boilerplate");
               });
       run.report(new StageReports.Boilerplate(repeatedLines));
+      run.saveModelFile(BaseSnapshot.REPEATED_LINES, repeatedLines);
       run.rebase(run.base().unlessBoilerplateChanged(repeatedLines));
       long learned = repeatedLines.values().stream().mapToLong(Set::size).sum();
       return new Counts(run.fact(StageReports.InputsRead.class).records(), learned, "lines");

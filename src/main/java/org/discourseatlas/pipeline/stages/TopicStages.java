@@ -1,4 +1,4 @@
-package org.discourseatlas.pipeline;
+package org.discourseatlas.pipeline.stages;
 
 import java.util.List;
 import java.util.Locale;
@@ -7,10 +7,13 @@ import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.discourseatlas.config.JobConfig;
+import org.discourseatlas.pipeline.RunData;
+import org.discourseatlas.pipeline.RunState;
+import org.discourseatlas.pipeline.Stage;
+import org.discourseatlas.pipeline.StageLog;
 import org.discourseatlas.schema.Columns;
 import org.discourseatlas.schema.Table;
 import org.discourseatlas.topics.SavedTopicModel;
-import org.discourseatlas.topics.TopicFingerprint;
 import org.discourseatlas.topics.TopicInference;
 import org.discourseatlas.topics.TopicModel;
 import org.discourseatlas.topics.TopicModelEstimator;
@@ -26,17 +29,12 @@ import org.discourseatlas.topics.TopicUnits;
  * same fingerprint), then each unit's topic shares with the topics, prevalence and comparison
  * tables, then, when configured, model selection over several k.
  */
-final class TopicStages {
+public final class TopicStages {
   private TopicStages() {}
 
   /** The stages in the order they run. */
-  static List<Stage> all() {
+  public static List<Stage> all() {
     return List.of(new FitTopicModel(), new TopicPrevalenceStage(), new SelectTopicModel());
-  }
-
-  /** The topic settings' fingerprint: a saved model is reused only under the same one. */
-  static String fingerprint(JobConfig config, List<String> multiwordExpressions) {
-    return TopicFingerprint.of(config, multiwordExpressions);
   }
 
   /** The model this run fitted or reused, its vocabulary and how it came to be. */
@@ -48,26 +46,6 @@ final class TopicStages {
       long units,
       long modelled,
       Double miniBatchFraction) {}
-
-  /** The manifest's topic_model: what the topic stages did (disabled when they did nothing). */
-  static TopicModelInfo modelInfo(RunState run) {
-    return run.findFact(TopicModelInfo.class).orElseThrow();
-  }
-
-  /** Whether the base snapshot's topic shares were kept. */
-  static boolean sharesReused(RunState run) {
-    return modelInfo(run).sharesWereReused();
-  }
-
-  /** Stages the model this run fitted or reused, with its info, beside the tables. */
-  static void stageModel(RunState run) {
-    run.findFact(FittedTopics.class)
-        .ifPresent(
-            fitted -> {
-              run.store.stageModel(TopicModel.DIRECTORY, fitted.model().pipeline());
-              run.store.stageModelInfo(TopicModelInfo.FILE, modelInfo(run).toMap());
-            });
-  }
 
   /**
    * Topic units (turns, paragraphs or documents) and the model: a saved one when it may be reused,
@@ -260,7 +238,7 @@ final class TopicStages {
       long prevalenceRows = prevalence.count();
       double logPerplexity = model.logPerplexity(features);
       SavedTopicModel saved = fitted.saved();
-      run.report(
+      TopicModelInfo info =
           new TopicModelInfo(
               saved != null ? TopicModelInfo.REUSED : TopicModelInfo.FITTED,
               run.fingerprints.topics(),
@@ -277,7 +255,10 @@ final class TopicStages {
               fitted.miniBatchFraction(),
               reuseShares,
               Double.isNaN(logPerplexity) ? null : logPerplexity,
-              null));
+              null);
+      run.report(info);
+      run.saveModel(TopicModel.DIRECTORY, model.pipeline());
+      run.saveModelFile(TopicModelInfo.FILE, info.toMap());
       return new Counts(fitted.modelled(), prevalenceRows, "rows");
     }
   }
