@@ -1,0 +1,216 @@
+package org.discourseatlas.schema;
+
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+import static org.apache.spark.sql.types.DataTypes.createMapType;
+import static org.discourseatlas.schema.TableDefinition.about;
+import static org.discourseatlas.schema.TableDefinition.also;
+import static org.discourseatlas.schema.TableDefinition.define;
+import static org.discourseatlas.schema.TableDefinition.field;
+
+import java.util.List;
+
+/** The corpus tables' definitions: documents, rejects, turns, sentences, zones, mentions. */
+final class CorpusTables {
+  private CorpusTables() {}
+
+  static final TableDefinition DOCUMENTS =
+      define(
+          about("one row per transcript (duplicates included)"),
+          List.of(Columns.DOC_ID, Columns.SOURCE_PATH),
+          field(
+              Columns.DOC_ID,
+              StringType,
+              false,
+              "SHA-256 (first 128 bits, hex) of the cleaned text, white space folded, NFC"),
+          field(
+              Columns.SOURCE_PATH,
+              StringType,
+              false,
+              "the input's full path; for JSONL `<path>#<line>`"),
+          field(
+              Columns.FORMAT,
+              StringType,
+              false,
+              "`txt`, `html`, `jsonl`, `csv`, each possibly with `.gz`"),
+          field(
+              Columns.ENCODING,
+              StringType,
+              false,
+              "`UTF-8`, `UTF-8-BOM`, `windows-1251`, `windows-1252`, `ISO-8859-1`"),
+          field(
+              Columns.TITLE,
+              StringType,
+              true,
+              "title line, `<h1>`/`<title>`, or JSONL title; null if none"),
+          field(
+              Columns.DATE,
+              DateType,
+              true,
+              "the transcript's date; null if none found (counted in the manifest)"),
+          field(
+              Columns.PLACE,
+              StringType,
+              true,
+              "from the title (\"..., Moscow, March 14, 2017\"); null if none"),
+          field(Columns.SOURCE, StringType, true, "the ministry/site (see `ingest.sources`)"),
+          field(Columns.URL, StringType, true, "JSONL `url` field; null otherwise"),
+          field(Columns.LANGUAGE, StringType, false, "`en` (other languages are rejected)"),
+          field(
+              Columns.DUPLICATE_OF,
+              StringType,
+              true,
+              "null for an analysed document; the analysed copy's doc_id for a duplicate"),
+          field(
+              Columns.DUPLICATE_SIMILARITY,
+              DoubleType,
+              true,
+              "null for an analysed document; 1.0 for an exact copy; the Jaccard similarity for a near duplicate"),
+          field(
+              Columns.DATE_SOURCE,
+              StringType,
+              true,
+              "`metadata`, `title`, `path`, `text`; null without a date"),
+          field(Columns.COUNTRY, StringType, true, "the `{country}` path field; null without one"),
+          field(Columns.YEAR, IntegerType, true, "the date's year, else the `{year}` path field"),
+          field(
+              Columns.PATH_FIELDS,
+              createMapType(StringType, StringType),
+              true,
+              "every field of the first matching path pattern"),
+          field(
+              Columns.N_TURNS,
+              IntegerType,
+              true,
+              "turns, sentences, running words; an exact copy shows its analysed copy's counts, a near duplicate null (not analysed)"),
+          also(Columns.N_SENTENCES, IntegerType, true),
+          also(Columns.N_TOKENS, LongType, true),
+          field(
+              Columns.CONTENT_HASH,
+              StringType,
+              false,
+              "SHA-256 (first 128 bits, hex) of the input file's bytes: how a refresh knows the file was ingested; every record of a JSONL/CSV file shares it"));
+
+  static final TableDefinition REJECTS =
+      define(
+          about("one row per input (or JSONL record) not analysed"),
+          List.of(Columns.SOURCE_PATH),
+          field(Columns.SOURCE_PATH, StringType, false, "as in documents"),
+          field(Columns.REASON, StringType, false, "a code from the table under \"Input\""),
+          field(Columns.DETAIL, StringType, true, "what exactly was wrong"),
+          field(Columns.BYTES, LongType, false, "size of the file (or JSONL line)"),
+          field(
+              Columns.CONTENT_HASH,
+              StringType,
+              false,
+              "as in documents; for a file not read (too large, unreadable) `unread:` and a hash of its path and size"));
+
+  static final TableDefinition TURNS =
+      define(
+          about("one row per speaker turn"),
+          List.of(Columns.DOC_ID, Columns.TURN),
+          field(Columns.DOC_ID, StringType, false, ""),
+          field(Columns.TURN, IntegerType, false, "1, 2, ... in speaking order"),
+          field(
+              Columns.SPEAKER,
+              StringType,
+              true,
+              "the normalised label (\"Sergey Lavrov\", \"Psaki\", \"Question\"); null for unlabelled text and \"A:\""),
+          field(Columns.ROLE, StringType, false, "`question`, `answer`, `statement`, `moderator`"),
+          field(
+              Columns.TEXT, StringType, false, "the turn's paragraphs, separated by a blank line"));
+
+  static final TableDefinition SENTENCES =
+      define(
+          about("one row per sentence (CoreNLP's splitter)"),
+          List.of(Columns.DOC_ID, Columns.TURN, Columns.SENTENCE),
+          field(Columns.DOC_ID, StringType, false, ""),
+          also(Columns.TURN, IntegerType, false),
+          field(Columns.SENTENCE, IntegerType, false, "1, 2, ... through the document"),
+          field(
+              Columns.PARAGRAPH,
+              IntegerType,
+              false,
+              "the sentence's paragraph (blank-line block) within its turn, from 1"),
+          field(Columns.TEXT, StringType, false, "the sentence as written"),
+          field(
+              Columns.NAMED_ZONES,
+              createArrayType(StringType, false),
+              false,
+              "zone ids the sentence names, sorted"),
+          field(
+              Columns.ZONES,
+              createArrayType(StringType, false),
+              false,
+              "named zones plus those carried by the window, sorted"),
+          field(
+              Columns.N_TOKENS,
+              IntegerType,
+              false,
+              "running words (tokens with a letter or digit)"),
+          field(
+              Columns.TOKENS,
+              createArrayType(StringType, false),
+              false,
+              "CoreNLP's tokens, as the term statistics count them (a refresh recounts earlier sentences from these)"),
+          field(
+              Columns.SENTIMENT_LABEL,
+              StringType,
+              true,
+              "CoreNLP's most probable class: `very_negative` .. `very_positive`; null when not scored"),
+          field(
+              Columns.SENTIMENT_SCORE,
+              DoubleType,
+              true,
+              "the expected class mapped to -1..+1: (Σ p_k·k − 2) / 2, k = 0..4"),
+          field(
+              Columns.SENTIMENT_PROBS,
+              createArrayType(DoubleType, false),
+              true,
+              "the 5 class probabilities, `very_negative` first"),
+          field(
+              Columns.SENTIMENT_STATUS,
+              StringType,
+              true,
+              "`scored`, `too_long` (over `sentiment.max-tokens`), null outside the scope"));
+
+  static final TableDefinition ZONES =
+      define(
+          about("one row per gazetteer zone the run tagged with"),
+          List.of(Columns.ZONE),
+          field(Columns.ZONE, StringType, false, "the zone id used in every other table"),
+          field(Columns.NAME, StringType, false, "display name; country or region"),
+          also(Columns.PARENT, StringType, true),
+          field(Columns.LATITUDE, DoubleType, true, "for maps"),
+          also(Columns.LONGITUDE, DoubleType, true),
+          field(
+              Columns.ALIASES,
+              createArrayType(StringType, false),
+              false,
+              "the names matched in sentences"));
+
+  static final TableDefinition MENTIONS =
+      define(
+          about("one row per zone mention (KWIC)"),
+          List.of(Columns.DOC_ID, Columns.SENTENCE, Columns.ZONE, Columns.MATCH),
+          field(Columns.ZONE, StringType, false, "where"),
+          also(Columns.DOC_ID, StringType, false),
+          also(Columns.TURN, IntegerType, false),
+          also(Columns.SENTENCE, IntegerType, false),
+          field(
+              Columns.ALIAS,
+              StringType,
+              false,
+              "the gazetteer alias that matched (\"eastern Aleppo\")"),
+          field(
+              Columns.LEFT,
+              StringType,
+              false,
+              "up to `mentions.context-words` words of the sentence before, the text as written, the words after"),
+          also(Columns.MATCH, StringType, false),
+          also(Columns.RIGHT, StringType, false));
+}
