@@ -30,9 +30,10 @@ final class TopicTables {
                   names whole, stopwords removed); the vocabulary keeps terms in ≥ 2 units and ≤ 50% of them, the
                   5,000 most frequent. A unit belongs to a zone when one of its sentences is in the zone's window.
                   The vocabulary and model are saved under `<output>/models/snapshot=YYYY-MM/run=<run_id>/` (the
-                  manifest's `models`; `topic-vocabulary`, `topic-lda`: Spark ML `CountVectorizerModel` and
-                  `LocalLDAModel`, and `topic-model.json`, beside `repeated-lines.json`, the boilerplate lines
-                  the run removed per source); a later
+                  manifest's `models`; `topic-model`: one Spark ML `PipelineModel` of the `CountVectorizerModel`
+                  and the `LocalLDAModel`, and `topic-model.json`, beside `repeated-lines.json`, the boilerplate lines
+                  the run removed per source; a model of an older run saved as `topic-vocabulary` and `topic-lda`
+                  is not reused: a new one is fitted); a later
                   run into the same output reuses the latest one when it was fitted under the same topic and term
                   settings, so months stay comparable (the manifest's `topic_model` says `fitted` or `reused`, and
                   from which snapshot). See `docs/decisions/0012-topic-model.md`.
