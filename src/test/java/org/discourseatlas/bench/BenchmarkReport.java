@@ -38,9 +38,11 @@ public final class BenchmarkReport {
           "list inputs",
           "read",
           "boilerplate",
+          "new inputs",
           "documents",
           "turns",
           "sentences+zones",
+          "document counts",
           "term_frequencies",
           "keyness",
           "collocations+kwic");
