@@ -1,5 +1,6 @@
 package org.discourseatlas.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.io.InputStream;
@@ -151,7 +152,10 @@ public record Manifest(
   public record NewRecords(
       long records, long documents, long duplicates, long nearDuplicates, long rejects) {}
 
-  /** Whether the run built on an earlier snapshot, and what it redid there. */
+  /**
+   * Whether the run built on an earlier snapshot, and what it redid there (a full run: no base).
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Refresh(
       String mode,
       String reason,
