@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.discourseatlas.text.DateParser;
 
 /**
  * A transcript's title line, as ministry sites write it: "Foreign Minister X's remarks ..., Moscow,

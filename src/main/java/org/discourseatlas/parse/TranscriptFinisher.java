@@ -11,6 +11,7 @@ import org.discourseatlas.decode.EnglishProseCheck;
 import org.discourseatlas.decode.LanguageIdentifier;
 import org.discourseatlas.decode.RejectReason;
 import org.discourseatlas.decode.RejectedInputException;
+import org.discourseatlas.text.DateParser;
 import org.discourseatlas.text.TextNormalizer;
 import org.discourseatlas.turns.Turn;
 import org.discourseatlas.turns.TurnSegmenter;

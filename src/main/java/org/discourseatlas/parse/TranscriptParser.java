@@ -26,6 +26,7 @@ import org.discourseatlas.decode.RejectReason;
 import org.discourseatlas.decode.RejectedInput;
 import org.discourseatlas.decode.RejectedInputException;
 import org.discourseatlas.decode.TextDecoder;
+import org.discourseatlas.text.DateParser;
 import org.discourseatlas.text.TextNormalizer;
 import org.discourseatlas.turns.TurnSegmenter;
 

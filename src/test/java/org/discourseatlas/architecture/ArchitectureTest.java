@@ -76,6 +76,44 @@ class ArchitectureTest {
     assertEquals(List.of(), violations);
   }
 
+  /**
+   * The plain-Java packages in layers: each may import only those listed (and itself), so the
+   * kernels form no cycle (decode once imported parse for its reject types and a date parser).
+   */
+  private static final Map<String, Set<String>> PLAIN_JAVA_IMPORTS =
+      Map.of(
+          "text", Set.of(),
+          "stats", Set.of("text"),
+          "terms", Set.of("text"),
+          "turns", Set.of("text"),
+          "zones", Set.of("text"),
+          "decode", Set.of("text"),
+          "nlp", Set.of("terms", "text"),
+          "parse", Set.of("decode", "turns", "text"),
+          "config", Set.of("parse", "decode", "stats", "turns", "zones", "terms", "text"));
+
+  @Test
+  void plainJavaPackagesFormLayers() {
+    List<String> violations = new ArrayList<>();
+    sources.forEach(
+        (file, text) -> {
+          String own = topPackage(file);
+          if (!PLAIN_JAVA.contains(own)) {
+            return;
+          }
+          Matcher imports = IMPORT.matcher(text);
+          while (imports.find()) {
+            Matcher imported = OWN_PACKAGE.matcher(imports.group(1));
+            if (imported.find()
+                && !imported.group(1).equals(own)
+                && !PLAIN_JAVA_IMPORTS.get(own).contains(imported.group(1))) {
+              violations.add(file + " imports " + imports.group(1));
+            }
+          }
+        });
+    assertEquals(List.of(), violations);
+  }
+
   @Test
   void everyPackageSaysWhatItHolds() {
     Set<Path> packages = new TreeSet<>();

@@ -10,7 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import org.discourseatlas.parse.DateParser;
+import org.discourseatlas.text.DateParser;
 import org.junit.jupiter.api.Test;
 
 public class HtmlContentExtractorTest {

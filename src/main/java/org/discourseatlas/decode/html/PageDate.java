@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.discourseatlas.parse.DateParser;
+import org.discourseatlas.text.DateParser;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 

@@ -1,4 +1,4 @@
-package org.discourseatlas.parse;
+package org.discourseatlas.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

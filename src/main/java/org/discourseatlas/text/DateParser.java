@@ -1,4 +1,4 @@
-package org.discourseatlas.parse;
+package org.discourseatlas.text;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
