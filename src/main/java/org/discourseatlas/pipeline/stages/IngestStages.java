@@ -142,7 +142,7 @@ public final class IngestStages {
     }
 
     public List<Uses> adds() {
-      return List.of(Uses.of(RunData.NEW_RECORDS, Columns.CONTENT_HASH));
+      return List.of(Uses.of(RunData.NEW_RECORDS, TranscriptIngest.READ_SCHEMA.fieldNames()));
     }
 
     public Counts run(RunState run) {
@@ -203,7 +203,8 @@ public final class IngestStages {
               RunData.NEW_DOCUMENTS,
               Columns.DOC_ID,
               Columns.DUPLICATE_OF,
-              Columns.DUPLICATE_SIMILARITY),
+              Columns.DUPLICATE_SIMILARITY,
+              Columns.TURN_LIST),
           Uses.of(RunData.NEW_REJECTS, Table.REJECTS.schema().fieldNames()),
           Uses.of(RunData.EARLIER_DOCUMENTS, Table.DOCUMENTS.schema().fieldNames()));
     }

@@ -55,7 +55,7 @@ public final class LexicalStages {
 
     public List<Uses> adds() {
       return List.of(
-          Uses.of(RunData.LEXICAL_UNITS, Columns.ZONES, LexicalUnits.NGRAMS),
+          Uses.of(RunData.LEXICAL_UNITS, Columns.DOC_ID, Columns.ZONES, LexicalUnits.NGRAMS),
           Uses.table(RunData.TERM_FREQUENCIES));
     }
 

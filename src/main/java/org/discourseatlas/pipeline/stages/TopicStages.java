@@ -6,6 +6,8 @@ import java.util.Map;
 import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.pipeline.RunData;
 import org.discourseatlas.pipeline.RunState;
@@ -60,8 +62,9 @@ public final class TopicStages {
       return List.of(Uses.of(RunData.LEXICAL_UNITS, Columns.DOC_ID, Columns.ZONES));
     }
 
+    /** Features are added empty when no model is fitted (topics disabled or too few units). */
     public List<Uses> adds() {
-      return List.of();
+      return List.of(Uses.of(RunData.TOPIC_FEATURES, Columns.DOC_ID));
     }
 
     public Counts run(RunState run) {
@@ -175,6 +178,8 @@ public final class TopicStages {
               RunData.TOPIC_SHARES)) {
         run.put(data, run.spark.createDataFrame(List.of(), data.table().schema()));
       }
+      StructType noFeatures = new StructType().add(Columns.DOC_ID, DataTypes.StringType, false);
+      run.put(RunData.TOPIC_FEATURES, run.spark.createDataFrame(List.of(), noFeatures));
     }
   }
 
