@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * Readers (refresh runs, notebooks, the benchmark) read it back as plain JSON.
  */
 public final class RunManifest {
-  private static final ObjectMapper JSON =
+  /** Also writes the JSON files beside the models: one naming rule for every file a run writes. */
+  static final ObjectMapper JSON =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);

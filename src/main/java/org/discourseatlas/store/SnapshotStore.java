@@ -1,6 +1,5 @@
 package org.discourseatlas.store;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -54,8 +53,6 @@ public final class SnapshotStore {
 
   /** Folders of the layout before run folders existed: cleared when found. */
   private static final List<String> LEGACY_DIRS = List.of("_staging", "_trash");
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FileSystem fs;
   private final Path root;
@@ -183,7 +180,7 @@ public final class SnapshotStore {
   /** Writes a small JSON file beside the models (what they were fitted with, learned lines). */
   public void stageModelInfo(String name, Object info) {
     try (OutputStream out = fs.create(new Path(modelsPath(), name), false)) {
-      out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(info));
+      out.write(RunManifest.JSON.writeValueAsBytes(info));
       modelsStaged = true;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + name, e);

@@ -1,13 +1,12 @@
 package org.discourseatlas.topics;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The run manifest's {@code topic_model} entry (and {@value #FILE} beside the saved model): what
  * the topic stage did. Refresh runs read it back from earlier manifests ({@link SavedTopicModel},
- * the base snapshot's model id), by the keys of {@link #toMap}; null fields are left out.
+ * the base snapshot's model id), by their snake_case keys ({@code store.RunManifest} names them);
+ * null fields are left out.
  *
  * @param status fitted, reused, skipped or disabled
  * @param fingerprint {@link TopicFingerprint#of}
@@ -54,34 +53,6 @@ public record TopicModelInfo(
     return new TopicModelInfo(
         DISABLED, null, null, null, null, null, null, null, null, null, null, null, null, null,
         null, null);
-  }
-
-  /** As the manifest writes it: snake_case keys, in this order, null values left out. */
-  public Map<String, Object> toMap() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("status", status);
-    map.put("fingerprint", fingerprint);
-    map.put("unit", unit);
-    map.put("model_id", modelId);
-    if (reusedFrom != null) {
-      Map<String, Object> from = new LinkedHashMap<>();
-      from.put("run_id", reusedFrom.runId());
-      from.put("snapshot", reusedFrom.snapshot());
-      map.put("reused_from", from);
-    }
-    map.put("units", units);
-    map.put("units_modelled", unitsModelled);
-    map.put("units_too_short", unitsTooShort);
-    map.put("vocabulary_size", vocabularySize);
-    map.put("k", k);
-    map.put("optimizer", optimizer);
-    map.put("path", path);
-    map.put("mini_batch_fraction", miniBatchFraction);
-    map.put("shares_reused", sharesReused);
-    map.put("log_perplexity", logPerplexity);
-    map.put("reason", reason);
-    map.values().removeIf(v -> v == null);
-    return map;
   }
 
   /** Whether the base snapshot's topic shares were kept (false when there were none). */

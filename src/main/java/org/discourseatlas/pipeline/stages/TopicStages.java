@@ -263,7 +263,7 @@ public final class TopicStages {
               null);
       run.report(info);
       run.saveModel(TopicModel.DIRECTORY, model.pipeline());
-      run.saveModelFile(TopicModelInfo.FILE, info.toMap());
+      run.saveModelFile(TopicModelInfo.FILE, info);
       return new Counts(fitted.modelled(), prevalenceRows, "rows");
     }
   }
