@@ -110,12 +110,13 @@ class BenchmarkReportTest {
         md.contains(
             "10,961 files, 200.0 MB; 10,961 records = 10,951 documents + 1 duplicates + 9 rejects"),
         md);
-    // The fixture has three of the nine lexical stages: the other six are named, not silently
-    // skipped.
+    // The fixture has three of the eleven lexical stages: the other eight are named, not
+    // silently skipped.
     assertTrue(
         md.contains(
             "Lexical stages absent from this run's manifest (not in the sum): boilerplate,"
-                + " collocations+kwic, documents, keyness, list inputs, turns."),
+                + " collocations+kwic, document counts, documents, keyness, list inputs, new"
+                + " inputs, turns."),
         md);
     assertTrue(md.endsWith("## Notes\n\nfrom the notes file\n"), md);
   }
