@@ -19,10 +19,19 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The lexical unit of every statistic: one row per sentence of an analysed document with what
- * groups it (zones, month, speaker role, source) and its n-grams, so term frequencies, keyness and
- * collocations all count the same terms.
+ * groups it (zones, month, speaker role, source), its term units (lemmas, multiword names whole,
+ * null where a stopword breaks the run) and the n-grams built from them, so term frequencies,
+ * keyness, collocations and topics all count the same terms.
+ *
+ * <p>The term units are the costly part (lemmatising every token) and are computed once, where the
+ * units are built; the n-grams are a cheap function of them, derived where they are read rather
+ * than cached: every n-gram of a corpus as structs of four strings outweighs the units several
+ * times over (UN corpus: the cached n-grams were the largest thing on the heap).
  */
 public final class LexicalUnits {
+  /** The sentence's term units, in order; null where a stopword or punctuation breaks n-grams. */
+  public static final String TERM_UNITS = "term_units";
+
   public static final String NGRAMS = "ngrams";
 
   /** An n-gram, with its head (all units but the last) and tail (the last unit) for n >= 2. */
@@ -36,27 +45,18 @@ public final class LexicalUnits {
   private LexicalUnits() {}
 
   /**
+   * The units, partitioned by document: every per-document aggregation downstream (term
+   * frequencies' document counts) then runs without a shuffle.
+   *
    * @param sentences doc_id, turn, sentence, paragraph, zones, tokens, n_tokens
    * @param turns doc_id, turn, role
    * @param documents doc_id, date, source, duplicate_of
-   * @return doc_id, turn, paragraph, sentence, period, role, source, zones, n_tokens, ngrams (array
-   *     of term, ngram, head, tail)
+   * @return doc_id, turn, paragraph, sentence, period, role, source, zones, n_tokens, term_units
    */
   public static Dataset<Row> of(
-      Dataset<Row> sentences,
-      Dataset<Row> turns,
-      Dataset<Row> documents,
-      TermExtractor extractor,
-      int maxN) {
-    UDF1<Seq<String>, List<Row>> toNgrams =
-        tokens -> {
-          List<Row> rows = new ArrayList<>();
-          for (TermExtractor.NGram g :
-              TermExtractor.ngrams(extractor.units(CollectionConverters.asJava(tokens)), maxN)) {
-            rows.add(RowFactory.create(g.term(), g.n(), g.head(), g.tail()));
-          }
-          return rows;
-        };
+      Dataset<Row> sentences, Dataset<Row> turns, Dataset<Row> documents, TermExtractor extractor) {
+    UDF1<Seq<String>, List<String>> toUnits =
+        tokens -> extractor.units(CollectionConverters.asJava(tokens));
     Dataset<Row> analysed =
         documents
             .filter(col(Columns.DUPLICATE_OF).isNull())
@@ -69,6 +69,7 @@ public final class LexicalUnits {
             turns.select(Columns.DOC_ID, Columns.TURN, Columns.ROLE),
             new String[] {Columns.DOC_ID, Columns.TURN})
         .join(analysed, Columns.DOC_ID)
+        .repartition(col(Columns.DOC_ID))
         .select(
             col(Columns.DOC_ID),
             col(Columns.TURN),
@@ -79,8 +80,24 @@ public final class LexicalUnits {
             col(Columns.SOURCE),
             col(Columns.ZONES),
             col(Columns.N_TOKENS),
-            udf(toNgrams, DataTypes.createArrayType(NGRAM_STRUCT, false))
+            udf(toUnits, DataTypes.createArrayType(DataTypes.StringType, true))
                 .apply(col(Columns.TOKENS))
-                .as(NGRAMS));
+                .as(TERM_UNITS));
+  }
+
+  /** The units with their n-grams of 1 to {@code maxN} units (array of term, ngram, head, tail). */
+  public static Dataset<Row> withNgrams(Dataset<Row> units, int maxN) {
+    UDF1<Seq<String>, List<Row>> toNgrams =
+        termUnits -> {
+          List<Row> rows = new ArrayList<>();
+          for (TermExtractor.NGram g :
+              TermExtractor.ngrams(CollectionConverters.asJava(termUnits), maxN)) {
+            rows.add(RowFactory.create(g.term(), g.n(), g.head(), g.tail()));
+          }
+          return rows;
+        };
+    return units.withColumn(
+        NGRAMS,
+        udf(toNgrams, DataTypes.createArrayType(NGRAM_STRUCT, false)).apply(col(TERM_UNITS)));
   }
 }

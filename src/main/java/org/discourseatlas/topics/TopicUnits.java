@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.transform;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,7 @@ public final class TopicUnits {
           Columns.PERIOD,
           Columns.ROLE,
           Columns.ZONES,
-          LexicalUnits.NGRAMS);
+          LexicalUnits.TERM_UNITS);
 
   private TopicUnits() {}
 
@@ -50,14 +49,8 @@ public final class TopicUnits {
     TopicSchema.require(lexicalUnits.schema(), "lexical units", LEXICAL_COLUMNS);
     Object[] stopwords = extraStopwords.stream().map(w -> w.toLowerCase(Locale.ROOT)).toArray();
     Column unigrams =
-        transform(
-            filter(
-                col(LexicalUnits.NGRAMS),
-                g ->
-                    g.getField(Columns.NGRAM)
-                        .equalTo(1)
-                        .and(g.getField(Columns.TERM).isin(stopwords).unary_$bang())),
-            g -> g.getField(Columns.TERM));
+        filter(
+            col(LexicalUnits.TERM_UNITS), u -> u.isNotNull().and(u.isin(stopwords).unary_$bang()));
     List<Column> keys = new ArrayList<>();
     keys.add(col(Columns.DOC_ID));
     if (unit != JobConfig.TopicUnit.DOCUMENT) {

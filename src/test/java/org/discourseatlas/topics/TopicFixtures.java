@@ -24,11 +24,11 @@ final class TopicFixtures {
           .add(Columns.PERIOD, DataTypes.StringType)
           .add(Columns.ROLE, DataTypes.StringType)
           .add(Columns.ZONES, DataTypes.createArrayType(DataTypes.StringType))
-          .add(LexicalUnits.NGRAMS, DataTypes.createArrayType(LexicalUnits.NGRAM_STRUCT));
+          .add(LexicalUnits.TERM_UNITS, DataTypes.createArrayType(DataTypes.StringType));
 
   private TopicFixtures() {}
 
-  /** A sentence's unigrams, and one bigram that topics must not count. */
+  /** A sentence's term units, and a break (a stopword's null) that topics must not count. */
   static Row sentence(
       String doc,
       int turn,
@@ -37,13 +37,8 @@ final class TopicFixtures {
       String role,
       List<String> zones,
       String... terms) {
-    List<Row> ngrams = new ArrayList<>();
-    for (String term : terms) {
-      ngrams.add(RowFactory.create(term, 1, null, null));
-    }
-    ngrams.add(
-        RowFactory.create(
-            terms[0] + " " + terms[terms.length - 1], 2, terms[0], terms[terms.length - 1]));
+    List<String> units = new ArrayList<>(List.of(terms));
+    units.add(1, null);
     return RowFactory.create(
         doc,
         turn,
@@ -52,7 +47,7 @@ final class TopicFixtures {
         "2016-12",
         role,
         RowValues.array(zones),
-        RowValues.array(ngrams));
+        RowValues.array(units));
   }
 
   /**

@@ -83,9 +83,11 @@ class TopicUnitsTest {
             IllegalArgumentException.class,
             () ->
                 TopicUnits.of(
-                    lexicalUnits.drop(LexicalUnits.NGRAMS), JobConfig.TopicUnit.TURN, List.of()));
+                    lexicalUnits.drop(LexicalUnits.TERM_UNITS),
+                    JobConfig.TopicUnit.TURN,
+                    List.of()));
     assertTrue(
-        e.getMessage().startsWith("lexical units lack column " + LexicalUnits.NGRAMS + " "),
+        e.getMessage().startsWith("lexical units lack column " + LexicalUnits.TERM_UNITS + " "),
         e.getMessage());
   }
 }

@@ -55,7 +55,12 @@ public final class LexicalStages {
 
     public List<Uses> adds() {
       return List.of(
-          Uses.of(RunData.LEXICAL_UNITS, Columns.DOC_ID, Columns.ZONES, LexicalUnits.NGRAMS),
+          Uses.of(
+              RunData.LEXICAL_UNITS,
+              Columns.DOC_ID,
+              Columns.ZONES,
+              LexicalUnits.TERM_UNITS,
+              LexicalUnits.NGRAMS),
           Uses.table(RunData.TERM_FREQUENCIES));
     }
 
@@ -67,16 +72,17 @@ public final class LexicalStages {
               run.config.minTermLength(),
               run.multiwordExpressions,
               lexical.lemmas() ? new MorphaLemmatizer() : Lemmatizer.none());
-      // Not kept flat: rebuilding 10^7 n-gram structs as Rows cost more (UN: 253 s against 140 s)
-      // than its plan, which is small now that its inputs are flat.
+      // The term units (lemmas) are cached, once; the n-grams are derived from them by each
+      // reader (a cheap split), not cached: as structs they outweighed everything else on the heap.
       Dataset<Row> units =
-          run.keep(
-              LexicalUnits.of(
-                  run.get(RunData.SENTENCES),
-                  run.get(RunData.TURNS),
-                  run.get(RunData.DOCUMENTS),
-                  extractor,
-                  lexical.maxNgram()));
+          LexicalUnits.withNgrams(
+              run.keep(
+                  LexicalUnits.of(
+                      run.get(RunData.SENTENCES),
+                      run.get(RunData.TURNS),
+                      run.get(RunData.DOCUMENTS),
+                      extractor)),
+              lexical.maxNgram());
       Dataset<Row> termFrequencies =
           run.keep(TermFrequencies.compute(units, lexical.minNgramCount()));
       run.put(RunData.LEXICAL_UNITS, units);
