@@ -55,6 +55,7 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
   private static final DateTimeFormatter MONTH =
       DateTimeFormatter.ofPattern("uuuu-MM", Locale.ROOT);
   private static final String MAX_PLAN_STRING = "spark.sql.maxPlanStringLength";
+  private static final String MAX_FIELDS = "spark.sql.debug.maxToStringFields";
 
   @Option(
       names = "--input",
@@ -195,6 +196,11 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
       // The stages reuse cached datasets; printed in full, each plan repeats their lineage, and
       // adaptive execution prints plans for the UI: unbounded, that string outgrew a 4 GB heap.
       builder.config(MAX_PLAN_STRING, "200000");
+    }
+    if (!conf.contains(MAX_FIELDS)) {
+      // Plans list a dataset's columns; Spark elides lists over 25 fields, and the records and
+      // documents carry about 30. The limit is on one list, not on a plan's size.
+      builder.config(MAX_FIELDS, "100");
     }
     if (!conf.contains("spark.master")) {
       builder.master("local[*]");

@@ -2,9 +2,11 @@ package org.discourseatlas.pipeline;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.nlp.SentimentScorer;
@@ -23,6 +25,9 @@ import org.discourseatlas.zones.ZoneGazetteer;
  * reads and adds), then every table written and the run published by its manifest.
  */
 public final class Pipeline {
+  /** The last step of a run: models, model files and the manifest. */
+  public static final String WRITE = "write";
+
   private final SparkSession spark;
   private final JobOptions options;
   private final JobConfig config;
@@ -43,6 +48,36 @@ public final class Pipeline {
     stages.addAll(LexicalStages.all());
     stages.addAll(TopicStages.all());
     return stages;
+  }
+
+  /**
+   * The tables a stage added, written as soon as they are complete (its time includes theirs) and
+   * read from their files afterwards: nothing holds a finished table in memory until the run ends,
+   * and a later stage's plan starts at a file scan instead of the table's whole lineage.
+   */
+  private static void writeTables(RunState run, SnapshotStore store, Stage stage) {
+    for (Stage.Uses use : stage.adds()) {
+      RunData data = use.data();
+      if (data.table() != null && run.has(data)) {
+        store.stage(data.table(), run.get(data));
+        run.replaceWritten(data, store.readStaged(run.spark, data.table()));
+      }
+    }
+  }
+
+  /**
+   * The Spark job group of a stage's jobs: the Spark UI lists them under the stage's name, and a
+   * listener can count what each stage starts.
+   */
+  public static String jobGroup(String stage) {
+    return "atlas stage " + stage;
+  }
+
+  /** What the stages after this one may read (whether or not they will apply). */
+  private static Set<RunData> readLater(List<Stage> later) {
+    Set<RunData> read = EnumSet.noneOf(RunData.class);
+    later.forEach(stage -> stage.reads().forEach(use -> read.add(use.data())));
+    return read;
   }
 
   public RunSummary run() {
@@ -69,24 +104,33 @@ public final class Pipeline {
     try (RunState run =
         new RunState(
             spark, options, config, runId, store, gazetteer, expressions, fingerprints, base)) {
-      for (Stage stage : stages()) {
+      List<Stage> stages = stages();
+      for (int i = 0; i < stages.size(); i++) {
+        Stage stage = stages.get(i);
         if (stage.appliesTo(run)) {
           run.check(stage.name(), "reads", stage.reads());
+          spark.sparkContext().setJobGroup(jobGroup(stage.name()), stage.name(), false);
           long started = log.start();
           Stage.Counts counts = stage.run(run);
           run.check(stage.name(), "adds", stage.adds());
-          log.finish(stage.name(), counts.in(), counts.out(), counts.unit(), started);
+          writeTables(run, store, stage);
+          run.endStage(readLater(stages.subList(i + 1, stages.size())));
+          long out = counts.out();
+          for (RunData table : counts.outTables()) {
+            out += store.rowCounts().getOrDefault(table.table(), 0L);
+          }
+          log.finish(stage.name(), counts.in(), out, counts.unit(), started);
         }
       }
+      spark.sparkContext().setJobGroup(jobGroup(WRITE), WRITE, false);
       long started = log.start();
-      run.tables().forEach((data, dataset) -> store.stage(data.table(), dataset));
       run.models().forEach(store::stageModel);
       run.modelFiles().forEach(store::stageModelInfo);
       Map<String, Long> rowCounts = new LinkedHashMap<>();
       store.rowCounts().entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
           .forEach(e -> rowCounts.put(e.getKey().tableName(), e.getValue()));
-      log.finish("write", rowCounts.size(), rowCounts.size(), "tables", started);
+      log.finish(WRITE, rowCounts.size(), rowCounts.size(), "tables", started);
 
       StageReports.SnapshotCounts counts = run.fact(StageReports.SnapshotCounts.class);
       RunSummary summary =
@@ -104,6 +148,7 @@ public final class Pipeline {
       store.commit(RunManifest.toJson(Manifest.of(run, summary, startedAt, log)));
       return summary;
     } finally {
+      spark.sparkContext().clearJobGroup();
       log.close();
     }
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,10 @@ public final class RunState implements AutoCloseable {
   private final Map<RunData, Dataset<Row>> datasets = new EnumMap<>(RunData.class);
   private final Map<Class<?>, Record> facts = new HashMap<>();
   private final List<Dataset<Row>> persisted = new ArrayList<>();
+
+  /** The view name of each kept dataset (by identity: datasets do not define equality). */
+  private final Map<Dataset<Row>, String> cacheNames = new IdentityHashMap<>();
+
   private final Map<String, MLWritable> models = new LinkedHashMap<>();
   private final Map<String, Object> modelFiles = new LinkedHashMap<>();
 
@@ -92,11 +97,20 @@ public final class RunState implements AutoCloseable {
     datasets.put(data, dataset);
   }
 
-  /** Caches {@code dataset} until it is released or the run ends. */
+  /**
+   * Caches {@code dataset} until it is released or its stage ends (unless a later stage reads it).
+   *
+   * <p>Cached under a name: an unnamed cache is named by its whole plan's text (Spark's {@code
+   * CachedRDDBuilder}), a string of 10^5-10^6 characters for a dataset with the ingest behind it,
+   * built and truncated at every cache.
+   */
   public Dataset<Row> keep(Dataset<Row> dataset) {
-    Dataset<Row> kept = dataset.persist(KEEP);
-    persisted.add(kept);
-    return kept;
+    String name = "atlas_kept_" + cacheNames.size();
+    dataset.createOrReplaceTempView(name);
+    spark.catalog().cacheTable(name, KEEP);
+    persisted.add(dataset);
+    cacheNames.put(dataset, name);
+    return dataset;
   }
 
   /**
@@ -113,9 +127,44 @@ public final class RunState implements AutoCloseable {
     for (RunData name : names) {
       Dataset<Row> dataset = datasets.remove(name);
       if (dataset != null) {
-        dataset.unpersist();
-        persisted.remove(dataset);
+        unpersist(dataset);
       }
+    }
+  }
+
+  /**
+   * A table's dataset replaced by a read of what was written: later stages scan the files (a plan
+   * of one node, the columns they need) instead of holding the table in memory.
+   */
+  void replaceWritten(RunData table, Dataset<Row> written) {
+    Dataset<Row> before = datasets.put(table, written);
+    if (before != null) {
+      unpersist(before);
+    }
+  }
+
+  /**
+   * After a stage: every dataset no later stage reads is released (tables were written and are read
+   * from their files), and so is every cache the stage made for itself. What stays in memory is
+   * what a later stage will read.
+   */
+  void endStage(Set<RunData> readLater) {
+    List<RunData> unread =
+        datasets.keySet().stream()
+            .filter(data -> data.table() == null && !readLater.contains(data))
+            .toList();
+    release(unread.toArray(new RunData[0]));
+    for (Dataset<Row> kept : List.copyOf(persisted)) {
+      if (datasets.values().stream().noneMatch(dataset -> dataset == kept)) {
+        unpersist(kept);
+      }
+    }
+  }
+
+  private void unpersist(Dataset<Row> dataset) {
+    if (persisted.removeIf(kept -> kept == dataset)) {
+      dataset.unpersist();
+      spark.catalog().dropTempView(cacheNames.get(dataset));
     }
   }
 
@@ -201,7 +250,6 @@ public final class RunState implements AutoCloseable {
 
   @Override
   public void close() {
-    persisted.forEach(Dataset::unpersist);
-    persisted.clear();
+    List.copyOf(persisted).forEach(this::unpersist);
   }
 }

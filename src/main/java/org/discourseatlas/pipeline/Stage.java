@@ -44,6 +44,19 @@ public interface Stage {
     }
   }
 
-  /** Records in and out of a stage, in the unit it counts ("documents", "rows"). */
-  record Counts(long in, long out, String unit) {}
+  /**
+   * Records in and out of a stage, in the unit it counts ("documents", "rows"). A stage whose
+   * output is tables names them ({@link #written}): the pipeline counts what it wrote (from the
+   * files' footers) rather than the stage computing its tables once to count and again to write.
+   */
+  record Counts(long in, long out, String unit, List<RunData> outTables) {
+    public Counts(long in, long out, String unit) {
+      this(in, out, unit, List.of());
+    }
+
+    /** Out: the rows of {@code tables} as written. */
+    public static Counts written(long in, String unit, RunData... tables) {
+      return new Counts(in, 0, unit, List.of(tables));
+    }
+  }
 }

@@ -19,6 +19,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.discourseatlas.schema.Table;
@@ -156,6 +157,11 @@ public final class SnapshotStore {
     long count = shaped.sparkSession().read().parquet(tablePath(table).toString()).count();
     rowCounts.put(table, count);
     return count;
+  }
+
+  /** A table this run wrote, read from its files. */
+  public Dataset<Row> readStaged(SparkSession spark, Table table) {
+    return spark.read().parquet(tablePath(table).toString());
   }
 
   /** Where this run's models go: {@code <output>/models/snapshot=YYYY-MM/run=<run_id>}. */

@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
 import org.discourseatlas.job.DiscourseAtlasJob;
 
 /**
@@ -16,13 +19,18 @@ import org.discourseatlas.job.DiscourseAtlasJob;
 public final class SampleRun {
   public static final String SNAPSHOT = "2017-07";
   private static Path output;
+  private static Map<String, Integer> sparkJobsByStage;
+  private static List<String> warnings;
 
   private SampleRun() {}
 
   /** The output root, after the run succeeded; deleted when the JVM exits. */
   public static synchronized Path output() {
     if (output == null) {
-      SharedSpark.session();
+      SparkSession spark = SharedSpark.session();
+      SparkJobsByStage jobs = new SparkJobsByStage();
+      spark.sparkContext().addSparkListener(jobs);
+      LoggedWarnings logged = LoggedWarnings.attach();
       try {
         Path dir = Files.createTempDirectory("atlas-sample-run-");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
@@ -38,11 +46,28 @@ public final class SampleRun {
           throw new IllegalStateException("the job failed on data-sample with exit code " + exit);
         }
         output = dir;
+        sparkJobsByStage = jobs.byStage(spark.sparkContext());
+        warnings = logged.containing("");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      } finally {
+        spark.sparkContext().removeSparkListener(jobs);
+        logged.detach();
       }
     }
     return output;
+  }
+
+  /** The Spark jobs each stage of the run started, by stage name. */
+  public static synchronized Map<String, Integer> sparkJobsByStage() {
+    output();
+    return sparkJobsByStage;
+  }
+
+  /** Every warning logged while the job ran. */
+  public static synchronized List<String> warnings() {
+    output();
+    return warnings;
   }
 
   /**

@@ -109,7 +109,10 @@ public final class AnalysisStages {
               select(earlier, taggedColumns()).unionByName(select(fresh, taggedColumns())));
       run.put(RunData.TAGGED_SENTENCES, tagged);
       run.put(RunData.ZONES, ZoneTagging.zonesTable(run.spark, run.gazetteer));
-      return new Counts(run.get(RunData.TURNS).count(), tagged.count(), "sentences");
+      StageReports.Segments segments =
+          new StageReports.Segments(run.get(RunData.TURNS).count(), tagged.count());
+      run.report(segments);
+      return new Counts(segments.turns(), segments.sentences(), "sentences");
     }
 
     private static List<String> taggedColumns() {
@@ -156,7 +159,7 @@ public final class AnalysisStages {
           sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED)).count();
       long tooLong =
           sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.TOO_LONG)).count();
-      long sentenceCount = tagged.count();
+      long sentenceCount = run.fact(StageReports.Segments.class).sentences();
       run.release(RunData.TAGGED_SENTENCES);
       run.report(new StageReports.SentimentCounts(scored, parsed.value(), tooLong));
       StageLog.note(
@@ -214,12 +217,19 @@ public final class AnalysisStages {
                   select(
                       run.get(RunData.NEW_REJECTS), List.of(Table.REJECTS.schema().fieldNames()))));
       long rejectCount = rejects.count();
-      long duplicates = documents.filter(col(Columns.DUPLICATE_OF).isNotNull()).count();
-      long analysed = documents.count() - duplicates;
-      long withoutDate =
+      // One pass for the three counts.
+      Row totals =
           documents
-              .filter(col(Columns.DUPLICATE_OF).isNull().and(col(Columns.DATE).isNull()))
-              .count();
+              .agg(
+                  functions.count(functions.lit(1)),
+                  functions.count(functions.when(col(Columns.DUPLICATE_OF).isNotNull(), 1)),
+                  functions.count(
+                      functions.when(
+                          col(Columns.DUPLICATE_OF).isNull().and(col(Columns.DATE).isNull()), 1)))
+              .first();
+      long duplicates = totals.getLong(1);
+      long analysed = totals.getLong(0) - duplicates;
+      long withoutDate = totals.getLong(2);
       long records = analysed + duplicates + rejectCount;
       long earlierRecords = earlierDocuments.count() + earlierRejects.count();
       long newRecords = run.fact(StageReports.SeenInputs.class).newRecords();
@@ -270,21 +280,19 @@ public final class AnalysisStages {
 
     public Counts run(RunState run) {
       Dataset<Row> sentences = run.get(RunData.SENTENCES);
-      Dataset<Row> zoneSentiment =
-          run.keep(
-              Sentiment.byZone(
-                  sentences,
-                  run.get(RunData.TURNS),
-                  run.get(RunData.DOCUMENTS),
-                  run.config.sentiment()));
-      run.put(RunData.ZONE_SENTIMENT, zoneSentiment);
+      run.put(
+          RunData.ZONE_SENTIMENT,
+          Sentiment.byZone(
+              sentences,
+              run.get(RunData.TURNS),
+              run.get(RunData.DOCUMENTS),
+              run.config.sentiment()));
       run.put(
           RunData.ZONE_SENTIMENT_COMPARISONS,
-          run.keep(
-              Sentiment.comparisons(
-                  sentences, run.config.sentiment().comparisons(), run.config.sentiment())));
-      return new Counts(
-          run.fact(StageReports.SentimentCounts.class).scored(), zoneSentiment.count(), "rows");
+          Sentiment.comparisons(
+              sentences, run.config.sentiment().comparisons(), run.config.sentiment()));
+      return Counts.written(
+          run.fact(StageReports.SentimentCounts.class).scored(), "rows", RunData.ZONE_SENTIMENT);
     }
   }
 

@@ -14,6 +14,7 @@ import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.discourseatlas.ingest.InputFiles;
 import org.discourseatlas.ingest.NearDuplicates;
 import org.discourseatlas.ingest.RepeatedLines;
@@ -224,9 +225,17 @@ public final class IngestStages {
                   NearDuplicates.earlierDocuments(earlierDocuments, run.base().table(Table.TURNS)),
                   run.config.nearDuplicates()));
       long rejects = newRejects.count();
-      long duplicates = newDocuments.filter(col(Columns.DUPLICATE_OF).isNotNull()).count();
-      long nearDuplicates = newDocuments.filter(col(Columns.DUPLICATE_SIMILARITY).lt(1.0)).count();
-      long analysed = newDocuments.count() - duplicates;
+      // One pass for the three counts.
+      Row totals =
+          newDocuments
+              .agg(
+                  functions.count(functions.lit(1)),
+                  functions.count(functions.when(col(Columns.DUPLICATE_OF).isNotNull(), 1)),
+                  functions.count(functions.when(col(Columns.DUPLICATE_SIMILARITY).lt(1.0), 1)))
+              .first();
+      long duplicates = totals.getLong(1);
+      long nearDuplicates = totals.getLong(2);
+      long analysed = totals.getLong(0) - duplicates;
       long records = run.fact(StageReports.SeenInputs.class).newRecords();
       if (records != analysed + duplicates + rejects) {
         throw new IllegalStateException(

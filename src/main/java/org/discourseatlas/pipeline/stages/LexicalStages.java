@@ -55,12 +55,7 @@ public final class LexicalStages {
 
     public List<Uses> adds() {
       return List.of(
-          Uses.of(
-              RunData.LEXICAL_UNITS,
-              Columns.DOC_ID,
-              Columns.ZONES,
-              LexicalUnits.TERM_UNITS,
-              LexicalUnits.NGRAMS),
+          Uses.of(RunData.LEXICAL_UNITS, Columns.DOC_ID, Columns.ZONES, LexicalUnits.TERM_UNITS),
           Uses.table(RunData.TERM_FREQUENCIES));
     }
 
@@ -75,19 +70,18 @@ public final class LexicalStages {
       // The term units (lemmas) are cached, once; the n-grams are derived from them by each
       // reader (a cheap split), not cached: as structs they outweighed everything else on the heap.
       Dataset<Row> units =
-          LexicalUnits.withNgrams(
-              run.keep(
-                  LexicalUnits.of(
-                      run.get(RunData.SENTENCES),
-                      run.get(RunData.TURNS),
-                      run.get(RunData.DOCUMENTS),
-                      extractor)),
-              lexical.maxNgram());
-      Dataset<Row> termFrequencies =
-          run.keep(TermFrequencies.compute(units, lexical.minNgramCount()));
+          run.keep(
+              LexicalUnits.of(
+                  run.get(RunData.SENTENCES),
+                  run.get(RunData.TURNS),
+                  run.get(RunData.DOCUMENTS),
+                  extractor));
       run.put(RunData.LEXICAL_UNITS, units);
-      run.put(RunData.TERM_FREQUENCIES, termFrequencies);
-      return new Counts(run.get(RunData.SENTENCES).count(), termFrequencies.count(), "rows");
+      run.put(
+          RunData.TERM_FREQUENCIES,
+          TermFrequencies.compute(
+              LexicalUnits.withNgrams(units, lexical.maxNgram()), lexical.minNgramCount()));
+      return Counts.written(sentences(run), "rows", RunData.TERM_FREQUENCIES);
     }
   }
 
@@ -98,7 +92,7 @@ public final class LexicalStages {
     }
 
     public List<Uses> reads() {
-      return List.of(Uses.of(RunData.LEXICAL_UNITS, Columns.ZONES, LexicalUnits.NGRAMS));
+      return List.of(Uses.of(RunData.LEXICAL_UNITS, Columns.ZONES, LexicalUnits.TERM_UNITS));
     }
 
     public List<Uses> adds() {
@@ -107,9 +101,12 @@ public final class LexicalStages {
 
     public Counts run(RunState run) {
       JobConfig.Lexical lexical = run.config.lexical();
-      Dataset<Row> units = run.get(RunData.LEXICAL_UNITS);
-      Dataset<Row> zoneCounts = run.keep(Keyness.zoneCounts(units));
-      Dataset<Row> corpusCounts = run.keep(Keyness.corpusCounts(units));
+      Dataset<Row> units =
+          LexicalUnits.withNgrams(run.get(RunData.LEXICAL_UNITS), lexical.maxNgram());
+      // Flat: every comparison reads both several times, and a cache's plan is printed (and
+      // re-analysed) wherever it is read; as scans of their rows the keyness plan stays small.
+      Dataset<Row> zoneCounts = run.keepFlat(Keyness.zoneCounts(units));
+      Dataset<Row> corpusCounts = run.keepFlat(Keyness.corpusCounts(units));
       Keyness.Settings settings =
           new Keyness.Settings(lexical.alpha0(), lexical.correction(), lexical.keynessMinCount());
       Dataset<Row> keyness = run.spark.createDataFrame(List.of(), Table.KEYNESS.schema());
@@ -122,9 +119,8 @@ public final class LexicalStages {
         keyness =
             keyness.unionByName(Keyness.eachZoneVersusRest(zoneCounts, corpusCounts, settings));
       }
-      keyness = run.keep(keyness);
       run.put(RunData.KEYNESS, keyness);
-      return new Counts(lexical.comparisons().size(), keyness.count(), "rows");
+      return Counts.written(lexical.comparisons().size(), "rows", RunData.KEYNESS);
     }
   }
 
@@ -136,7 +132,7 @@ public final class LexicalStages {
 
     public List<Uses> reads() {
       return List.of(
-          Uses.of(RunData.LEXICAL_UNITS, Columns.ZONES, LexicalUnits.NGRAMS),
+          Uses.of(RunData.LEXICAL_UNITS, Columns.ZONES, LexicalUnits.TERM_UNITS),
           Uses.of(RunData.SENTENCES, Columns.DOC_ID, Columns.TURN, Columns.SENTENCE, Columns.TEXT));
     }
 
@@ -146,22 +142,21 @@ public final class LexicalStages {
 
     public Counts run(RunState run) {
       JobConfig.Lexical lexical = run.config.lexical();
-      Dataset<Row> collocations =
-          run.keep(
-              Keyness.collocations(
-                  run.get(RunData.LEXICAL_UNITS),
-                  lexical.collocationMinCount(),
-                  lexical.collocationTop()));
-      Dataset<Row> mentions =
-          run.keep(
-              Mentions.of(
-                  run.get(RunData.SENTENCES),
-                  new ZoneMatcher(run.gazetteer),
-                  lexical.contextWords()));
-      run.put(RunData.COLLOCATIONS, collocations);
-      run.put(RunData.MENTIONS, mentions);
-      return new Counts(
-          run.get(RunData.SENTENCES).count(), collocations.count() + mentions.count(), "rows");
+      run.put(
+          RunData.COLLOCATIONS,
+          Keyness.collocations(
+              LexicalUnits.withNgrams(run.get(RunData.LEXICAL_UNITS), lexical.maxNgram()),
+              lexical.collocationMinCount(),
+              lexical.collocationTop()));
+      run.put(
+          RunData.MENTIONS,
+          Mentions.of(
+              run.get(RunData.SENTENCES), new ZoneMatcher(run.gazetteer), lexical.contextWords()));
+      return Counts.written(sentences(run), "rows", RunData.COLLOCATIONS, RunData.MENTIONS);
     }
+  }
+
+  private static long sentences(RunState run) {
+    return run.fact(StageReports.Segments.class).sentences();
   }
 }

@@ -25,6 +25,9 @@ public final class StageReports {
   /** What became of this run's new records: new records = documents + duplicates + rejects. */
   public record NewDocuments(long documents, long duplicates, long nearDuplicates, long rejects) {}
 
+  /** The snapshot's turns and sentences, counted once where they are made. */
+  public record Segments(long turns, long sentences) {}
+
   /** Sentences with a sentiment, those parsed in this run, and those too long to parse. */
   public record SentimentCounts(long scored, long parsed, long tooLong) {}
 

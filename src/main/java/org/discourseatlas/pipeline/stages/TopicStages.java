@@ -8,6 +8,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.discourseatlas.analysis.LexicalUnits;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.pipeline.RunData;
 import org.discourseatlas.pipeline.RunState;
@@ -59,7 +60,8 @@ public final class TopicStages {
     }
 
     public List<Uses> reads() {
-      return List.of(Uses.of(RunData.LEXICAL_UNITS, Columns.DOC_ID, Columns.ZONES));
+      return List.of(
+          Uses.of(RunData.LEXICAL_UNITS, Columns.DOC_ID, Columns.ZONES, LexicalUnits.TERM_UNITS));
     }
 
     /** Features are added empty when no model is fitted (topics disabled or too few units). */
@@ -230,17 +232,15 @@ public final class TopicStages {
               settings.coherenceTerms());
       List<TopicTerms> shown = described.stream().map(d -> d.top(settings.topTerms())).toList();
       Dataset<Row> prevalence =
-          run.keep(
-              TopicPrevalence.prevalence(shares, TopicReport.labels(run.spark, shown), settings));
+          TopicPrevalence.prevalence(shares, TopicReport.labels(run.spark, shown), settings);
       run.put(
           RunData.TOPICS,
           TopicReport.topicsTable(run.spark, shown, coherence, TopicReport.meanShares(shares)));
       run.put(RunData.TOPIC_PREVALENCE, prevalence);
       run.put(
           RunData.TOPIC_PREVALENCE_COMPARISONS,
-          run.keep(TopicPrevalence.comparisons(shares, shown, settings.comparisons(), settings)));
+          TopicPrevalence.comparisons(shares, shown, settings.comparisons(), settings));
       run.put(RunData.TOPIC_SHARES, shares);
-      long prevalenceRows = prevalence.count();
       double logPerplexity = model.logPerplexity(features);
       SavedTopicModel saved = fitted.saved();
       TopicModelInfo info =
@@ -264,7 +264,7 @@ public final class TopicStages {
       run.report(info);
       run.saveModel(TopicModel.DIRECTORY, model.pipeline());
       run.saveModelFile(TopicModelInfo.FILE, info);
-      return new Counts(fitted.modelled(), prevalenceRows, "rows");
+      return Counts.written(fitted.modelled(), "rows", RunData.TOPIC_PREVALENCE);
     }
   }
 
