@@ -9,7 +9,8 @@
 #                                CoreNLP sentiment alone over exactly the sentences the local[2] run
 #                                scored, 1 and 2 threads (needs "job 2" first)
 #   jobs/benchmark.sh cluster    the job on a standalone Master and one Worker (2 cores) on 127.0.0.1,
-#                                driver heap 1g, executor heap 3g: the memory targets, in separate JVMs
+#                                driver heap 1g, executor heap ATLAS_BENCH_EXECUTOR_MEMORY (2g): the
+#                                memory targets, in separate JVMs
 #   jobs/benchmark.sh refresh    the monthly refresh: 99% of the corpus as one month, then the other 1%
 #                                added as a refresh and, into a copy, as a full run (--full); their
 #                                tables compared; then its section of the report (also alone:
@@ -145,7 +146,7 @@ part_cluster() {
   tr ':' '\n' <<< "$classpath" | while read -r jar; do
     if [[ -f "$jar" ]]; then ln -sf "$jar" "$home/jars/"; fi
   done
-  local master_port ui_port
+  local master_port ui_port executor_memory=${ATLAS_BENCH_EXECUTOR_MEMORY:-2g}
   master_port=$(free_port)
   ui_port=$(free_port)
   trap stop_cluster EXIT
@@ -157,7 +158,7 @@ part_cluster() {
   SPARK_HOME="$home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1 JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}" \
     SPARK_LOCAL_DIRS="$bench_dir/cluster/local" \
     "${daemon[@]}" org.apache.spark.deploy.worker.Worker "spark://127.0.0.1:$master_port" --host 127.0.0.1 \
-    --port "$(free_port)" --webui-port "$(free_port)" --cores 2 --memory 3500m \
+    --port "$(free_port)" --webui-port "$(free_port)" --cores 2 --memory 4g \
     --work-dir "$bench_dir/cluster/work" > "$logs/worker.log" 2>&1 &
   cluster_pids+=($!)
   for _ in $(seq 60); do
@@ -166,10 +167,10 @@ part_cluster() {
   done
   local out="$bench_dir/out-cluster" status=0 start seconds
   rm -rf "$out"
-  echo "benchmark: the job on spark://127.0.0.1:$master_port (driver 1g, executor 3g), log in $bench_dir/job-cluster.log"
+  echo "benchmark: the job on spark://127.0.0.1:$master_port (driver 1g, executor $executor_memory), log in $bench_dir/job-cluster.log"
   start=$(now_ns)
   ATLAS_DRIVER_MEMORY=1g "$ATLAS_HOME/jobs/submit.sh" --master "spark://127.0.0.1:$master_port" --deploy-mode client \
-    --executor-memory 3g --conf spark.executor.cores=2 --conf spark.ui.showConsoleProgress=false \
+    --executor-memory "$executor_memory" --conf spark.executor.cores=2 --conf spark.ui.showConsoleProgress=false \
     --conf "spark.executor.extraJavaOptions=-Xlog:gc:file=$bench_dir/cluster/executor-gc.log" -- \
     --input "$input" --output "$out" --config "$bench_config" --snapshot "$snapshot" \
     > "$bench_dir/job-cluster.log" 2>&1 || status=$?
@@ -179,8 +180,8 @@ part_cluster() {
   grep -E 'stage ' "$bench_dir/job-cluster.log" || true
   if (( status != 0 )); then
     echo "benchmark: the job on the standalone cluster failed (exit $status); see $bench_dir/job-cluster.log" >&2
-    printf '{"floor": "job", "threads": 2, "seconds": %s, "output": "%s", "driver_heap": "1g", "executor_heap": "3g", "failed_exit": %d}\n' \
-      "$seconds" "$out" "$status" > "$results/job-cluster.json"
+    printf '{"floor": "job", "threads": 2, "seconds": %s, "output": "%s", "driver_heap": "1g", "executor_heap": "%s", "failed_exit": %d}\n' \
+      "$seconds" "$out" "$executor_memory" "$status" > "$results/job-cluster.json"
     return "$status"
   fi
   # G1 log lines end "before->after(capacity) pause": the largest after is the executor's peak
@@ -188,8 +189,8 @@ part_cluster() {
   local after before
   after=$(grep -oE '[0-9]+M->[0-9]+M' "$bench_dir/cluster/executor-gc.log"* | sed 's/.*->//; s/M//' | sort -n | tail -1)
   before=$(grep -oE '[0-9]+M->[0-9]+M' "$bench_dir/cluster/executor-gc.log"* | sed 's/.*://; s/M->.*//' | sort -n | tail -1)
-  printf '{"floor": "job", "threads": 2, "seconds": %s, "output": "%s", "log": "%s", "driver_heap": "1g", "executor_heap": "3g", "executor_heap_peak_used_mb": %s, "executor_heap_peak_after_gc_mb": %s}\n' \
-    "$seconds" "$out" "$bench_dir/job-cluster.log" "${before:-null}" "${after:-null}" > "$results/job-cluster.json"
+  printf '{"floor": "job", "threads": 2, "seconds": %s, "output": "%s", "log": "%s", "driver_heap": "1g", "executor_heap": "%s", "executor_heap_peak_used_mb": %s, "executor_heap_peak_after_gc_mb": %s}\n' \
+    "$seconds" "$out" "$bench_dir/job-cluster.log" "$executor_memory" "${before:-null}" "${after:-null}" > "$results/job-cluster.json"
   echo "benchmark: job on the standalone cluster $seconds s; executor heap peak ${before:-?} MB, after GC ${after:-?} MB"
 }
 

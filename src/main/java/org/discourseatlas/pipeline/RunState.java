@@ -22,8 +22,9 @@ import org.discourseatlas.zones.ZoneGazetteer;
 /**
  * What a run's stages share: the settings, the base snapshot, the datasets passed from stage to
  * stage (by {@link RunData} name) and the facts each stage reports for the manifest (typed records,
- * each recorded once). Datasets are cached while later stages read them and released by the stage
- * that reads them last.
+ * each recorded once). Datasets are cached while later stages read them: the pipeline releases each
+ * after the last stage that declares it reads it ({@link #endStage}), and a stage's own caches when
+ * the stage ends.
  */
 public final class RunState implements AutoCloseable {
   /** Between stages, datasets that are read more than once stay in memory, spilling to disk. */
@@ -123,7 +124,7 @@ public final class RunState implements AutoCloseable {
   }
 
   /** Frees the named datasets' memory: no later stage reads them. */
-  public void release(RunData... names) {
+  void release(RunData... names) {
     for (RunData name : names) {
       Dataset<Row> dataset = datasets.remove(name);
       if (dataset != null) {

@@ -87,9 +87,8 @@ class TermFrequenciesTest {
                 sentence("d2", 2, List.of(), "Talks", "in", "Geneva")),
             SENTENCES);
     Dataset<Row> units =
-        LexicalUnits.withNgrams(
-            LexicalUnits.of(sentences, turns, documents, new TermExtractor(List.of(), 2)), 1);
-    Dataset<Row> frequencies = TermFrequencies.compute(units, 2);
+        LexicalUnits.of(sentences, turns, documents, new TermExtractor(List.of(), 2));
+    Dataset<Row> frequencies = TermFrequencies.compute(units, 1, 2);
     rows = new HashMap<>();
     for (Row row : frequencies.collectAsList()) {
       String key =

@@ -160,7 +160,6 @@ public final class AnalysisStages {
       long tooLong =
           sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.TOO_LONG)).count();
       long sentenceCount = run.fact(StageReports.Segments.class).sentences();
-      run.release(RunData.TAGGED_SENTENCES);
       run.report(new StageReports.SentimentCounts(scored, parsed.value(), tooLong));
       StageLog.note(
           scored
@@ -254,7 +253,6 @@ public final class AnalysisStages {
       }
       run.put(RunData.DOCUMENTS, documents);
       run.put(RunData.REJECTS, rejects);
-      run.release(RunData.NEW_REJECTS, RunData.NEW_DOCUMENTS, RunData.NEW_TURNS);
       run.report(
           new StageReports.SnapshotCounts(
               records, analysed, duplicates, rejectCount, withoutDate, byReason));

@@ -157,7 +157,6 @@ public final class IngestStages {
               .select(regexp_replace(col(Columns.SOURCE_PATH), RECORD_SUFFIX, ""))
               .distinct()
               .count();
-      run.release(RunData.ALL_RECORDS);
       StageReports.InputsRead inputs = run.fact(StageReports.InputsRead.class);
       if (run.base().exists()) {
         StageLog.note(
@@ -252,9 +251,6 @@ public final class IngestStages {
       run.put(RunData.NEW_DOCUMENTS, newDocuments);
       run.put(RunData.NEW_REJECTS, newRejects);
       run.put(RunData.EARLIER_DOCUMENTS, earlierDocuments);
-      // Drafts and finished records are in documents and rejects now: free their memory.
-      finished.unpersist();
-      run.release(RunData.NEW_RECORDS, RunData.INPUT_FILES);
       run.report(new StageReports.NewDocuments(analysed, duplicates, nearDuplicates, rejects));
       StageLog.note(
           (run.base().exists() ? "new inputs: " : "")

@@ -79,8 +79,7 @@ public final class LexicalStages {
       run.put(RunData.LEXICAL_UNITS, units);
       run.put(
           RunData.TERM_FREQUENCIES,
-          TermFrequencies.compute(
-              LexicalUnits.withNgrams(units, lexical.maxNgram()), lexical.minNgramCount()));
+          TermFrequencies.compute(units, lexical.maxNgram(), lexical.minNgramCount()));
       return Counts.written(sentences(run), "rows", RunData.TERM_FREQUENCIES);
     }
   }
