@@ -163,7 +163,12 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
         SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = session();
     try {
-      RunSummary summary = new Pipeline(spark, options, jobConfig, runId).run();
+      // A job in local mode runs its tasks in this JVM: once sentiment is scored, the later stages
+      // get the heap CoreNLP's models held. Embedded, the caller's next run would reload them.
+      RunSummary summary =
+          new Pipeline(spark, options, jobConfig, runId)
+              .releaseModelsAfterUse(ownSession && spark.sparkContext().isLocal())
+              .run();
       LOG.info(summaryText(summary));
       return EXIT_OK;
     } finally {

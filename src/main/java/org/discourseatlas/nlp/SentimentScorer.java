@@ -106,6 +106,23 @@ public final class SentimentScorer {
     return scores;
   }
 
+  /**
+   * Drops the loaded pipelines and CoreNLP's own cache of annotators, so their models (about 650 MB
+   * with the shift-reduce parser) can be collected. For a JVM that has scored everything it will: a
+   * local-mode job after its sentiment stage, whose later stages need that heap. The next {@link
+   * #score} loads them again.
+   */
+  public static void releaseModels() {
+    PIPELINES.clear();
+    // StanfordCoreNLP keeps every annotator it built in a static pool (GLOBAL_ANNOTATOR_CACHE).
+    StanfordCoreNLP.clearAnnotatorPool();
+  }
+
+  /** Whether this JVM holds a loaded sentiment pipeline. */
+  public static boolean modelsLoaded() {
+    return !PIPELINES.isEmpty();
+  }
+
   private static StanfordCoreNLP build(Parser parser) {
     return new StanfordCoreNLP(properties(parser));
   }

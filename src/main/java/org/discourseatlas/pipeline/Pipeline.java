@@ -32,12 +32,23 @@ public final class Pipeline {
   private final JobOptions options;
   private final JobConfig config;
   private final String runId;
+  private boolean releaseModelsAfterUse;
 
   public Pipeline(SparkSession spark, JobOptions options, JobConfig config, String runId) {
     this.spark = spark;
     this.options = options;
     this.config = config;
     this.runId = runId;
+  }
+
+  /**
+   * Whether a stage lets go of the CoreNLP models it loaded once it has used them: true for a job
+   * whose JVM runs its tasks (local mode) and ends with the run, so later stages get that heap;
+   * false where the session is shared (tests, notebooks) and the next run would load them again.
+   */
+  public Pipeline releaseModelsAfterUse(boolean release) {
+    this.releaseModelsAfterUse = release;
+    return this;
   }
 
   /** The stages of a run, in the order they run: ingest, analysis, lexical statistics, topics. */
@@ -104,6 +115,7 @@ public final class Pipeline {
     try (RunState run =
         new RunState(
             spark, options, config, runId, store, gazetteer, expressions, fingerprints, base)) {
+      run.releaseModelsAfterUse(releaseModelsAfterUse);
       List<Stage> stages = stages();
       for (int i = 0; i < stages.size(); i++) {
         Stage stage = stages.get(i);
@@ -114,6 +126,7 @@ public final class Pipeline {
           Stage.Counts counts = stage.run(run);
           run.check(stage.name(), "adds", stage.adds());
           writeTables(run, store, stage);
+          counts = stage.afterWritten(run, counts);
           run.endStage(readLater(stages.subList(i + 1, stages.size())));
           long out = counts.out();
           for (RunData table : counts.outTables()) {

@@ -42,6 +42,7 @@ public final class RunState implements AutoCloseable {
   public final List<String> multiwordExpressions;
 
   private BaseSnapshot base;
+  private boolean releaseModelsAfterUse;
   private final Map<RunData, Dataset<Row>> datasets = new EnumMap<>(RunData.class);
   private final Map<Class<?>, Record> facts = new HashMap<>();
   private final List<Dataset<Row>> persisted = new ArrayList<>();
@@ -71,6 +72,15 @@ public final class RunState implements AutoCloseable {
     this.multiwordExpressions = List.copyOf(multiwordExpressions);
     this.fingerprints = fingerprints;
     this.base = base;
+  }
+
+  void releaseModelsAfterUse(boolean release) {
+    this.releaseModelsAfterUse = release;
+  }
+
+  /** Whether a stage lets go of the models it loaded once its tables are written (see Pipeline). */
+  public boolean releasesModelsAfterUse() {
+    return releaseModelsAfterUse;
   }
 
   public BaseSnapshot base() {

@@ -27,6 +27,15 @@ public interface Stage {
   /** Reads its inputs from {@code run}, adds its outputs to it, and says what it did. */
   Counts run(RunState run);
 
+  /**
+   * Runs once the tables the stage added are written (and {@code run} holds them as read back from
+   * their files): what can only be counted or let go after its tables' one computation. Returns the
+   * stage's counts, updated where it knows more now.
+   */
+  default Counts afterWritten(RunState run, Counts counts) {
+    return counts;
+  }
+
   /** A dataset of the run and the columns of it a stage relies on. */
   record Uses(RunData data, List<String> columns) {
     public static Uses of(RunData data, String... columns) {

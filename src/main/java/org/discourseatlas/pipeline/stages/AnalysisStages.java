@@ -1,6 +1,8 @@
 package org.discourseatlas.pipeline.stages;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +17,7 @@ import org.discourseatlas.analysis.DocumentStats;
 import org.discourseatlas.analysis.Segmentation;
 import org.discourseatlas.analysis.Sentiment;
 import org.discourseatlas.analysis.ZoneTagging;
+import org.discourseatlas.nlp.SentimentScorer;
 import org.discourseatlas.pipeline.RunData;
 import org.discourseatlas.pipeline.RunState;
 import org.discourseatlas.pipeline.Stage;
@@ -146,20 +149,36 @@ public final class AnalysisStages {
       return List.of(Uses.table(RunData.SENTENCES));
     }
 
+    /** Counts the sentences this run parsed, as the table is written (stages are made per run). */
+    private LongAccumulator parsed;
+
+    /**
+     * The scored sentences are computed once, as the pipeline writes them: they are not cached (a
+     * cache of every sentence with its text held the heap while the table was written), and what
+     * the stage reports is counted afterwards from the written table.
+     */
     public Counts run(RunState run) {
-      LongAccumulator parsed =
-          run.spark.sparkContext().longAccumulator("sentences parsed for sentiment");
+      parsed = run.spark.sparkContext().longAccumulator("sentences parsed for sentiment");
       Dataset<Row> tagged = run.get(RunData.TAGGED_SENTENCES);
-      Dataset<Row> sentences =
-          run.keepFlat(
-              Sentiment.score(
-                  tagged, run.config.sentiment(), run.base().sentimentResults(), parsed));
-      run.put(RunData.SENTENCES, sentences);
-      long scored =
-          sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED)).count();
-      long tooLong =
-          sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.TOO_LONG)).count();
-      long sentenceCount = run.fact(StageReports.Segments.class).sentences();
+      run.put(
+          RunData.SENTENCES,
+          Sentiment.score(tagged, run.config.sentiment(), run.base().sentimentResults(), parsed));
+      return new Counts(run.fact(StageReports.Segments.class).sentences(), 0, "parsed");
+    }
+
+    @Override
+    public Counts afterWritten(RunState run, Counts counts) {
+      if (run.releasesModelsAfterUse()) {
+        SentimentScorer.releaseModels();
+      }
+      Row statuses =
+          run.get(RunData.SENTENCES)
+              .agg(
+                  count(when(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED), 1)),
+                  count(when(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.TOO_LONG), 1)))
+              .first();
+      long scored = statuses.getLong(0);
+      long tooLong = statuses.getLong(1);
       run.report(new StageReports.SentimentCounts(scored, parsed.value(), tooLong));
       StageLog.note(
           scored
@@ -170,7 +189,7 @@ public final class AnalysisStages {
               + " over sentiment.max-tokens = "
               + run.config.sentiment().maxTokens()
               + " not scored (sentiment_status = too_long)");
-      return new Counts(sentenceCount, parsed.value(), "parsed");
+      return new Counts(counts.in(), parsed.value(), counts.unit());
     }
   }
 
