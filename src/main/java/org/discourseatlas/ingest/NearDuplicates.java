@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
@@ -23,15 +24,18 @@ import java.util.regex.Pattern;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.schema.Columns;
+import org.discourseatlas.stats.SetSimilarity;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -56,6 +60,15 @@ public final class NearDuplicates {
   private static final String SHINGLES = "shingles";
   private static final String FEATURES_COLUMN = "shingle_features";
   private static final String DISTANCE = "jaccard_distance";
+  private static final String SIGNATURE = "shingle_hashes";
+  private static final String BUCKET_TABLE = "hash_table";
+  private static final String BUCKET = "hash_value";
+  private static final String ID_A = "id_a";
+  private static final String ORDER_A = "order_a";
+  private static final String FEATURES_A = "features_a";
+  private static final String ID_B = "id_b";
+  private static final String ORDER_B = "order_b";
+  private static final String FEATURES_B = "features_b";
   private static final String CANONICAL = "near_canonical";
   private static final String SIMILARITY = "near_similarity";
 
@@ -152,6 +165,58 @@ public final class NearDuplicates {
         .join(turnLists, Columns.DOC_ID);
   }
 
+  /**
+   * The pairs (A before B by order key) whose Jaccard distance is below {@code maxDistance} among
+   * those sharing a MinHash bucket: what {@code MinHashLSHModel.approxSimilarityJoin(hashed,
+   * hashed, maxDistance)} returns once its self pairs and mirror images are dropped. That join
+   * carries both rows' shingle vectors through its bucket join and {@code distinct} and measures
+   * every document against itself (a profile of the UN corpus: a third of the documents stage in
+   * its distance function); here the buckets are joined on ids alone and only the distinct
+   * candidate pairs get their vectors back, for the same exact distance. Rows: A's id and order
+   * key, B's, distance.
+   */
+  private static List<Row> similarPairs(
+      MinHashLSHModel model, Dataset<Row> hashed, double maxDistance) {
+    Dataset<Row> buckets =
+        model
+            .transform(hashed)
+            .select(
+                col(Columns.DOC_ID),
+                col(Columns.SOURCE_PATH),
+                posexplode(col(SIGNATURE)).as(new String[] {BUCKET_TABLE, BUCKET}));
+    Dataset<Row> a = buckets.as("a");
+    Dataset<Row> b = buckets.as("b");
+    Dataset<Row> candidates =
+        a.join(
+                b,
+                col("a." + BUCKET_TABLE)
+                    .equalTo(col("b." + BUCKET_TABLE))
+                    .and(col("a." + BUCKET).equalTo(col("b." + BUCKET)))
+                    .and(col("a." + Columns.SOURCE_PATH).lt(col("b." + Columns.SOURCE_PATH))))
+            .select(
+                col("a." + Columns.DOC_ID).as(ID_A),
+                col("a." + Columns.SOURCE_PATH).as(ORDER_A),
+                col("b." + Columns.DOC_ID).as(ID_B),
+                col("b." + Columns.SOURCE_PATH).as(ORDER_B))
+            .distinct();
+    Dataset<Row> vectors = hashed.select(Columns.DOC_ID, Columns.SOURCE_PATH, FEATURES_COLUMN);
+    UDF2<Vector, Vector, Double> distance =
+        (x, y) -> 1.0 - SetSimilarity.jaccard(x.toSparse().indices(), y.toSparse().indices());
+    return candidates
+        .join(vectors.toDF(ID_A, ORDER_A, FEATURES_A), new String[] {ID_A, ORDER_A})
+        .join(vectors.toDF(ID_B, ORDER_B, FEATURES_B), new String[] {ID_B, ORDER_B})
+        .select(
+            col(ID_A),
+            col(ORDER_A),
+            col(ID_B),
+            col(ORDER_B),
+            udf(distance, DataTypes.DoubleType)
+                .apply(col(FEATURES_A), col(FEATURES_B))
+                .as(DISTANCE))
+        .filter(col(DISTANCE).lt(maxDistance))
+        .collectAsList();
+  }
+
   private static Dataset<Row> mark(
       Dataset<Row> documents, JobConfig.NearDuplicates rule, Column order) {
     if (!rule.enabled()) {
@@ -199,20 +264,9 @@ public final class NearDuplicates {
             .setNumHashTables(HASH_TABLES)
             .setSeed(rule.seed())
             .setInputCol(FEATURES_COLUMN)
-            .setOutputCol("shingle_hashes")
+            .setOutputCol(SIGNATURE)
             .fit(hashed);
-    List<Row> similar =
-        model
-            .approxSimilarityJoin(hashed, hashed, 1.0 - rule.minJaccard(), DISTANCE)
-            .filter(
-                col("datasetA." + Columns.SOURCE_PATH).lt(col("datasetB." + Columns.SOURCE_PATH)))
-            .select(
-                col("datasetA." + Columns.DOC_ID),
-                col("datasetA." + Columns.SOURCE_PATH),
-                col("datasetB." + Columns.DOC_ID),
-                col("datasetB." + Columns.SOURCE_PATH),
-                col(DISTANCE))
-            .collectAsList();
+    List<Row> similar = similarPairs(model, hashed, 1.0 - rule.minJaccard());
     hashed.unpersist();
     List<DuplicateClusters.Pair> pairs = new ArrayList<>();
     for (Row r : similar) {
