@@ -122,6 +122,42 @@ class BenchmarkReportTest {
   }
 
   @Test
+  void withoutTheLocal1PartsTheScalingRowSaysNotMeasured(@TempDir Path dir) throws Exception {
+    Path results = dir.resolve("results");
+    write(dir.resolve("out-local2/_runs/r1.json"), manifest(30, 50, 600, 100, 120));
+    write(
+        results.resolve("job-2.json"),
+        "{\"floor\": \"job\", \"threads\": 2, \"seconds\": 1000, \"output\": \""
+            + dir.resolve("out-local2")
+            + "\"}");
+    write(
+        results.resolve("wordcount-2.json"),
+        "{\"floor\": \"wordcount\", \"threads\": 2, \"seconds\": 2, \"cpu_seconds\": 3, \"words\": 33000000}");
+    write(
+        results.resolve("tokenize-1.json"),
+        "{\"floor\": \"tokenize\", \"threads\": 1, \"seconds\": 60,"
+            + " \"cpu_seconds\": 85, \"bytes\": 200000000, \"sentences\": 1320000, \"heap_max_mb\": 4096}");
+    write(
+        results.resolve("tokenize-2.json"),
+        "{\"floor\": \"tokenize\", \"threads\": 2, \"seconds\": 40,"
+            + " \"cpu_seconds\": 80, \"bytes\": 200000000, \"sentences\": 1320000, \"heap_max_mb\": 4096}");
+    write(
+        results.resolve("sentiment-2.json"),
+        "{\"floor\": \"sentiment\", \"threads\": 2, \"seconds\": 570,"
+            + " \"cpu_seconds\": 1140, \"sentences\": 57000, \"parser\": \"shift-reduce\"}");
+
+    String md = Files.readString(writeReport(results, dir.resolve("benchmarks.md")));
+
+    // The other ratios are those of the full fixture above.
+    assertTrue(
+        md.contains(
+            "| whole job wall (1000.0 s) / (tokenize 40.0 s + sentiment 570.0 s) | 1.64 | <= 2.0 | yes |"),
+        md);
+    assertTrue(md.contains(">= 0.9 | not measured |"), md);
+    assertTrue(md.contains("local[1]: not run."), md);
+  }
+
+  @Test
   void lostExecutorsAreReadFromTheDriverLog(@TempDir Path dir) throws Exception {
     // As Spark 4.2 logged it in the benchmark's standalone run, behind a console progress bar.
     Path log = dir.resolve("job-cluster.log");
