@@ -39,20 +39,15 @@ class BenchmarkReportTest {
     Files.writeString(file, text);
   }
 
-  @Test
-  void ratiosFollowTheTargetsDefinitions(@TempDir Path dir) throws Exception {
-    Path results = dir.resolve("results");
+  /**
+   * The local[2] job, the floors but the 1-thread sentiment one: every part but the local[1] ones.
+   */
+  private static void writeTwoThreadParts(Path dir, Path results) throws Exception {
     write(dir.resolve("out-local2/_runs/r1.json"), manifest(30, 50, 600, 100, 120));
-    write(dir.resolve("out-local1/_runs/r1.json"), manifest(45, 90, 950, 160, 200));
     write(
         results.resolve("job-2.json"),
         "{\"floor\": \"job\", \"threads\": 2, \"seconds\": 1000, \"output\": \""
             + dir.resolve("out-local2")
-            + "\"}");
-    write(
-        results.resolve("job-1.json"),
-        "{\"floor\": \"job\", \"threads\": 1, \"seconds\": 1600, \"output\": \""
-            + dir.resolve("out-local1")
             + "\"}");
     write(
         results.resolve("wordcount-2.json"),
@@ -66,13 +61,25 @@ class BenchmarkReportTest {
         "{\"floor\": \"tokenize\", \"threads\": 2, \"seconds\": 40,"
             + " \"cpu_seconds\": 80, \"bytes\": 200000000, \"sentences\": 1320000, \"heap_max_mb\": 4096}");
     write(
-        results.resolve("sentiment-1.json"),
-        "{\"floor\": \"sentiment\", \"threads\": 1, \"seconds\": 800,"
-            + " \"cpu_seconds\": 1100, \"sentences\": 57000, \"parser\": \"shift-reduce\"}");
-    write(
         results.resolve("sentiment-2.json"),
         "{\"floor\": \"sentiment\", \"threads\": 2, \"seconds\": 570,"
             + " \"cpu_seconds\": 1140, \"sentences\": 57000, \"parser\": \"shift-reduce\"}");
+  }
+
+  @Test
+  void ratiosFollowTheTargetsDefinitions(@TempDir Path dir) throws Exception {
+    Path results = dir.resolve("results");
+    writeTwoThreadParts(dir, results);
+    write(dir.resolve("out-local1/_runs/r1.json"), manifest(45, 90, 950, 160, 200));
+    write(
+        results.resolve("job-1.json"),
+        "{\"floor\": \"job\", \"threads\": 1, \"seconds\": 1600, \"output\": \""
+            + dir.resolve("out-local1")
+            + "\"}");
+    write(
+        results.resolve("sentiment-1.json"),
+        "{\"floor\": \"sentiment\", \"threads\": 1, \"seconds\": 800,"
+            + " \"cpu_seconds\": 1100, \"sentences\": 57000, \"parser\": \"shift-reduce\"}");
     write(results.resolve("notes.md"), "## Notes\n\nfrom the notes file\n");
 
     String md = Files.readString(writeReport(results, dir.resolve("benchmarks.md")));
@@ -124,27 +131,7 @@ class BenchmarkReportTest {
   @Test
   void withoutTheLocal1PartsTheScalingRowSaysNotMeasured(@TempDir Path dir) throws Exception {
     Path results = dir.resolve("results");
-    write(dir.resolve("out-local2/_runs/r1.json"), manifest(30, 50, 600, 100, 120));
-    write(
-        results.resolve("job-2.json"),
-        "{\"floor\": \"job\", \"threads\": 2, \"seconds\": 1000, \"output\": \""
-            + dir.resolve("out-local2")
-            + "\"}");
-    write(
-        results.resolve("wordcount-2.json"),
-        "{\"floor\": \"wordcount\", \"threads\": 2, \"seconds\": 2, \"cpu_seconds\": 3, \"words\": 33000000}");
-    write(
-        results.resolve("tokenize-1.json"),
-        "{\"floor\": \"tokenize\", \"threads\": 1, \"seconds\": 60,"
-            + " \"cpu_seconds\": 85, \"bytes\": 200000000, \"sentences\": 1320000, \"heap_max_mb\": 4096}");
-    write(
-        results.resolve("tokenize-2.json"),
-        "{\"floor\": \"tokenize\", \"threads\": 2, \"seconds\": 40,"
-            + " \"cpu_seconds\": 80, \"bytes\": 200000000, \"sentences\": 1320000, \"heap_max_mb\": 4096}");
-    write(
-        results.resolve("sentiment-2.json"),
-        "{\"floor\": \"sentiment\", \"threads\": 2, \"seconds\": 570,"
-            + " \"cpu_seconds\": 1140, \"sentences\": 57000, \"parser\": \"shift-reduce\"}");
+    writeTwoThreadParts(dir, results);
 
     String md = Files.readString(writeReport(results, dir.resolve("benchmarks.md")));
 
