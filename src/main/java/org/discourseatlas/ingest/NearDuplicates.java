@@ -250,14 +250,20 @@ public final class NearDuplicates {
                     .apply(col(Columns.TURN_LIST))
                     .as(SHINGLES))
             .filter(size(col(SHINGLES)).gt(0)); // MinHash needs at least one shingle
-    Dataset<Row> hashed =
+    Dataset<Row> shingleVectors =
         new HashingTF()
             .setInputCol(SHINGLES)
             .setOutputCol(FEATURES_COLUMN)
             .setNumFeatures(FEATURES)
             .setBinary(true)
             .transform(analysed)
-            .drop(SHINGLES)
+            .drop(SHINGLES);
+    // Cached over its rows, not its lineage: the pair search reads it four times, and each read
+    // of a cached plan prints that plan (the whole ingest) into the query's own.
+    Dataset<Row> hashed =
+        documents
+            .sparkSession()
+            .createDataFrame(shingleVectors.javaRDD(), shingleVectors.schema())
             .cache();
     MinHashLSHModel model =
         new MinHashLSH()

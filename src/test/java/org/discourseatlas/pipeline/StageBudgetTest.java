@@ -30,10 +30,12 @@ class StageBudgetTest {
     BUDGET.put("read", 6); // 5 on 2026-11-29
     BUDGET.put("boilerplate", 7); // 6 on 2026-11-29
     BUDGET.put("new inputs", 5); // 4 on 2026-11-29
-    BUDGET.put("documents", 20); // 17 on 2026-11-29
+    // 21 on 2026-11-29 (second session): the near-duplicate pair search joins ids and vectors in
+    // small jobs of its own (three joins) where approxSimilarityJoin ran fewer, larger ones.
+    BUDGET.put("documents", 24);
     BUDGET.put("turns", 14); // 12 on 2026-11-29
     BUDGET.put("sentences+zones", 15); // 13 on 2026-11-29
-    BUDGET.put("sentiment", 15); // 13 on 2026-11-29
+    BUDGET.put("sentiment", 12); // 10 on 2026-11-29 (second session: no cache, no count of it)
     BUDGET.put("document counts", 30); // 26 on 2026-11-29
     BUDGET.put("zone_sentiment", 35); // 30 on 2026-11-29
     BUDGET.put("term_frequencies", 20); // 17 on 2026-11-29
