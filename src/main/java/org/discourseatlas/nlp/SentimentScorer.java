@@ -118,11 +118,6 @@ public final class SentimentScorer {
     StanfordCoreNLP.clearAnnotatorPool();
   }
 
-  /** Whether this JVM holds a loaded sentiment pipeline. */
-  public static boolean modelsLoaded() {
-    return !PIPELINES.isEmpty();
-  }
-
   private static StanfordCoreNLP build(Parser parser) {
     return new StanfordCoreNLP(properties(parser));
   }
