@@ -49,6 +49,9 @@ public final class BoilerplateFilter {
   /** Footers are short; a long line with "copyright" in it is a sentence, not a footer. */
   private static final int MAX_FOOTER_WORDS = 14;
 
+  /** A phone list leaves at most this many characters once its numbers and separators go. */
+  private static final int MAX_PHONE_LIST_REST = 12;
+
   private BoilerplateFilter() {}
 
   /** The lines that are not boilerplate, in order; blank lines are kept as paragraph breaks. */
@@ -74,13 +77,17 @@ public final class BoilerplateFilter {
     return isMenu(line)
         || CONTACT_LINE.matcher(line).find()
         || isPhoneList(line)
-        || (line.split("\\s+").length <= MAX_FOOTER_WORDS && FOOTER_MARK.matcher(line).find())
+        || (TextNormalizer.wordsUpTo(line, MAX_FOOTER_WORDS) <= MAX_FOOTER_WORDS
+            && FOOTER_MARK.matcher(line).find())
         || WIDGET_CAPTION.matcher(line).matches()
         || URL_ONLY.matcher(line).matches()
         || BARE_LOWERCASE_LABEL.matcher(line).matches();
   }
 
   private static boolean isMenu(String line) {
+    if (!hasMenuSeparator(line)) {
+      return false; // one item: the common case, decided without the splitting expression
+    }
     String[] items = MENU_SEPARATOR.split(line);
     if (items.length < 2) {
       return false;
@@ -99,10 +106,41 @@ public final class BoilerplateFilter {
     return nonEmpty >= 2;
   }
 
+  private static boolean hasMenuSeparator(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '|' || c == '•' || c == '·' || c == '¦') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A line that is mostly phone numbers ("+90-312-439-21-83, 442-90-20"). */
   private static boolean isPhoneList(String line) {
+    if (charsNoNumberRemoves(line) > MAX_PHONE_LIST_REST) {
+      return false; // what is left after removing numbers can only be longer: decided in one scan
+    }
     String withoutNumbers = PHONE_NUMBER.matcher(line).replaceAll("");
     return withoutNumbers.length() < line.length()
-        && withoutNumbers.replaceAll("[\\s,;:/]", "").toLowerCase(Locale.ROOT).length() <= 12;
+        && withoutNumbers.replaceAll("[\\s,;:/]", "").toLowerCase(Locale.ROOT).length()
+            <= MAX_PHONE_LIST_REST;
+  }
+
+  /**
+   * Characters neither PHONE_NUMBER nor the separators' removal can take away (anything but digits,
+   * regular-expression white space and {@code +().-,;:/}): a lower bound of what is left.
+   */
+  private static int charsNoNumberRemoves(String line) {
+    int kept = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (!((c >= '0' && c <= '9')
+          || TextNormalizer.isRegexSpace(c)
+          || "+().-,;:/".indexOf(c) >= 0)) {
+        kept++;
+      }
+    }
+    return kept;
   }
 }

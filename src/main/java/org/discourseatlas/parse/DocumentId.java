@@ -2,6 +2,7 @@ package org.discourseatlas.parse;
 
 import java.text.Normalizer;
 import org.discourseatlas.text.Sha256Hex;
+import org.discourseatlas.text.TextNormalizer;
 
 /**
  * The document id: SHA-256 of the transcript's cleaned text, white space folded and Unicode
@@ -12,8 +13,10 @@ public final class DocumentId {
   private DocumentId() {}
 
   public static String of(String cleanedText) {
+    // squeezeSpaces is strip() and replaceAll("\\s+", " ") in one pass (in either order: the
+    // same string); the id must not change with it, DocumentIdTest holds a hash computed by hand.
     String canonical =
-        Normalizer.normalize(cleanedText, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+        TextNormalizer.squeezeSpaces(Normalizer.normalize(cleanedText, Normalizer.Form.NFC));
     return Sha256Hex.of(canonical);
   }
 }

@@ -32,7 +32,6 @@ public final class TranscriptFinisher {
   private static final int MAX_DATELINE_WORDS = 12;
 
   private static final Pattern LETTER = Pattern.compile("\\p{L}");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final ParserSettings settings;
 
@@ -131,6 +130,6 @@ public final class TranscriptFinisher {
 
   /** The key under which a paragraph is compared across documents: white space folded. */
   public static String lineKey(String paragraph) {
-    return SPACES.matcher(TextNormalizer.spaces(paragraph)).replaceAll(" ").strip();
+    return TextNormalizer.squeezeSpaces(TextNormalizer.spaces(paragraph));
   }
 }

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.discourseatlas.testing.MinistrySnippets;
+import org.discourseatlas.turns.TurnSegmenter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -116,5 +120,119 @@ class BoilerplateFilterTest {
       })
   void shortTranscriptLineWithAFooterWordInsideIsNotBoilerplate(String line) {
     assertFalse(BoilerplateFilter.isBoilerplate(line), line);
+  }
+
+  /**
+   * The decisions of the three rules that run on every line, against the regular-expression
+   * versions they replaced (decision 0016: the fast paths must not change a single decision).
+   */
+  @Test
+  void menuPhoneAndFooterRulesDecideAsTheirRegularExpressionsDid() {
+    Random random = new Random(16);
+    String[] pieces = {
+      "a",
+      "Z",
+      "7",
+      "0",
+      " ",
+      "  ",
+      "\t",
+      "\u00a0",
+      "|",
+      "•",
+      "·",
+      "¦",
+      "+",
+      "(",
+      ")",
+      ".",
+      "-",
+      ",",
+      ";",
+      ":",
+      "/",
+      "İ",
+      "©",
+      "Home",
+      "Tel.",
+      "English",
+      "Top100",
+      "copyright",
+      "word."
+    };
+    int boilerplate = 0;
+    for (int i = 0; i < 30_000; i++) {
+      StringBuilder line = new StringBuilder();
+      int length = random.nextInt(24);
+      for (int j = 0; j < length; j++) {
+        line.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = line.toString();
+      boolean expected = referenceIsBoilerplate(text);
+      assertEquals(expected, BoilerplateFilter.isBoilerplate(text), text);
+      boilerplate += expected ? 1 : 0;
+    }
+    assertTrue(boilerplate > 1_000, "the random lines exercise the rules: " + boilerplate);
+  }
+
+  private static final Pattern MENU_SEPARATOR = Pattern.compile("\\s*[|•·¦]\\s*");
+  private static final Pattern CONTACT_LINE =
+      Pattern.compile(
+          "^(address|adress|addr\\.?|postal address|tel\\.?|telephone|phone|ph\\.|fax|"
+              + "e-?mail|email|hotline|website|web)\\s*[:.]",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?\\d[\\d\\s().\\-]{6,}\\d");
+  private static final Pattern FOOTER_MARK =
+      Pattern.compile(
+          "(\\btop\\s?100\\b|\\bliveinternet\\b|\\byandex[\\s.]?metri[ck]a\\b|\\ball rights reserved\\b"
+              + "|©|\\(c\\)\\s*\\d{4}|\\bcopyright\\b)",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern WIDGET_CAPTION =
+      Pattern.compile(
+          "^(counter|hit counter|visitors?|share|share this|print|print version|back to top|follow us"
+              + "|subscribe|rss|top|home)\\W*$",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern URL_ONLY =
+      Pattern.compile("^(https?://|www\\.)\\S+$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern BARE_LOWERCASE_LABEL = Pattern.compile("^\\p{Ll}[\\p{L} ]{0,40}:$");
+
+  /** BoilerplateFilter.isBoilerplate as it was before decision 0016's fast paths (6cd3bcc). */
+  private static boolean referenceIsBoilerplate(String rawLine) {
+    String line = rawLine.replaceAll("[\\u00A0\\u2007\\u202F\\u2009\\u200A\\t]", " ").strip();
+    if (line.isEmpty() || TurnSegmenter.startsWithSpeakerLabel(line)) {
+      return false;
+    }
+    return referenceIsMenu(line)
+        || CONTACT_LINE.matcher(line).find()
+        || referenceIsPhoneList(line)
+        || (line.split("\\s+").length <= 14 && FOOTER_MARK.matcher(line).find())
+        || WIDGET_CAPTION.matcher(line).matches()
+        || URL_ONLY.matcher(line).matches()
+        || BARE_LOWERCASE_LABEL.matcher(line).matches();
+  }
+
+  private static boolean referenceIsMenu(String line) {
+    String[] items = MENU_SEPARATOR.split(line);
+    if (items.length < 2) {
+      return false;
+    }
+    int nonEmpty = 0;
+    for (String item : items) {
+      String trimmed = item.strip();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      nonEmpty++;
+      if (trimmed.split("\\s+").length > 3 || trimmed.endsWith(".")) {
+        return false;
+      }
+    }
+    return nonEmpty >= 2;
+  }
+
+  private static boolean referenceIsPhoneList(String line) {
+    String withoutNumbers = PHONE_NUMBER.matcher(line).replaceAll("");
+    return withoutNumbers.length() < line.length()
+        && withoutNumbers.replaceAll("[\\s,;:/]", "").toLowerCase(Locale.ROOT).length() <= 12;
   }
 }

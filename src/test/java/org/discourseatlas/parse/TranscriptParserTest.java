@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.discourseatlas.decode.EnglishProseCheckTest;
 import org.discourseatlas.decode.HtmlContentExtractorTest;
@@ -797,6 +799,45 @@ class TranscriptParserTest {
     assertEquals(
         List.of("Opening remarks", "Good afternoon."),
         TranscriptParser.joinSoftWraps(List.of("Opening remarks", "Good afternoon.")));
+  }
+
+  /** joinSoftWraps against its regular-expression version before decision 0016 (6cd3bcc). */
+  @Test
+  void softWrapsJoinAsTheRegularExpressionVersionJoinedThem() {
+    Random random = new Random(16);
+    String[] pieces = {
+      "a", "word", "Z", "7", ",", "-", ".", " ", "  ", "\t", "\u2028", "\r", "é", ""
+    };
+    Pattern end = Pattern.compile("[\\p{L}\\p{N},\\-]\\s*$");
+    Pattern start = Pattern.compile("^\\s*\\p{Ll}");
+    int joins = 0;
+    for (int i = 0; i < 5_000; i++) {
+      List<String> lines = new ArrayList<>();
+      int count = random.nextInt(8);
+      for (int j = 0; j < count; j++) {
+        StringBuilder line = new StringBuilder();
+        int length = random.nextInt(6);
+        for (int k = 0; k < length; k++) {
+          line.append(pieces[random.nextInt(pieces.length)]);
+        }
+        lines.add(line.toString());
+      }
+      List<String> expected = new ArrayList<>();
+      for (String line : lines) {
+        int last = expected.size() - 1;
+        if (last >= 0
+            && !expected.get(last).isBlank()
+            && end.matcher(expected.get(last)).find()
+            && start.matcher(line).find()) {
+          expected.set(last, expected.get(last).stripTrailing() + " " + line.strip());
+        } else {
+          expected.add(line);
+        }
+      }
+      joins += lines.size() - expected.size();
+      assertEquals(expected, TranscriptParser.joinSoftWraps(lines), lines.toString());
+    }
+    assertTrue(joins > 1_000, "the random lines exercise the joins: " + joins);
   }
 
   @Test
