@@ -789,7 +789,7 @@ class TranscriptParserTest {
             "",
             "Our position is clear:",
             "this is a natural process."),
-        TranscriptParser.joinSoftWraps(
+        SoftWraps.join(
             List.of(
                 "We are looking into the recent developments and the",
                 "reasons that were mentioned as impediments.",
@@ -798,10 +798,10 @@ class TranscriptParserTest {
                 "this is a natural process.")));
     assertEquals(
         List.of("Opening remarks", "Good afternoon."),
-        TranscriptParser.joinSoftWraps(List.of("Opening remarks", "Good afternoon.")));
+        SoftWraps.join(List.of("Opening remarks", "Good afternoon.")));
   }
 
-  /** joinSoftWraps against its regular-expression version before decision 0016 (6cd3bcc). */
+  /** SoftWraps.join against its regular-expression version before decision 0016 (6cd3bcc). */
   @Test
   void softWrapsJoinAsTheRegularExpressionVersionJoinedThem() {
     Random random = new Random(16);
@@ -835,7 +835,7 @@ class TranscriptParserTest {
         }
       }
       joins += lines.size() - expected.size();
-      assertEquals(expected, TranscriptParser.joinSoftWraps(lines), lines.toString());
+      assertEquals(expected, SoftWraps.join(lines), lines.toString());
     }
     assertTrue(joins > 1_000, "the random lines exercise the joins: " + joins);
   }
