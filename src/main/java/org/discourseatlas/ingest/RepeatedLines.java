@@ -22,6 +22,7 @@ import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.parse.DocumentId;
 import org.discourseatlas.parse.TranscriptFinisher;
 import org.discourseatlas.schema.Columns;
+import org.discourseatlas.text.TextNormalizer;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -38,7 +39,6 @@ public final class RepeatedLines {
   private static final String LINE = "line";
   private static final String BODY_HASH = "body_hash";
   private static final String N_DOCUMENTS = "n_documents";
-  private static final String N_WITH_LINE = "n_with_line";
 
   private RepeatedLines() {}
 
@@ -49,44 +49,52 @@ public final class RepeatedLines {
    */
   public static Map<String, Set<String>> learn(Dataset<Row> read, JobConfig.RepeatedLines rule) {
     int maxWords = rule.maxWords();
+    // Each document's distinct short paragraph keys, after a null that stands for the document
+    // itself: one aggregation then counts both the documents of a source (line null) and those of
+    // each line, and the body hash is computed once (two aggregations computed it twice).
     UDF1<Seq<String>, List<String>> keys =
         body -> {
           Set<String> distinct = new LinkedHashSet<>();
           for (String paragraph : CollectionConverters.asJava(body)) {
             String key = TranscriptFinisher.lineKey(paragraph);
-            if (!key.isEmpty() && key.split(" ").length <= maxWords) {
+            if (!key.isEmpty() && TextNormalizer.wordsUpTo(key, maxWords) <= maxWords) {
               distinct.add(key);
             }
           }
-          return new ArrayList<>(distinct);
+          List<String> withDocument = new ArrayList<>(distinct.size() + 1);
+          withDocument.add(null);
+          withDocument.addAll(distinct);
+          return withDocument;
         };
     UDF1<Seq<String>, String> bodyHash =
         body -> DocumentId.of(String.join("\n", CollectionConverters.asJava(body)));
-    Dataset<Row> drafts =
+    // Two projections: the hash is computed beneath the explode, once per document (in the same
+    // select as the explode, Spark computed it once per exploded line).
+    List<Row> counted =
         read.filter(col(Columns.KIND).equalTo(TranscriptIngest.KIND_DRAFT))
             .select(
                 coalesce(col(Columns.SOURCE), lit(NO_SOURCE)).as(Columns.SOURCE),
                 udf(bodyHash, DataTypes.StringType).apply(col(Columns.BODY)).as(BODY_HASH),
-                udf(keys, DataTypes.createArrayType(DataTypes.StringType))
+                udf(keys, DataTypes.createArrayType(DataTypes.StringType, true))
                     .apply(col(Columns.BODY))
-                    .as(Columns.BODY));
-    Dataset<Row> perSource =
-        drafts.groupBy(Columns.SOURCE).agg(countDistinct(BODY_HASH).as(N_DOCUMENTS));
-    Dataset<Row> perLine =
-        drafts
+                    .as(Columns.BODY))
             .select(col(Columns.SOURCE), col(BODY_HASH), explode(col(Columns.BODY)).as(LINE))
             .groupBy(Columns.SOURCE, LINE)
-            .agg(countDistinct(BODY_HASH).as(N_WITH_LINE))
-            .filter(col(N_WITH_LINE).geq(rule.minDocuments()));
-    List<Row> repeated =
-        perLine
-            .join(perSource, Columns.SOURCE)
-            .filter(col(N_WITH_LINE).geq(col(N_DOCUMENTS).multiply(rule.minShare())))
-            .select(Columns.SOURCE, LINE)
+            .agg(countDistinct(BODY_HASH).as(N_DOCUMENTS))
+            .filter(col(LINE).isNull().or(col(N_DOCUMENTS).geq(rule.minDocuments())))
             .collectAsList();
+    Map<String, Long> documentsBySource = new HashMap<>();
+    for (Row row : counted) {
+      if (row.isNullAt(1)) {
+        documentsBySource.put(row.getString(0), row.getLong(2));
+      }
+    }
     Map<String, Set<String>> bySource = new HashMap<>();
-    for (Row row : repeated) {
-      bySource.computeIfAbsent(row.getString(0), s -> new HashSet<>()).add(row.getString(1));
+    for (Row row : counted) {
+      if (!row.isNullAt(1)
+          && row.getLong(2) >= documentsBySource.get(row.getString(0)) * rule.minShare()) {
+        bySource.computeIfAbsent(row.getString(0), s -> new HashSet<>()).add(row.getString(1));
+      }
     }
     return bySource;
   }
