@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
@@ -14,17 +13,20 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -57,7 +59,6 @@ public final class NearDuplicates {
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
-  private static final String SHINGLES = "shingles";
   private static final String FEATURES_COLUMN = "shingle_features";
   private static final String DISTANCE = "jaccard_distance";
   private static final String SIGNATURE = "shingle_hashes";
@@ -223,7 +224,12 @@ public final class NearDuplicates {
       return documents;
     }
     int n = rule.shingleWords();
-    UDF1<Seq<Row>, List<String>> shingles =
+    // Spark's HashingTF (binary, 2^22 features) maps each shingle to its index; the vector is made
+    // here, from the indices, rather than by HashingTF.transform over an array column of the
+    // shingles: the same sparse vector without every shingle string going through Spark's row
+    // format and back (decision 0016).
+    HashingTF hashing = new HashingTF().setNumFeatures(FEATURES).setBinary(true);
+    UDF1<Seq<Row>, Vector> shingleVector =
         turns -> {
           List<String> words = new ArrayList<>();
           for (Row turn : CollectionConverters.asJava(turns)) {
@@ -234,30 +240,35 @@ public final class NearDuplicates {
               words.add(m.group());
             }
           }
-          Set<String> set = new LinkedHashSet<>();
+          TreeSet<Integer> indices = new TreeSet<>();
           for (int i = 0; i + n <= words.size(); i++) {
-            set.add(String.join(" ", words.subList(i, i + n)));
+            indices.add(hashing.indexOf(String.join(" ", words.subList(i, i + n))));
           }
-          return new ArrayList<>(set);
+          if (indices.isEmpty()) {
+            return null; // fewer words than a shingle: MinHash needs at least one
+          }
+          int[] sorted = indices.stream().mapToInt(Integer::intValue).toArray();
+          double[] ones = new double[sorted.length];
+          Arrays.fill(ones, 1.0);
+          return Vectors.sparse(FEATURES, sorted, ones);
         };
-    Dataset<Row> analysed =
+    Dataset<Row> shingleVectors =
         documents
             .filter(col(Columns.DUPLICATE_OF).isNull())
             .select(
                 col(Columns.DOC_ID),
                 order.as(Columns.SOURCE_PATH),
-                udf(shingles, DataTypes.createArrayType(DataTypes.StringType))
+                // Marked nondeterministic only so that the filter below is not pushed beneath
+                // it, which would compute every document's shingles twice.
+                udf(shingleVector, SQLDataTypes.VectorType())
+                    .asNondeterministic()
                     .apply(col(Columns.TURN_LIST))
-                    .as(SHINGLES))
-            .filter(size(col(SHINGLES)).gt(0)); // MinHash needs at least one shingle
-    Dataset<Row> shingleVectors =
-        new HashingTF()
-            .setInputCol(SHINGLES)
-            .setOutputCol(FEATURES_COLUMN)
-            .setNumFeatures(FEATURES)
-            .setBinary(true)
-            .transform(analysed)
-            .drop(SHINGLES);
+                    // The vector size as metadata, as HashingTF writes it: without it MinHashLSH
+                    // runs a job to read a first vector for it.
+                    .as(
+                        FEATURES_COLUMN,
+                        new AttributeGroup(FEATURES_COLUMN, FEATURES).toMetadata()))
+            .filter(col(FEATURES_COLUMN).isNotNull());
     // Cached over its rows, not its lineage: the pair search reads it four times, and each read
     // of a cached plan prints that plan (the whole ingest) into the query's own.
     Dataset<Row> hashed =
