@@ -8,6 +8,7 @@ import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
 import edu.stanford.nlp.trees.Tree;
 import edu.stanford.nlp.util.CoreMap;
 import java.io.Serializable;
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,16 @@ public final class SentimentScorer {
   public record Score(String label, double score, List<Double> probabilities)
       implements Serializable {}
 
-  private static final Map<Parser, StanfordCoreNLP> PIPELINES = new ConcurrentHashMap<>();
+  /**
+   * The pipelines, held softly: the collector may take their ~650 MB of models back when a later
+   * stage needs the heap (an executor keeps its JVM for the whole job, and Spark's memory manager
+   * does not count them: a 2 GB executor ran out of heap in term_frequencies' aggregation with the
+   * models still loaded, decision 0016). CoreNLP's own annotator cache holds them softly too
+   * ({@code Lazy.cache}), so nothing else keeps them. A task holds its pipeline strongly while it
+   * scores; a pipeline collected is loaded again on next use.
+   */
+  private static final Map<Parser, SoftReference<StanfordCoreNLP>> PIPELINES =
+      new ConcurrentHashMap<>();
 
   private SentimentScorer() {}
 
@@ -74,7 +84,7 @@ public final class SentimentScorer {
    * to -1..+1: (sum_k p_k * k - 2) / 2 for classes k = 0..4, so 0 is neutral on average.
    */
   public static List<Score> score(List<String> sentences, Parser parser) {
-    StanfordCoreNLP pipeline = PIPELINES.computeIfAbsent(parser, SentimentScorer::build);
+    StanfordCoreNLP pipeline = pipeline(parser);
     List<Score> scores = new ArrayList<>(sentences.size());
     for (String text : sentences) {
       Annotation annotation = new Annotation(text);
@@ -118,8 +128,21 @@ public final class SentimentScorer {
     StanfordCoreNLP.clearAnnotatorPool();
   }
 
-  private static StanfordCoreNLP build(Parser parser) {
-    return new StanfordCoreNLP(properties(parser));
+  private static StanfordCoreNLP pipeline(Parser parser) {
+    SoftReference<StanfordCoreNLP> held = PIPELINES.get(parser);
+    StanfordCoreNLP pipeline = held == null ? null : held.get();
+    if (pipeline != null) {
+      return pipeline;
+    }
+    synchronized (PIPELINES) {
+      held = PIPELINES.get(parser);
+      pipeline = held == null ? null : held.get();
+      if (pipeline == null) {
+        pipeline = new StanfordCoreNLP(properties(parser));
+        PIPELINES.put(parser, new SoftReference<>(pipeline));
+      }
+      return pipeline;
+    }
   }
 
   /** The pipeline's properties: the benchmark builds plain CoreNLP from the same ones. */
