@@ -84,7 +84,7 @@ public final class BoilerplateFilter {
         || BARE_LOWERCASE_LABEL.matcher(line).matches();
   }
 
-  private static boolean isMenu(String line) {
+  static boolean isMenu(String line) {
     if (!hasMenuSeparator(line)) {
       return false; // one item: the common case, decided without the splitting expression
     }
@@ -117,7 +117,7 @@ public final class BoilerplateFilter {
   }
 
   /** A line that is mostly phone numbers ("+90-312-439-21-83, 442-90-20"). */
-  private static boolean isPhoneList(String line) {
+  static boolean isPhoneList(String line) {
     if (charsNoNumberRemoves(line) > MAX_PHONE_LIST_REST) {
       return false; // what is left after removing numbers can only be longer: decided in one scan
     }
