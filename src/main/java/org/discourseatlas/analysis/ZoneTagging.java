@@ -31,8 +31,10 @@ import org.discourseatlas.zones.ZoneMatcher;
 import org.discourseatlas.zones.ZoneMention;
 
 /**
- * Zone tagging stage: {@code named_zones} are the zones a sentence names (gazetteer aliases);
- * {@code zones} add the zones carried forward within the turn by the window rule of {@link
+ * Zone tagging of sentences already split (a base snapshot's, when the gazetteer or window changed;
+ * new sentences are tagged as they are split, {@link Segmentation#taggedSentences}): {@code
+ * named_zones} are the zones a sentence names (gazetteer aliases); {@code zones} add the zones
+ * carried forward within the turn by the window rule of {@link
  * org.discourseatlas.zones.ZoneWindow}.
  */
 public final class ZoneTagging {
@@ -40,16 +42,9 @@ public final class ZoneTagging {
 
   /** Adds named_zones and zones (sorted zone ids) to sentences (doc_id, turn, sentence, text). */
   public static Dataset<Row> tag(Dataset<Row> sentences, ZoneMatcher matcher, int window) {
-    UDF1<String, List<String>> namedZones =
-        text -> {
-          TreeSet<String> ids = new TreeSet<>();
-          for (ZoneMention mention : matcher.find(text)) {
-            ids.add(mention.zoneId());
-          }
-          return List.copyOf(ids);
-        };
+    UDF1<String, List<String>> namedOf = text -> namedZones(matcher, text);
     UserDefinedFunction named =
-        udf(namedZones, DataTypes.createArrayType(DataTypes.StringType, false)).asNonNullable();
+        udf(namedOf, DataTypes.createArrayType(DataTypes.StringType, false)).asNonNullable();
     Dataset<Row> withNamed =
         sentences.withColumn(Columns.NAMED_ZONES, named.apply(col(Columns.TEXT)));
     if (window == 0) {
@@ -66,6 +61,15 @@ public final class ZoneTagging {
     return withNamed.withColumn(
         Columns.ZONES,
         when(namesAny, col(Columns.NAMED_ZONES)).otherwise(coalesce(carried, empty)));
+  }
+
+  /** The zones a sentence names, sorted by id. */
+  static List<String> namedZones(ZoneMatcher matcher, String text) {
+    TreeSet<String> ids = new TreeSet<>();
+    for (ZoneMention mention : matcher.find(text)) {
+      ids.add(mention.zoneId());
+    }
+    return List.copyOf(ids);
   }
 
   /** The zones table: the gazetteer the run tagged with, for maps and labels. */

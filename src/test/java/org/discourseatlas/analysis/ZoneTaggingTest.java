@@ -11,7 +11,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.discourseatlas.ingest.TranscriptIngest;
 import org.discourseatlas.schema.Columns;
+import org.discourseatlas.schema.RowValues;
 import org.discourseatlas.testing.SharedSpark;
 import org.discourseatlas.zones.ZoneGazetteer;
 import org.discourseatlas.zones.ZoneMatcher;
@@ -97,6 +99,53 @@ class ZoneTaggingTest {
       expected.addAll(ZoneWindow.carry(named.subList(0, 4), window));
       expected.addAll(ZoneWindow.carry(named.subList(4, 8), window));
       assertEquals(expected, zones(spark, window, Columns.ZONES), "window " + window);
+    }
+  }
+
+  /**
+   * New documents are split and tagged in one pass per document ({@link
+   * Segmentation#taggedSentences}); a base snapshot's sentences by the window functions of {@link
+   * ZoneTagging#tag}. Both must give every sentence the same number and zones.
+   */
+  @Test
+  void theOnePassOverDocumentsAgreesWithTheWindowFunctions(SparkSession spark) {
+    StructType documents =
+        new StructType()
+            .add(Columns.DOC_ID, DataTypes.StringType)
+            .add(Columns.DUPLICATE_OF, DataTypes.StringType)
+            .add(Columns.TURN_LIST, DataTypes.createArrayType(TranscriptIngest.TURN_STRUCT));
+    List<Row> turns = new ArrayList<>();
+    for (int turn = 1; turn <= 2; turn++) {
+      StringBuilder text = new StringBuilder();
+      for (Row row : ROWS) {
+        if (row.getInt(1) == turn) {
+          text.append(row.getString(3)).append(' ');
+        }
+      }
+      turns.add(RowFactory.create("Speaker", "statement", text.toString().strip()));
+    }
+    Dataset<Row> input =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create("d1", null, RowValues.array(turns)),
+                RowFactory.create("d1-copy", "d1", RowValues.array(turns))),
+            documents);
+    for (int window : new int[] {0, 1, 2, 3}) {
+      Dataset<Row> onePass =
+          Segmentation.taggedSentences(input, new ZoneMatcher(GAZETTEER), window)
+              .orderBy(Columns.SENTENCE);
+      List<Row> numbered =
+          onePass
+              .select(Columns.DOC_ID, Columns.TURN, Columns.SENTENCE, Columns.TEXT)
+              .collectAsList();
+      assertEquals(ROWS, numbered, "the duplicate is skipped; sentences numbered through d1");
+      for (String column : List.of(Columns.NAMED_ZONES, Columns.ZONES)) {
+        List<List<String>> got = new ArrayList<>();
+        for (Row row : onePass.select(column).collectAsList()) {
+          got.add(row.getList(0));
+        }
+        assertEquals(zones(spark, window, column), got, column + ", window " + window);
+      }
     }
   }
 }

@@ -79,8 +79,8 @@ public final class AnalysisStages {
   }
 
   /**
-   * Sentences of the new turns, tagged with the zones they name or follow; the base snapshot's
-   * sentences are carried over, tagged again when the gazetteer or the window changed.
+   * Sentences of the new documents' turns, tagged with the zones they name or follow; the base
+   * snapshot's sentences are carried over, tagged again when the gazetteer or the window changed.
    */
   static final class TagSentences implements Stage {
     public String name() {
@@ -88,7 +88,9 @@ public final class AnalysisStages {
     }
 
     public List<Uses> reads() {
-      return List.of(Uses.like(RunData.NEW_TURNS, Table.TURNS), Uses.of(RunData.TURNS));
+      return List.of(
+          Uses.of(RunData.NEW_DOCUMENTS, Columns.DOC_ID, Columns.DUPLICATE_OF, Columns.TURN_LIST),
+          Uses.of(RunData.TURNS));
     }
 
     public List<Uses> adds() {
@@ -106,7 +108,7 @@ public final class AnalysisStages {
             ZoneTagging.tag(earlier.drop(Columns.NAMED_ZONES, Columns.ZONES), matcher, window);
       }
       Dataset<Row> fresh =
-          ZoneTagging.tag(Segmentation.sentences(run.get(RunData.NEW_TURNS)), matcher, window);
+          Segmentation.taggedSentences(run.get(RunData.NEW_DOCUMENTS), matcher, window);
       Dataset<Row> tagged =
           run.keepFlat(
               select(earlier, taggedColumns()).unionByName(select(fresh, taggedColumns())));
