@@ -45,8 +45,9 @@ public final class LexicalUnits {
   private LexicalUnits() {}
 
   /**
-   * The units, partitioned by document: every per-document aggregation downstream (term
-   * frequencies' document counts) then runs without a shuffle.
+   * The units, partitioned by document and sorted by it within a partition: every per-document
+   * aggregation downstream (term frequencies' document counts) then runs without a shuffle or a
+   * sort of its own, however often it reads them.
    *
    * @param sentences doc_id, turn, sentence, paragraph, zones, tokens, n_tokens
    * @param turns doc_id, turn, role
@@ -70,6 +71,7 @@ public final class LexicalUnits {
             new String[] {Columns.DOC_ID, Columns.TURN})
         .join(analysed, Columns.DOC_ID)
         .repartition(col(Columns.DOC_ID))
+        .sortWithinPartitions(Columns.DOC_ID)
         .select(
             col(Columns.DOC_ID),
             col(Columns.TURN),

@@ -47,11 +47,11 @@ import org.discourseatlas.terms.TermLevel;
  *
  * <p>One pass: each document's counts in every group it belongs to are made by {@link
  * DocumentTermCounts} (plain Java, one map per document; the units arrive partitioned and sorted by
- * document), with the groups' running words as rows of their own (n = 0); one aggregation then sums
- * them over documents, where a document is one row: {@code doc_freq} is a count of rows, no {@code
- * countDistinct}. The corpus level's {@code doc_freq} is the IDF's document frequency, and the
- * group totals (a few hundred rows) are broadcast back. The plan's size does not depend on the
- * number of zones or levels.
+ * document); one aggregation then sums them over documents, where a document is one row: {@code
+ * doc_freq} is a count of rows, no {@code countDistinct}. The groups' running words come from a
+ * second, cheap pass that makes no n-grams (rows with n = 0), and these group totals (a few hundred
+ * rows) are broadcast back. The corpus level's {@code doc_freq} is the IDF's document frequency.
+ * The plan's size does not depend on the number of zones or levels.
  */
 public final class TermFrequencies {
   private static final String GROUP_TOKENS = "group_tokens";
@@ -93,23 +93,18 @@ public final class TermFrequencies {
                 col(LexicalUnits.TERM_UNITS),
                 col(Columns.N_TOKENS))
             .sortWithinPartitions(Columns.DOC_ID);
-    Dataset<Row> perDocument =
-        input.mapPartitions(
-            (MapPartitionsFunction<Row, Row>) rows -> new PerDocument(rows, maxN),
-            Encoders.row(PER_DOCUMENT));
     List<Column> groupKeys = new ArrayList<>();
     groupKeys.add(col(LEVEL));
     GROUP_COLUMNS.forEach(c -> groupKeys.add(col(c)));
     List<Column> termKeys = new ArrayList<>(groupKeys);
     termKeys.add(col(Columns.TERM));
     termKeys.add(col(Columns.NGRAM));
-    Dataset<Row> summed =
-        perDocument
-            .groupBy(termKeys.toArray(new Column[0]))
-            .agg(sum(Columns.COUNT).as(Columns.COUNT), count(lit(1)).as(Columns.DOC_FREQ));
+    Dataset<Row> summed = sumOverDocuments(input, maxN, termKeys);
+    // The running words of each group (n = 0) in a pass of their own, which makes no n-grams: read
+    // from `summed`, the filter on n would be pushed beneath the aggregation and every n-gram made
+    // a second time.
     Dataset<Row> groupTokens =
-        summed
-            .filter(col(Columns.NGRAM).equalTo(0))
+        sumOverDocuments(input, 0, termKeys)
             .select(
                 col(LEVEL).as("group_" + LEVEL),
                 col(Columns.ZONE).as("group_" + Columns.ZONE),
@@ -146,6 +141,23 @@ public final class TermFrequencies {
         .withColumn(CORPUS_DOC_FREQ, corpusDocFreq)
         .join(broadcast(groupTokens), sameGroup)
         .select(out.toArray(new Column[0]));
+  }
+
+  /**
+   * Every group's count and documents of each n-gram up to {@code maxN} units (with maxN 0, only
+   * the groups' running words): a row per document, group and n-gram, summed by Spark, where a
+   * document's row counts it once.
+   *
+   * <p>Summing a partition's documents in a Java map first was tried: the same rows reached the
+   * shuffle (Spark's partial aggregation had combined them as well), at more CPU and heap.
+   */
+  private static Dataset<Row> sumOverDocuments(Dataset<Row> input, int maxN, List<Column> keys) {
+    return input
+        .mapPartitions(
+            (MapPartitionsFunction<Row, Row>) rows -> new PerDocument(rows, maxN),
+            Encoders.row(PER_DOCUMENT))
+        .groupBy(keys.toArray(new Column[0]))
+        .agg(sum(Columns.COUNT).as(Columns.COUNT), count(lit(1)).as(Columns.DOC_FREQ));
   }
 
   /**

@@ -1,8 +1,11 @@
 package org.discourseatlas.pipeline.stages;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.discourseatlas.analysis.Keyness;
 import org.discourseatlas.analysis.LexicalUnits;
 import org.discourseatlas.analysis.Mentions;
@@ -132,7 +135,13 @@ public final class LexicalStages {
     public List<Uses> reads() {
       return List.of(
           Uses.of(RunData.LEXICAL_UNITS, Columns.ZONES, LexicalUnits.TERM_UNITS),
-          Uses.of(RunData.SENTENCES, Columns.DOC_ID, Columns.TURN, Columns.SENTENCE, Columns.TEXT));
+          Uses.of(
+              RunData.SENTENCES,
+              Columns.DOC_ID,
+              Columns.TURN,
+              Columns.SENTENCE,
+              Columns.TEXT,
+              Columns.NAMED_ZONES));
     }
 
     public List<Uses> adds() {
@@ -147,10 +156,13 @@ public final class LexicalStages {
               LexicalUnits.withNgrams(run.get(RunData.LEXICAL_UNITS), lexical.maxNgram()),
               lexical.collocationMinCount(),
               lexical.collocationTop()));
+      // named_zones is this matcher's finding on the same text (sentences are tagged again when the
+      // gazetteer changes): a sentence that names no zone holds no mention, and most name none.
+      Dataset<Row> naming =
+          run.get(RunData.SENTENCES).filter(functions.size(col(Columns.NAMED_ZONES)).gt(0));
       run.put(
           RunData.MENTIONS,
-          Mentions.of(
-              run.get(RunData.SENTENCES), new ZoneMatcher(run.gazetteer), lexical.contextWords()));
+          Mentions.of(naming, new ZoneMatcher(run.gazetteer), lexical.contextWords()));
       return Counts.written(sentences(run), "rows", RunData.COLLOCATIONS, RunData.MENTIONS);
     }
   }
