@@ -17,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.ml.attribute.AttributeGroup;
@@ -240,14 +239,29 @@ public final class NearDuplicates {
               words.add(m.group());
             }
           }
-          TreeSet<Integer> indices = new TreeSet<>();
-          for (int i = 0; i + n <= words.size(); i++) {
-            indices.add(hashing.indexOf(String.join(" ", words.subList(i, i + n))));
-          }
-          if (indices.isEmpty()) {
+          if (words.size() < n) {
             return null; // fewer words than a shingle: MinHash needs at least one
           }
-          int[] sorted = indices.stream().mapToInt(Integer::intValue).toArray();
+          int[] indices = new int[words.size() - n + 1];
+          StringBuilder shingle = new StringBuilder();
+          for (int i = 0; i < indices.length; i++) {
+            shingle.setLength(0);
+            for (int k = i; k < i + n; k++) {
+              if (k > i) {
+                shingle.append(' ');
+              }
+              shingle.append(words.get(k));
+            }
+            indices[i] = hashing.indexOf(shingle.toString());
+          }
+          Arrays.sort(indices);
+          int distinct = 0;
+          for (int index : indices) {
+            if (distinct == 0 || indices[distinct - 1] != index) {
+              indices[distinct++] = index;
+            }
+          }
+          int[] sorted = Arrays.copyOf(indices, distinct);
           double[] ones = new double[sorted.length];
           Arrays.fill(ones, 1.0);
           return Vectors.sparse(FEATURES, sorted, ones);

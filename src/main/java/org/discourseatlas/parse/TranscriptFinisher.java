@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.discourseatlas.decode.EnglishProseCheck;
 import org.discourseatlas.decode.LanguageIdentifier;
 import org.discourseatlas.decode.RejectReason;
@@ -30,8 +29,6 @@ public final class TranscriptFinisher {
    * the speaker mentions, not the day the words were spoken.
    */
   private static final int MAX_DATELINE_WORDS = 12;
-
-  private static final Pattern LETTER = Pattern.compile("\\p{L}");
 
   private final ParserSettings settings;
 
@@ -86,7 +83,7 @@ public final class TranscriptFinisher {
       }
       text.append(turn.text());
     }
-    long letters = LETTER.matcher(text).results().count();
+    long letters = TextNormalizer.letters(text);
     if (letters < settings.minTextChars()) {
       throw new RejectedInputException(
           RejectReason.NO_TEXT,

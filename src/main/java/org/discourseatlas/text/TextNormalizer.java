@@ -94,6 +94,25 @@ public final class TextNormalizer {
     return words;
   }
 
+  /**
+   * The number of letters (Unicode category L, as {@code \\p{L}} matches them, a supplementary
+   * letter once) in {@code text}: a loop, not a regular expression's match results, since it runs
+   * over every document's whole text.
+   */
+  public static long letters(CharSequence text) {
+    long letters = 0;
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      int cp = Character.codePointAt(text, i);
+      if (Character.isLetter(cp)) {
+        letters++;
+      }
+      i += Character.charCount(cp);
+    }
+    return letters;
+  }
+
   /** Lowercase without diacritics ("Çankaya" -> "cankaya"), for matching names. */
   public static String foldForMatching(String text) {
     if (isAscii(text)) {

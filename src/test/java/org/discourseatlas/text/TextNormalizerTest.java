@@ -66,6 +66,17 @@ class TextNormalizerTest {
     }
   }
 
+  @Test
+  void lettersCountsWhatTheLetterPropertyMatches() {
+    assertEquals(5, TextNormalizer.letters("Ḥalab 9!"));
+    assertEquals(1, TextNormalizer.letters("\uD835\uDC00"), "a supplementary letter counts once");
+    Pattern letter = Pattern.compile("\\p{L}");
+    String alphabet = "aZ9 .\u0301\u02B0\u01C5\u05D0\u4E2D\uD835\uDC00\uD835\u00DF\u2160";
+    for (String text : randomStrings(20_000, 5, alphabet, 12)) {
+      assertEquals(letter.matcher(text).results().count(), TextNormalizer.letters(text), text);
+    }
+  }
+
   /** Strings of up to 12 characters of ALPHABET, reproducibly (a fixed seed per test). */
   static String[] randomStrings(int count, long seed) {
     return randomStrings(count, seed, ALPHABET, 12);
