@@ -46,8 +46,8 @@ public final class LexicalUnits {
 
   /**
    * The units, partitioned by document and sorted by it within a partition: every per-document
-   * aggregation downstream (term frequencies' document counts) then runs without a shuffle or a
-   * sort of its own, however often it reads them.
+   * aggregation downstream (term frequencies' document counts) then runs without a shuffle and
+   * finds each document's rows together in the cache.
    *
    * @param sentences doc_id, turn, sentence, paragraph, zones, tokens, n_tokens
    * @param turns doc_id, turn, role

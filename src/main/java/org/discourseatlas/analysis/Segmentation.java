@@ -61,8 +61,9 @@ public final class Segmentation {
    * the turn by {@link ZoneWindow}'s rule.
    *
    * <p>A document is one row, so this is one pass with no shuffle: numbering through the document
-   * and carrying zones through a turn were two window functions over a shuffle by document (a third
-   * of the stage on a quarter of the UN corpus).
+   * and carrying zones through a turn were two window functions over a shuffle of every sentence
+   * with its tokens by document. The stage's CPU is CoreNLP's tokenizer either way (decision 0016,
+   * "Fourth session").
    */
   public static Dataset<Row> taggedSentences(
       Dataset<Row> documents, ZoneMatcher matcher, int window) {
