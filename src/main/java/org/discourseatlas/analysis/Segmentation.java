@@ -35,6 +35,12 @@ public final class Segmentation {
           .add(Columns.TOKENS, DataTypes.createArrayType(DataTypes.StringType, false), false)
           .add(Columns.N_TOKENS, DataTypes.IntegerType, false);
 
+  /**
+   * Splitting tasks per core: a document's split is CPU in CoreNLP's tokenizer, and the documents
+   * arrive in as few partitions as their bytes fill ({@link CpuBoundWork}).
+   */
+  private static final int SPLITTING_PARTITIONS_PER_CORE = 4;
+
   private Segmentation() {}
 
   /**
@@ -60,10 +66,11 @@ public final class Segmentation {
    * order; {@code named_zones} the zones a sentence names and {@code zones} those carried within
    * the turn by {@link ZoneWindow}'s rule.
    *
-   * <p>A document is one row, so this is one pass with no shuffle: numbering through the document
-   * and carrying zones through a turn were two window functions over a shuffle of every sentence
-   * with its tokens by document. The stage's CPU is CoreNLP's tokenizer either way (decision 0016,
-   * "Fourth session").
+   * <p>A document is one row, so this is one pass: numbering through the document and carrying
+   * zones through a turn were two window functions over a shuffle of every sentence with its tokens
+   * by document. The stage's CPU is CoreNLP's tokenizer either way (decision 0016, "Fourth
+   * session"); the documents' turns are shuffled once, into partitions enough to keep the cores
+   * busy.
    */
   public static Dataset<Row> taggedSentences(
       Dataset<Row> documents, ZoneMatcher matcher, int window) {
@@ -73,9 +80,12 @@ public final class Segmentation {
             .add(Columns.ZONES, DataTypes.createArrayType(DataTypes.StringType, false), false);
     int turnTextAt = TranscriptIngest.TURN_STRUCT.fieldIndex(Columns.TEXT);
     Dataset<Row> analysed =
-        documents
-            .filter(col(Columns.DUPLICATE_OF).isNull())
-            .select(col(Columns.DOC_ID), col(Columns.TURN_LIST));
+        CpuBoundWork.spread(
+            documents
+                .filter(col(Columns.DUPLICATE_OF).isNull())
+                .select(col(Columns.DOC_ID), col(Columns.TURN_LIST)),
+            SPLITTING_PARTITIONS_PER_CORE,
+            col(Columns.DOC_ID));
     FlatMapFunction<Row, Row> split =
         document -> {
           String docId = document.getString(0);

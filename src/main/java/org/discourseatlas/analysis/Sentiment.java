@@ -42,6 +42,9 @@ public final class Sentiment {
   public static final String SCORED = "scored";
   public static final String TOO_LONG = "too_long";
 
+  /** Scoring tasks per core: short enough that the last one to finish leaves little idle. */
+  private static final int SCORING_PARTITIONS_PER_CORE = 16;
+
   private static final String DOC_SUM = "doc_sum";
   private static final String DOC_N = "doc_n";
   private static final StructType SCORE_ROWS =
@@ -93,10 +96,16 @@ public final class Sentiment {
       notReused =
           sentences.join(earlier.select(Columns.DOC_ID, Columns.SENTENCE), key, "left_anti");
     }
+    // Sentences in zone windows cluster in some documents: spread over many small partitions, the
+    // last task to finish is short (a parse is about 10 ms), and no core waits on a long one.
     Dataset<Row> toScore =
-        notReused
-            .filter(inScope.and(tooLong.unary_$bang()))
-            .select(Columns.DOC_ID, Columns.SENTENCE, Columns.TEXT);
+        CpuBoundWork.spread(
+            notReused
+                .filter(inScope.and(tooLong.unary_$bang()))
+                .select(Columns.DOC_ID, Columns.SENTENCE, Columns.TEXT),
+            SCORING_PARTITIONS_PER_CORE,
+            col(Columns.DOC_ID),
+            col(Columns.SENTENCE));
     MapPartitionsFunction<Row, Row> scoreBatches =
         rows ->
             new Iterator<Row>() {

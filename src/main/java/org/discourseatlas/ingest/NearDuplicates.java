@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.sort_array;
@@ -63,6 +65,7 @@ public final class NearDuplicates {
   private static final String SIGNATURE = "shingle_hashes";
   private static final String BUCKET_TABLE = "hash_table";
   private static final String BUCKET = "hash_value";
+  private static final String SHINGLES = "shingles";
   private static final String ID_A = "id_a";
   private static final String ORDER_A = "order_a";
   private static final String FEATURES_A = "features_a";
@@ -166,33 +169,49 @@ public final class NearDuplicates {
   }
 
   /**
-   * The pairs (A before B by order key) whose Jaccard distance is below {@code maxDistance} among
+   * The pairs (A before B by order key) whose Jaccard similarity is above {@code minJaccard} among
    * those sharing a MinHash bucket: what {@code MinHashLSHModel.approxSimilarityJoin(hashed,
-   * hashed, maxDistance)} returns once its self pairs and mirror images are dropped. That join
+   * hashed, 1 - minJaccard)} returns once its self pairs and mirror images are dropped. That join
    * carries both rows' shingle vectors through its bucket join and {@code distinct} and measures
    * every document against itself (a profile of the UN corpus: a third of the documents stage in
    * its distance function); here the buckets are joined on ids alone and only the distinct
-   * candidate pairs get their vectors back, for the same exact distance. Rows: A's id and order
-   * key, B's, distance.
+   * candidate pairs that can still reach {@code minJaccard} get their vectors back, for the same
+   * exact distance. Rows: A's id and order key, B's, distance.
    */
   private static List<Row> similarPairs(
-      MinHashLSHModel model, Dataset<Row> hashed, double maxDistance) {
+      MinHashLSHModel model, Dataset<Row> hashed, double minJaccard) {
+    UDF1<Vector, Integer> shingleCount = v -> v.toSparse().indices().length;
+    // Cached: both sides of the bucket join read it, and each would otherwise run the MinHash
+    // UDF over every document again (two stages of the documents stage on the UN corpus).
     Dataset<Row> buckets =
         model
             .transform(hashed)
             .select(
                 col(Columns.DOC_ID),
                 col(Columns.SOURCE_PATH),
-                posexplode(col(SIGNATURE)).as(new String[] {BUCKET_TABLE, BUCKET}));
+                udf(shingleCount, DataTypes.IntegerType).apply(col(FEATURES_COLUMN)).as(SHINGLES),
+                posexplode(col(SIGNATURE)).as(new String[] {BUCKET_TABLE, BUCKET}))
+            .cache();
     Dataset<Row> a = buckets.as("a");
     Dataset<Row> b = buckets.as("b");
+    Column shinglesA = col("a." + SHINGLES);
+    Column shinglesB = col("b." + SHINGLES);
+    // Jaccard(A, B) <= min(|A|, |B|) / max(|A|, |B|): a pair whose shingle counts differ by more
+    // than that cannot be similar enough, and is dropped before its vectors are fetched (the size
+    // filter of exact set-similarity joins: Arasu, Ganti, Kaushik, "Efficient exact set-similarity
+    // joins", VLDB 2006). The margin keeps a pair at the threshold up to rounding; the exact
+    // distance below still decides. On the UN corpus most bucket collisions are speeches of
+    // unrelated lengths that share formulaic openings.
+    Column couldBeSimilar =
+        least(shinglesA, shinglesB).geq(greatest(shinglesA, shinglesB).multiply(minJaccard - 1e-9));
     Dataset<Row> candidates =
         a.join(
                 b,
                 col("a." + BUCKET_TABLE)
                     .equalTo(col("b." + BUCKET_TABLE))
                     .and(col("a." + BUCKET).equalTo(col("b." + BUCKET)))
-                    .and(col("a." + Columns.SOURCE_PATH).lt(col("b." + Columns.SOURCE_PATH))))
+                    .and(col("a." + Columns.SOURCE_PATH).lt(col("b." + Columns.SOURCE_PATH)))
+                    .and(couldBeSimilar))
             .select(
                 col("a." + Columns.DOC_ID).as(ID_A),
                 col("a." + Columns.SOURCE_PATH).as(ORDER_A),
@@ -202,19 +221,22 @@ public final class NearDuplicates {
     Dataset<Row> vectors = hashed.select(Columns.DOC_ID, Columns.SOURCE_PATH, FEATURES_COLUMN);
     UDF2<Vector, Vector, Double> distance =
         (x, y) -> 1.0 - SetSimilarity.jaccard(x.toSparse().indices(), y.toSparse().indices());
-    return candidates
-        .join(vectors.toDF(ID_A, ORDER_A, FEATURES_A), new String[] {ID_A, ORDER_A})
-        .join(vectors.toDF(ID_B, ORDER_B, FEATURES_B), new String[] {ID_B, ORDER_B})
-        .select(
-            col(ID_A),
-            col(ORDER_A),
-            col(ID_B),
-            col(ORDER_B),
-            udf(distance, DataTypes.DoubleType)
-                .apply(col(FEATURES_A), col(FEATURES_B))
-                .as(DISTANCE))
-        .filter(col(DISTANCE).lt(maxDistance))
-        .collectAsList();
+    List<Row> similar =
+        candidates
+            .join(vectors.toDF(ID_A, ORDER_A, FEATURES_A), new String[] {ID_A, ORDER_A})
+            .join(vectors.toDF(ID_B, ORDER_B, FEATURES_B), new String[] {ID_B, ORDER_B})
+            .select(
+                col(ID_A),
+                col(ORDER_A),
+                col(ID_B),
+                col(ORDER_B),
+                udf(distance, DataTypes.DoubleType)
+                    .apply(col(FEATURES_A), col(FEATURES_B))
+                    .as(DISTANCE))
+            .filter(col(DISTANCE).lt(1.0 - minJaccard))
+            .collectAsList();
+    buckets.unpersist();
+    return similar;
   }
 
   private static Dataset<Row> mark(
@@ -297,7 +319,7 @@ public final class NearDuplicates {
             .setInputCol(FEATURES_COLUMN)
             .setOutputCol(SIGNATURE)
             .fit(hashed);
-    List<Row> similar = similarPairs(model, hashed, 1.0 - rule.minJaccard());
+    List<Row> similar = similarPairs(model, hashed, rule.minJaccard());
     hashed.unpersist();
     List<DuplicateClusters.Pair> pairs = new ArrayList<>();
     for (Row r : similar) {
