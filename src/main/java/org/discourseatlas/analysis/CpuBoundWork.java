@@ -11,7 +11,7 @@ import org.apache.spark.sql.Row;
  * <p>Adaptive execution sizes partitions by their bytes: the documents of the UN corpus (120 MB)
  * came out of their last shuffle as three partitions, so on two cores two tasks split sentences
  * while the third waited, and ran alone afterwards; the sentiment stage's three large tasks left a
- * core idle for 170 s of its 460 s (decision 0016, fifth session). A repartition to a number of
+ * core idle for 174 s of its 458 s (decision 0016, fifth session). A repartition to a number of
  * partitions is not coalesced by adaptive execution; hashing on a key keeps it deterministic.
  */
 final class CpuBoundWork {

@@ -176,10 +176,9 @@ public final class TopicModelEstimator {
     }
     // Only the features column, as a plan of its own: Spark's LDA persists the vectors it converts
     // (and checks for NaN) only when its input is not cached, and the features are (keepFlat).
-    // Given
-    // the cached features themselves, every online iteration converted and checked every unit again
-    // to sample its mini-batch: a fifth of the stage's profile (decision 0016). Same rows, same
-    // partitions, same order: the same model.
+    // Given the cached features themselves, every online iteration converted and checked every
+    // unit again to sample its mini-batch: a fifth of the stage's profile (decision 0016). Same
+    // rows, same partitions, same order: the same model.
     LDAModel model = lda.fit(features.select(col(Columns.FEATURES)));
     return model instanceof DistributedLDAModel distributed
         ? distributed.toLocal()
