@@ -90,11 +90,15 @@ part_job() {
   part_corpus
   atlas_build_if_stale
   local out="$bench_dir/out-local$threads"
-  rm -rf "$out"
+  # Spark's event log: the report reads from it how busy each stage kept the task slots.
+  local events="$results/events-$threads"
+  rm -rf "$out" "$events"
+  mkdir -p "$events"
   echo "benchmark: the job on local[$threads], log in $bench_dir/job-$threads.log"
   local start status=0
   start=$(now_ns)
-  "$ATLAS_HOME/jobs/submit.sh" --master "local[$threads]" --conf spark.ui.showConsoleProgress=false -- \
+  "$ATLAS_HOME/jobs/submit.sh" --master "local[$threads]" --conf spark.ui.showConsoleProgress=false \
+    --conf spark.eventLog.enabled=true --conf "spark.eventLog.dir=$events" -- \
     --input "$input" --output "$out" --config "$bench_config" --snapshot "$snapshot" \
     > "$bench_dir/job-$threads.log" 2>&1 || status=$?
   local seconds

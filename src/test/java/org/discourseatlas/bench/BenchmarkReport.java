@@ -243,6 +243,7 @@ public final class BenchmarkReport {
                     + fmt0(num(map(manifest1.get("driver_jvm")).get("heap_peak_live_mb")))
                     + " MB."));
     line("");
+    slotUseSection(stages2, 2);
 
     line("## Floors (plain Java and plain CoreNLP, one JVM, no Spark)");
     line("");
@@ -528,6 +529,66 @@ public final class BenchmarkReport {
    * The report with its refresh section replaced (from its heading to the next "## "), or added at
    * the end.
    */
+  /**
+   * Per stage of the local[threads] run, how busy its task slots were (from the run's Spark event
+   * log, results/events-THREADS; the section is left out when there is none).
+   */
+  private void slotUseSection(List<Map<String, Object>> stages, int threads) throws IOException {
+    Path events = results.resolve("events-" + threads);
+    if (!Files.isDirectory(events)) {
+      return;
+    }
+    Map<String, SlotUse.Usage> usage = SlotUse.perStage(events);
+    line("## Task slots per stage, local[" + threads + "]");
+    line("");
+    line(
+        "From the run's Spark event log: the tasks of each stage's Spark jobs, their summed run time");
+    line(
+        "and executor CPU time over "
+            + threads
+            + " slots x the stage's wall time. Under 1: slots idle (too few");
+    line(
+        "tasks, one long task left alone, the driver working between jobs); CPU under run time: tasks");
+    line("waiting (shuffle reads, the collector, locks).");
+    line("");
+    line("| stage | s | tasks | longest task s | slot-busy share | task CPU share |");
+    line("|---|---:|---:|---:|---:|---:|");
+    double wall = 0;
+    SlotUse.Usage all = new SlotUse.Usage(0, 0, 0, 0);
+    for (Map<String, Object> s : stages) {
+      String name = str(s.get("stage"));
+      double sec = num(s.get("seconds"));
+      SlotUse.Usage u = usage.getOrDefault(name, new SlotUse.Usage(0, 0, 0, 0));
+      wall += sec;
+      all =
+          new SlotUse.Usage(
+              all.tasks() + u.tasks(),
+              all.taskSeconds() + u.taskSeconds(),
+              all.cpuSeconds() + u.cpuSeconds(),
+              Math.max(all.longestTaskSeconds(), u.longestTaskSeconds()));
+      line(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.1f | %s | %.1f | %.2f | %.2f |",
+              name,
+              sec,
+              fmt0(u.tasks()),
+              u.longestTaskSeconds(),
+              u.slotShare(sec, threads),
+              u.cpuShare(sec, threads)));
+    }
+    line(
+        String.format(
+            Locale.ROOT,
+            "| **all stages** | %.1f | %s | %.1f | %.2f | %.2f |",
+            wall,
+            fmt0(all.tasks()),
+            all.longestTaskSeconds(),
+            all.slotShare(wall, threads),
+            all.cpuShare(wall, threads)));
+    line("");
+  }
+
   static String withSection(String report, String section) {
     int start = report.indexOf(REFRESH_HEADING);
     if (start < 0) {

@@ -114,8 +114,16 @@ public final class AnalysisStages {
               select(earlier, taggedColumns()).unionByName(select(fresh, taggedColumns())));
       run.put(RunData.TAGGED_SENTENCES, tagged);
       run.put(RunData.ZONES, ZoneTagging.zonesTable(run.spark, run.gazetteer));
+      // One pass counts the sentences and those the sentiment stage will score.
+      Row sentenceCounts =
+          tagged
+              .agg(
+                  count(functions.lit(1)),
+                  count(when(Sentiment.inScope(run.config.sentiment()), 1)))
+              .first();
       StageReports.Segments segments =
-          new StageReports.Segments(run.get(RunData.TURNS).count(), tagged.count());
+          new StageReports.Segments(
+              run.get(RunData.TURNS).count(), sentenceCounts.getLong(0), sentenceCounts.getLong(1));
       run.report(segments);
       return new Counts(segments.turns(), segments.sentences(), "sentences");
     }
@@ -162,9 +170,11 @@ public final class AnalysisStages {
     public Counts run(RunState run) {
       parsed = run.spark.sparkContext().longAccumulator("sentences parsed for sentiment");
       Dataset<Row> tagged = run.get(RunData.TAGGED_SENTENCES);
+      long inScope = run.fact(StageReports.Segments.class).inSentimentScope();
       run.put(
           RunData.SENTENCES,
-          Sentiment.score(tagged, run.config.sentiment(), run.base().sentimentResults(), parsed));
+          Sentiment.score(
+              tagged, run.config.sentiment(), run.base().sentimentResults(), parsed, inScope));
       return new Counts(run.fact(StageReports.Segments.class).sentences(), 0, "parsed");
     }
 

@@ -25,8 +25,11 @@ public final class StageReports {
   /** What became of this run's new records: new records = documents + duplicates + rejects. */
   public record NewDocuments(long documents, long duplicates, long nearDuplicates, long rejects) {}
 
-  /** The snapshot's turns and sentences, counted once where they are made. */
-  public record Segments(long turns, long sentences) {}
+  /**
+   * The snapshot's turns and sentences, and the sentences in the sentiment stage's scope (in a zone
+   * window, or all), counted once where they are made.
+   */
+  public record Segments(long turns, long sentences, long inSentimentScope) {}
 
   /** Sentences with a sentiment, those parsed in this run, and those too long to parse. */
   public record SentimentCounts(long scored, long parsed, long tooLong) {}
