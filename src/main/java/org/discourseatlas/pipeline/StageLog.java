@@ -13,7 +13,10 @@ import org.apache.logging.log4j.Logger;
 public final class StageLog {
   private static final Logger LOG = LogManager.getLogger("org.discourseatlas.stages");
 
-  /** A finished stage, as the manifest records it (seconds to the millisecond). */
+  /**
+   * A finished stage, as the manifest records it (seconds to the millisecond). The JVM's CPU, pause
+   * and JIT seconds are this JVM's (driver and, in local mode, executor threads; -1 if unknown).
+   */
   public record StageTiming(
       String stage,
       long recordsIn,
@@ -21,7 +24,10 @@ public final class StageLog {
       String outUnit,
       double seconds,
       long heapPeakUsedMb,
-      long heapPeakLiveMb) {}
+      long heapPeakLiveMb,
+      double jvmCpuSeconds,
+      double gcPauseSeconds,
+      double jitSeconds) {}
 
   /**
    * This JVM over the whole run: heap ceiling, largest live heap, peak resident set (null if
@@ -32,15 +38,18 @@ public final class StageLog {
 
   private final List<StageTiming> timings = new ArrayList<>();
   private final HeapWatch heap = new HeapWatch();
+  private JvmClock.Reading startedAt = JvmClock.now();
 
   long start() {
     heap.mark();
+    startedAt = JvmClock.now();
     return System.nanoTime();
   }
 
   void finish(String stage, long recordsIn, long recordsOut, String outUnit, long startNanos) {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     HeapWatch.Usage usage = heap.sinceMark();
+    JvmClock.Spent spent = JvmClock.now().since(startedAt);
     timings.add(
         new StageTiming(
             stage,
@@ -49,18 +58,25 @@ public final class StageLog {
             outUnit,
             Math.round(seconds * 1000) / 1000.0,
             usage.peakUsedMb(),
-            usage.peakLiveMb()));
+            usage.peakLiveMb(),
+            spent.cpuSeconds(),
+            spent.gcPauseSeconds(),
+            spent.jitSeconds()));
     LOG.info(
         String.format(
             java.util.Locale.ROOT,
-            "stage %-16s in %,9d  out %,9d %-10s %7.1f s  heap peak %,6d MB, live %,6d MB",
+            "stage %-16s in %,9d  out %,9d %-10s %7.1f s  heap peak %,6d MB, live %,6d MB"
+                + "  (JVM cpu %.1f s, gc pauses %.1f s, jit %.1f s)",
             stage,
             recordsIn,
             recordsOut,
             outUnit,
             seconds,
             usage.peakUsedMb(),
-            usage.peakLiveMb()));
+            usage.peakLiveMb(),
+            spent.cpuSeconds(),
+            spent.gcPauseSeconds(),
+            spent.jitSeconds()));
   }
 
   /** A line of detail under a stage ("source 'x': 3 repeated lines dropped"). */

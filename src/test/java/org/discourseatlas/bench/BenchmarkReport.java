@@ -549,11 +549,18 @@ public final class BenchmarkReport {
             + " slots x the stage's wall time. Under 1: slots idle (too few");
     line(
         "tasks, one long task left alone, the driver working between jobs); CPU under run time: tasks");
-    line("waiting (shuffle reads, the collector, locks).");
+    line(
+        "waiting (shuffle reads, the collector's pauses) or off the cores while the JVM's other threads");
+    line(
+        "run. JVM CPU share: all of the job JVM's threads (tasks, driver, JIT compilers, collector)");
+    line(
+        "over the same cores x wall; JIT and pause seconds from its management beans (the manifest).");
     line("");
-    line("| stage | s | tasks | longest task s | slot-busy share | task CPU share |");
-    line("|---|---:|---:|---:|---:|---:|");
+    line(
+        "| stage | s | tasks | longest task s | slot-busy share | task CPU share | JVM CPU share | JIT s | GC pauses s |");
+    line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     double wall = 0;
+    double jvmCpuAll = 0;
     SlotUse.Usage all = new SlotUse.Usage(0, 0, 0, 0);
     for (Map<String, Object> s : stages) {
       String name = str(s.get("stage"));
@@ -566,27 +573,47 @@ public final class BenchmarkReport {
               all.taskSeconds() + u.taskSeconds(),
               all.cpuSeconds() + u.cpuSeconds(),
               Math.max(all.longestTaskSeconds(), u.longestTaskSeconds()));
+      // NaN (a manifest from before the field) and -1 (the JVM could not tell) are both unknown.
+      double jvmCpu = num(s.get("jvm_cpu_seconds"));
+      boolean jvmCpuKnown = jvmCpu >= 0;
+      jvmCpuAll += jvmCpuKnown ? jvmCpu : 0;
       line(
           String.format(
               Locale.ROOT,
-              "| %s | %.1f | %s | %.1f | %.2f | %.2f |",
+              "| %s | %.1f | %s | %.1f | %.2f | %.2f | %s | %s | %s |",
               name,
               sec,
               fmt0(u.tasks()),
               u.longestTaskSeconds(),
               u.slotShare(sec, threads),
-              u.cpuShare(sec, threads)));
+              u.cpuShare(sec, threads),
+              jvmCpuKnown ? String.format(Locale.ROOT, "%.2f", jvmCpu / (threads * sec)) : "-",
+              secondsOrDash(s.get("jit_seconds")),
+              secondsOrDash(s.get("gc_pause_seconds"))));
     }
     line(
         String.format(
             Locale.ROOT,
-            "| **all stages** | %.1f | %s | %.1f | %.2f | %.2f |",
+            "| **all stages** | %.1f | %s | %.1f | %.2f | %.2f | %s | | |",
             wall,
             fmt0(all.tasks()),
             all.longestTaskSeconds(),
             all.slotShare(wall, threads),
-            all.cpuShare(wall, threads)));
+            all.cpuShare(wall, threads),
+            jvmCpuAll > 0
+                ? String.format(Locale.ROOT, "%.2f", jvmCpuAll / (threads * wall))
+                : "-"));
     line("");
+  }
+
+  /**
+   * A manifest's seconds figure, or "-" when the manifest predates it or the JVM could not tell.
+   */
+  private static String secondsOrDash(Object value) {
+    if (!(num(value) >= 0)) {
+      return "-";
+    }
+    return String.format(Locale.ROOT, "%.1f", num(value));
   }
 
   static String withSection(String report, String section) {

@@ -24,7 +24,8 @@ class BenchmarkReportTest {
           {"stage": "sentences+zones", "records_in": 11084, "records_out": 1500000, "out_unit": "sentences",
            "seconds": %s, "heap_peak_used_mb": 2000, "heap_peak_live_mb": 1200},
           {"stage": "sentiment", "records_in": 1500000, "records_out": 57000, "out_unit": "scored", "seconds": %s,
-           "heap_peak_used_mb": 3000, "heap_peak_live_mb": 2100},
+           "heap_peak_used_mb": 3000, "heap_peak_live_mb": 2100,
+           "jvm_cpu_seconds": 1080, "gc_pause_seconds": 12.5, "jit_seconds": 40},
           {"stage": "term_frequencies", "records_in": 1500000, "records_out": 900000, "out_unit": "rows",
            "seconds": %s, "heap_peak_used_mb": 3500, "heap_peak_live_mb": 1900},
           {"stage": "topic model", "records_in": 11084, "records_out": 11078, "out_unit": "units", "seconds": %s,
@@ -126,6 +127,34 @@ class BenchmarkReportTest {
                 + " inputs, turns."),
         md);
     assertTrue(md.endsWith("## Notes\n\nfrom the notes file\n"), md);
+  }
+
+  @Test
+  void theSlotSectionReadsTheRunsEventLogAndTheManifestsJvmSeconds(@TempDir Path dir)
+      throws Exception {
+    Path results = dir.resolve("results");
+    writeTwoThreadParts(dir, results);
+    write(
+        results.resolve("events-2/eventlog_v2_local-1/events_1_local-1"),
+        String.join(
+            "\n",
+            "{\"Event\":\"SparkListenerJobStart\",\"Job ID\":0,\"Stage IDs\":[4],"
+                + "\"Properties\":{\"spark.jobGroup.id\":\"atlas stage sentiment\"}}",
+            "{\"Event\":\"SparkListenerTaskEnd\",\"Stage ID\":4,\"Task Info\":"
+                + "{\"Launch Time\":0,\"Finish Time\":500000},"
+                + "\"Task Metrics\":{\"Executor CPU Time\":450000000000}}",
+            "{\"Event\":\"SparkListenerTaskEnd\",\"Stage ID\":4,\"Task Info\":"
+                + "{\"Launch Time\":0,\"Finish Time\":580000},"
+                + "\"Task Metrics\":{\"Executor CPU Time\":510000000000}}"));
+
+    String md = Files.readString(writeReport(results, dir.resolve("benchmarks.md")));
+
+    // Sentiment, 600 s on 2 slots: tasks of 500 + 580 = 1,080 s busy, 0.90; 450 + 510 = 960 s of
+    // CPU, 0.80; the JVM's 1,080 CPU seconds over 1,200, 0.90; JIT and pauses from the manifest.
+    assertTrue(
+        md.contains("| sentiment | 600.0 | 2 | 580.0 | 0.90 | 0.80 | 0.90 | 40.0 | 12.5 |"), md);
+    // A stage without tasks in the log and without the JVM's figures in the manifest.
+    assertTrue(md.contains("| read | 30.0 | 0 | 0.0 | 0.00 | 0.00 | - | - | - |"), md);
   }
 
   @Test

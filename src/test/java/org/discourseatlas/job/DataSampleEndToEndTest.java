@@ -447,5 +447,19 @@ class DataSampleEndToEndTest {
         manifest.get("row_counts").get(Table.TOPIC_MODEL_SELECTION.tableName()),
         "only tables this run wrote");
     assertTrue(manifest.get("stages").size() >= 5);
+    // Each stage's share of the JVM: its threads' CPU, the collector's pauses, the JIT's work. A
+    // HotSpot JVM reports all three; the CPU of a stage cannot exceed its wall time on every core.
+    int cores = Runtime.getRuntime().availableProcessors();
+    double jvmCpu = 0;
+    for (var stage : manifest.get("stages")) {
+      String name = stage.get("stage").asText();
+      double cpu = stage.get("jvm_cpu_seconds").asDouble();
+      assertTrue(
+          cpu >= 0 && cpu <= stage.get("seconds").asDouble() * cores + 0.5, name + ": " + cpu);
+      assertTrue(stage.get("gc_pause_seconds").asDouble() >= 0, name);
+      assertTrue(stage.get("jit_seconds").asDouble() >= 0, name);
+      jvmCpu += cpu;
+    }
+    assertTrue(jvmCpu > 1, "a run of the whole job takes CPU: " + jvmCpu);
   }
 }
