@@ -16,6 +16,8 @@
 #                                tables compared; then its section of the report (also alone:
 #                                jobs/benchmark.sh refresh-report)
 #   jobs/benchmark.sh report     prints the per-stage table and the ratios; writes docs/benchmarks.md
+# Each timed part runs between two host probes (results/probe-before-PART.json, -after-): a fixed
+# slice of the corpus tokenized, whose CPU seconds show whether the host's speed moved (report).
 #   jobs/benchmark.sh sentiment <output>/sentences/snapshot=YYYY-MM/run=<run_id> [threads]
 #                                the job's sentiment stage and plain CoreNLP over one run's scored
 #                                sentences, in one JVM (a quick check, not part of "all")
@@ -75,6 +77,24 @@ part_corpus() {
     touch "$bench_dir/corpus/.unpacked"
   fi
   echo "benchmark: corpus $(find "$input" -type f | wc -l) files, $(du -sb "$input" | cut -f1) bytes"
+}
+
+# The host probe (Floors probe): a fixed slice of the corpus tokenized by plain CoreNLP, the same
+# work each time. Run before and after each timed part; the report compares their CPU seconds to
+# say whether the shared host's speed moved between parts. Named after the part, so a part run
+# again replaces its own probes with its results.
+probe() {
+  part_corpus > /dev/null
+  bench_java org.discourseatlas.bench.Floors probe "$input" 2 "$results/probe-$1.json" "$1" | tail -n 1
+}
+
+# A timed part between two probes: probed NAME FUNCTION [ARGS...]
+probed() {
+  local name=$1
+  shift
+  probe "before-$name"
+  "$@"
+  probe "after-$name"
 }
 
 part_floors() {
@@ -283,22 +303,22 @@ case "$part" in
   all)
     start=$(now_ns)
     part_corpus
-    part_floors
-    part_job 2
-    part_sentiment_floors
-    part_job 1
+    probed floors part_floors
+    probed job-2 part_job 2
+    probed sentiment-floors part_sentiment_floors
+    probed job-1 part_job 1
     # A failed memory run is a finding for the report, not a reason to lose the rest.
-    part_cluster || true
-    part_refresh
+    probed cluster part_cluster || true
+    probed refresh part_refresh
     part_report
     echo "benchmark: all parts in $(seconds_since "$start") s"
     ;;
   corpus) part_corpus ;;
-  floors) part_floors ;;
-  job) part_job "${2:-}" ;;
-  sentiment-floors) part_sentiment_floors ;;
-  cluster) part_cluster ;;
-  refresh) part_refresh ;;
+  floors) probed floors part_floors ;;
+  job) probed "job-${2:-}" part_job "${2:-}" ;;
+  sentiment-floors) probed sentiment-floors part_sentiment_floors ;;
+  cluster) probed cluster part_cluster ;;
+  refresh) probed refresh part_refresh ;;
   refresh-report) part_refresh_report ;;
   report) part_report ;;
   sentiment)

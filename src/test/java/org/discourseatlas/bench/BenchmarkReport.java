@@ -29,6 +29,17 @@ import java.util.stream.Stream;
 public final class BenchmarkReport {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The probes' result files: probe-before-PART.json, probe-after-PART.json. */
+  private static final String PROBE_PREFIX = "probe-";
+
+  /**
+   * Above this spread (most over least CPU seconds) of the probes the report says the host's speed
+   * moved. Between benchmarks the same floor has agreed within 3% of CPU (tokenize: 208.7 s at
+   * a7ff217, 202.2 s at fc3a413) and, in a slowed hour, took 18% more (sentiment: 579.2 s, 684.6
+   * s).
+   */
+  static final double HOST_DRIFT_LIMIT = 1.10;
+
   /**
    * Ingest through keyness (and the collocations that follow it): the stages the tokenize floor
    * bounds.
@@ -275,6 +286,8 @@ public final class BenchmarkReport {
               fmt0(num(sent.get("sentences")))));
     }
     line("");
+
+    hostSpeedSection();
 
     double tokFloor = num(tok2.get("seconds"));
     double sentFloor = num(sent2.get("seconds"));
@@ -648,6 +661,82 @@ public final class BenchmarkReport {
 
   private static final Pattern LOST_EXECUTOR =
       Pattern.compile("ERROR TaskSchedulerImpl: Lost executor (\\S+) on \\S+: ([^\\n\\[]*)");
+
+  /**
+   * The probes ({@link Floors#probe}: one slice of the corpus tokenized before and after each part)
+   * in the order they ran. On a steady host their CPU seconds agree; more CPU for the same work
+   * means the cores ran slower while that part ran, and a ratio between parts carries it.
+   */
+  private void hostSpeedSection() throws IOException {
+    List<Map<String, Object>> probes = new ArrayList<>();
+    try (Stream<Path> files = Files.list(results)) {
+      for (Path file :
+          files
+              .filter(f -> f.getFileName().toString().startsWith(PROBE_PREFIX))
+              .filter(f -> f.getFileName().toString().endsWith(".json"))
+              .toList()) {
+        probes.add(JSON.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {}));
+      }
+    }
+    if (probes.isEmpty()) {
+      return;
+    }
+    probes.sort(Comparator.comparing(p -> str(p.get("finished_at"))));
+    double first = num(probes.get(0).get("cpu_seconds"));
+    double least = Double.MAX_VALUE;
+    double most = 0;
+    line("## Host speed during the run");
+    line("");
+    line(
+        "The same slice of the corpus (every "
+            + Floors.PROBE_STRIDE
+            + "th file) tokenized by plain CoreNLP before and after each part");
+    line(
+        "(`Floors probe`, 2 threads). The work is the same each time: more CPU seconds for it mean the");
+    line("host's cores ran slower (other tenants on a shared machine), not the code.");
+    line("");
+    line("| probe | finished (UTC) | seconds | process CPU s | CPU / first probe |");
+    line("|---|---|---:|---:|---:|");
+    for (Map<String, Object> probe : probes) {
+      double cpu = num(probe.get("cpu_seconds"));
+      least = Math.min(least, cpu);
+      most = Math.max(most, cpu);
+      line(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %.1f | %.1f | %.2f |",
+              probe.get("label"),
+              probe.get("finished_at"),
+              num(probe.get("seconds")),
+              cpu,
+              cpu / first));
+    }
+    line("");
+    double spread = most / least;
+    if (spread > HOST_DRIFT_LIMIT) {
+      line(
+          String.format(
+              Locale.ROOT,
+              "**The host's speed moved during this run**: the probes' CPU seconds span %.2fx (%.1f s"
+                  + " to %.1f s), above %.2f. A ratio between parts that ran at different speeds"
+                  + " carries that error: read the probes beside each part first.",
+              spread,
+              least,
+              most,
+              HOST_DRIFT_LIMIT));
+    } else {
+      line(
+          String.format(
+              Locale.ROOT,
+              "The probes' CPU seconds span %.2fx (%.1f s to %.1f s), within %.2f: the parts ran on"
+                  + " a host of steady speed, to that margin.",
+              spread,
+              least,
+              most,
+              HOST_DRIFT_LIMIT));
+    }
+    line("");
+  }
 
   private void floorRow(Map<String, Object> floor, String rate) {
     line(

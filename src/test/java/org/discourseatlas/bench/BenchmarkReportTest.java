@@ -1,11 +1,13 @@
 package org.discourseatlas.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -185,6 +187,57 @@ class BenchmarkReportTest {
     assertEquals(
         List.of("executor 0: Command exited with code 52"), BenchmarkReport.lostExecutors(log));
     assertEquals(List.of(), BenchmarkReport.lostExecutors(dir.resolve("absent.log")));
+  }
+
+  private static String probe(String label, String finishedAt, double seconds, double cpu) {
+    return String.format(
+        Locale.ROOT,
+        "{\"floor\": \"probe\", \"threads\": 2, \"seconds\": %s, \"cpu_seconds\": %s,"
+            + " \"files\": 1097, \"label\": \"%s\", \"finished_at\": \"%s\"}",
+        seconds,
+        cpu,
+        label,
+        finishedAt);
+  }
+
+  @Test
+  void theHostSectionListsTheProbesInTheOrderTheyRanAndFlagsASpreadOver10Percent(@TempDir Path dir)
+      throws Exception {
+    Path results = dir.resolve("results");
+    writeTwoThreadParts(dir, results);
+    // File names sort otherwise (after- before before-): the order is the probes' own times.
+    write(
+        results.resolve("probe-before-floors.json"),
+        probe("before-floors", "2026-11-28T01:00:00Z", 10.2, 20.0));
+    write(
+        results.resolve("probe-after-floors.json"),
+        probe("after-floors", "2026-11-28T01:05:00Z", 10.4, 20.4));
+    write(
+        results.resolve("probe-before-sentiment-floors.json"),
+        probe("before-sentiment-floors", "2026-11-28T01:30:00Z", 12.1, 23.6));
+
+    String md = Files.readString(writeReport(results, dir.resolve("benchmarks.md")));
+
+    int first = md.indexOf("| before-floors | 2026-11-28T01:00:00Z | 10.2 | 20.0 | 1.00 |");
+    int second = md.indexOf("| after-floors | 2026-11-28T01:05:00Z | 10.4 | 20.4 | 1.02 |");
+    // 23.6 / 20.0 = 1.18.
+    int third =
+        md.indexOf("| before-sentiment-floors | 2026-11-28T01:30:00Z | 12.1 | 23.6 | 1.18 |");
+    assertTrue(first > 0 && second > first && third > second, md);
+    assertTrue(
+        md.contains(
+            "**The host's speed moved during this run**: the probes' CPU seconds span 1.18x"
+                + " (20.0 s to 23.6 s), above 1.10."),
+        md);
+
+    // The slow probe replaced by one as fast as the others: within the limit, 20.4 / 20.0 = 1.02.
+    write(
+        results.resolve("probe-before-sentiment-floors.json"),
+        probe("before-sentiment-floors", "2026-11-28T01:30:00Z", 10.3, 20.1));
+    md = Files.readString(writeReport(results, dir.resolve("benchmarks.md")));
+    assertTrue(
+        md.contains("The probes' CPU seconds span 1.02x (20.0 s to 20.4 s), within 1.10"), md);
+    assertFalse(md.contains("The host's speed moved"), md);
   }
 
   /** A refresh's or full run's manifest: the counts and stages the refresh section reads. */

@@ -15,6 +15,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,7 +48,12 @@ import org.discourseatlas.schema.Columns;
  *       with the job's properties ({@link SentenceSplitter#properties()}), one file per task;
  *   <li>{@code sentiment SENTENCES_TABLE THREADS OUT.json [CONFIG]}: CoreNLP sentiment alone, with
  *       the job's properties, over exactly the sentences a job run scored (read from its sentences
- *       table before the clock starts), one sentence per task as the job scores them.
+ *       table before the clock starts), one sentence per task as the job scores them;
+ *   <li>{@code probe DIR THREADS OUT.json LABEL}: the tokenize floor over a fixed slice of the
+ *       files (every {@value #PROBE_STRIDE}th in path order), run before and after each part of the
+ *       benchmark: the same work each time, so its CPU seconds say whether the shared host's speed
+ *       moved between parts (a run whose sentiment floor took 18% more CPU in one hour than the
+ *       tokenize floor's hour suggested had no way to show it; decision 0016).
  * </ul>
  *
  * <p>Threads are a fixed pool sharing one pipeline (StanfordCoreNLP.annotate is thread-safe); the
@@ -57,13 +64,17 @@ public final class Floors {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  /** The probe tokenizes every this-many-th file: about 1,100 files, 20 MB of the UN corpus. */
+  static final int PROBE_STRIDE = 10;
+
   private Floors() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length < 4) {
       System.err.println(
           "usage: Floors wordcount|tokenize DIR THREADS OUT.json"
-              + " | sentiment SENTENCES_TABLE THREADS OUT.json [CONFIG]");
+              + " | sentiment SENTENCES_TABLE THREADS OUT.json [CONFIG]"
+              + " | probe DIR THREADS OUT.json LABEL");
       System.exit(2);
     }
     String part = args[0];
@@ -74,6 +85,8 @@ public final class Floors {
           case "wordcount" -> wordCount(files(Path.of(args[1])), threads);
           case "tokenize" -> tokenize(files(Path.of(args[1])), threads);
           case "sentiment" -> sentiment(args[1], threads, args.length > 4 ? args[4] : null);
+          case "probe" ->
+              probe(files(Path.of(args[1])), threads, args.length > 4 ? args[4] : "probe");
           default -> throw new IllegalArgumentException("unknown floor '" + part + "'");
         };
     Files.createDirectories(out.toAbsolutePath().getParent());
@@ -167,6 +180,24 @@ public final class Floors {
     result.put("bytes", bytes);
     result.put("sentences", sentences.get());
     result.put("tokens", tokens.get());
+    return result;
+  }
+
+  /** Every {@link #PROBE_STRIDE}th file, the first included: the probe's fixed slice. */
+  static List<Path> probeSlice(List<Path> files) {
+    List<Path> slice = new ArrayList<>();
+    for (int i = 0; i < files.size(); i += PROBE_STRIDE) {
+      slice.add(files.get(i));
+    }
+    return slice;
+  }
+
+  /** The tokenize floor over the probe's slice, labelled with the part it ran beside and when. */
+  static Map<String, Object> probe(List<Path> files, int threads, String label) throws Exception {
+    Map<String, Object> result = tokenize(probeSlice(files), threads);
+    result.put("floor", "probe");
+    result.put("label", label);
+    result.put("finished_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     return result;
   }
 

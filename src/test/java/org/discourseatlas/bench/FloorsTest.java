@@ -65,4 +65,13 @@ class FloorsTest {
     assertEquals(expectedSentences, result.get("sentences"));
     assertEquals(Files.size(files.get(0)), result.get("bytes"));
   }
+
+  @Test
+  void theProbeSliceIsEveryTenthFileFromTheFirst() {
+    List<Path> files = IntStream.range(0, 25).mapToObj(i -> Path.of("f" + i + ".txt")).toList();
+    // Files 0, 10 and 20 of 25: the same slice of a corpus whenever the probe runs.
+    assertEquals(
+        List.of(Path.of("f0.txt"), Path.of("f10.txt"), Path.of("f20.txt")),
+        Floors.probeSlice(files));
+  }
 }
