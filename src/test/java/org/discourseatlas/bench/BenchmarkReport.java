@@ -203,13 +203,13 @@ public final class BenchmarkReport {
       line(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %s %s | %.1f | %.1f | %.2f | %.1f | %.0f | %.1f | %s | %s |",
+              "| %s | %s | %s %s | %.1f | %s | %.2f | %.1f | %.0f | %.1f | %s | %s |",
               name,
               fmt0(num(s.get("records_in"))),
               fmt0(num(s.get("records_out"))),
               s.get("out_unit"),
               sec,
-              seconds1.getOrDefault(name, Double.NaN),
+              secondsOrDash(seconds1.getOrDefault(name, Double.NaN)),
               corpusMb / sec,
               documents / sec,
               sentences / sec,
@@ -222,9 +222,11 @@ public final class BenchmarkReport {
     line(
         String.format(
             Locale.ROOT,
-            "| **sum of stages** | | | %.1f | %.1f | %.2f | %.1f | %.0f | | %s | %s |",
+            "| **sum of stages** | | | %.1f | %s | %.2f | %.1f | %.0f | | %s | %s |",
             stageSum,
-            seconds1.values().stream().mapToDouble(Double::doubleValue).sum(),
+            seconds1.isEmpty()
+                ? "-"
+                : secondsOrDash(seconds1.values().stream().mapToDouble(Double::doubleValue).sum()),
             corpusMb / stageSum,
             documents / stageSum,
             sentences / stageSum,
@@ -233,9 +235,9 @@ public final class BenchmarkReport {
     line(
         String.format(
             Locale.ROOT,
-            "| **wall, spark-submit to exit** | | | %.1f | %.1f | %.2f | %.1f | %.0f | | | |",
+            "| **wall, spark-submit to exit** | | | %.1f | %s | %.2f | %.1f | %.0f | | | |",
             jobWall2,
-            jobWall1,
+            secondsOrDash(jobWall1),
             corpusMb / jobWall2,
             documents / jobWall2,
             sentences / jobWall2));
@@ -402,12 +404,12 @@ public final class BenchmarkReport {
         String.format(
             Locale.ROOT,
             "Also: lexical stages / word-count floor (%.1f s, 2 threads) = %.1f; lexical stages"
-                + " local[1]/local[2] = %.2f; CoreNLP tokenize 1/2 threads = %.2f; sentiment 1/2 threads = %.2f.",
+                + " local[1]/local[2] = %s; CoreNLP tokenize 1/2 threads = %s; sentiment 1/2 threads = %s.",
             num(words.get("seconds")),
             lexical / num(words.get("seconds")),
-            lexical1 / lexical,
-            num(tok1.get("seconds")) / tokFloor,
-            num(sent1.get("seconds")) / sentFloor));
+            ratioOrNotRun(lexical1 / lexical),
+            ratioOrNotRun(num(tok1.get("seconds")) / tokFloor),
+            ratioOrNotRun(num(sent1.get("seconds")) / sentFloor)));
     // Stage names are the job's log labels: a renamed stage would silently leave the lexical sum.
     Set<String> absent = new java.util.TreeSet<>(LEXICAL_STAGES);
     stages2.forEach(st -> absent.remove(str(st.get("stage"))));
@@ -813,6 +815,16 @@ public final class BenchmarkReport {
 
   private static double num(Object value) {
     return value instanceof Number n ? n.doubleValue() : Double.NaN;
+  }
+
+  /** Seconds with one decimal, or "-" for a part not run (NaN). */
+  private static String secondsOrDash(double seconds) {
+    return Double.isNaN(seconds) ? "-" : String.format(Locale.ROOT, "%.1f", seconds);
+  }
+
+  /** A ratio with two decimals, or "not run" when a part it needs is missing (NaN). */
+  private static String ratioOrNotRun(double ratio) {
+    return Double.isNaN(ratio) ? "not run" : String.format(Locale.ROOT, "%.2f", ratio);
   }
 
   private static String fmt0(double value) {

@@ -173,6 +173,9 @@ class BenchmarkReportTest {
         md);
     assertTrue(md.contains(">= 0.9 | not measured |"), md);
     assertTrue(md.contains("local[1]: not run."), md);
+    // The 1-thread figures in the summary line say so rather than print NaN.
+    assertTrue(md.contains("lexical stages local[1]/local[2] = not run;"), md);
+    assertFalse(md.contains("NaN"), md);
   }
 
   @Test
