@@ -16,12 +16,12 @@
 #                                tables compared; then its section of the report (also alone:
 #                                jobs/benchmark.sh refresh-report)
 #   jobs/benchmark.sh report     prints the per-stage table and the ratios; writes docs/benchmarks.md
-# Each timed part runs between two host probes (results/probe-before-PART.json, -after-): a fixed
-# slice of the corpus tokenized, whose CPU seconds show whether the host's speed moved (report).
 #   jobs/benchmark.sh sentiment <output>/sentences/snapshot=YYYY-MM/run=<run_id> [threads]
 #                                the job's sentiment stage and plain CoreNLP over one run's scored
 #                                sentences, in one JVM (a quick check, not part of "all")
 #
+# Each timed part runs between two host probes (results/probe-before-PART.json, -after-): a fixed
+# slice of the corpus tokenized, whose CPU seconds show whether the host's speed moved (report).
 # Each part leaves its figures in target/benchmark/results/*.json, so a part can be rerun alone and
 # the report redone. Every JVM gets the same heap (ATLAS_DRIVER_MEMORY, default 4g). Run it on an
 # otherwise idle machine: the figures are wall times.

@@ -582,12 +582,7 @@ public final class BenchmarkReport {
       double sec = num(s.get("seconds"));
       SlotUse.Usage u = usage.getOrDefault(name, new SlotUse.Usage(0, 0, 0, 0));
       wall += sec;
-      all =
-          new SlotUse.Usage(
-              all.tasks() + u.tasks(),
-              all.taskSeconds() + u.taskSeconds(),
-              all.cpuSeconds() + u.cpuSeconds(),
-              Math.max(all.longestTaskSeconds(), u.longestTaskSeconds()));
+      all = all.plus(u);
       // NaN (a manifest from before the field) and -1 (the JVM could not tell) are both unknown.
       double jvmCpu = num(s.get("jvm_cpu_seconds"));
       boolean jvmCpuKnown = jvmCpu >= 0;
@@ -622,7 +617,8 @@ public final class BenchmarkReport {
   }
 
   /**
-   * A manifest's seconds figure, or "-" when the manifest predates it or the JVM could not tell.
+   * A seconds figure, or "-" when it is unknown: a part not run or a manifest that predates the
+   * field (NaN), or a JVM that could not tell (-1).
    */
   private static String secondsOrDash(Object value) {
     if (!(num(value) >= 0)) {
@@ -815,11 +811,6 @@ public final class BenchmarkReport {
 
   private static double num(Object value) {
     return value instanceof Number n ? n.doubleValue() : Double.NaN;
-  }
-
-  /** Seconds with one decimal, or "-" for a part not run (NaN). */
-  private static String secondsOrDash(double seconds) {
-    return Double.isNaN(seconds) ? "-" : String.format(Locale.ROOT, "%.1f", seconds);
   }
 
   /** A ratio with two decimals, or "not run" when a part it needs is missing (NaN). */

@@ -46,6 +46,15 @@ final class SlotUse {
           Math.max(longestTaskSeconds, taskSeconds));
     }
 
+    /** The tasks of both, as one stage's. */
+    Usage plus(Usage other) {
+      return new Usage(
+          tasks + other.tasks,
+          taskSeconds + other.taskSeconds,
+          cpuSeconds + other.cpuSeconds,
+          Math.max(longestTaskSeconds, other.longestTaskSeconds));
+    }
+
     double slotShare(double wallSeconds, int slots) {
       return taskSeconds / (slots * wallSeconds);
     }
@@ -89,7 +98,7 @@ final class SlotUse {
                 double seconds =
                     (info.path("Finish Time").asLong() - info.path("Launch Time").asLong()) / 1e3;
                 double cpu = event.path("Task Metrics").path("Executor CPU Time").asLong() / 1e9;
-                usage.merge(stage, new Usage(0, 0, 0, 0), (u, unused) -> u.plus(seconds, cpu));
+                usage.computeIfPresent(stage, (name, u) -> u.plus(seconds, cpu));
               }
             }
             default -> {}
