@@ -39,6 +39,8 @@ TABLES: dict[str, dict[str, str]] = {
         "doc_id": "string",
         "turn": "int",
         "speaker": "string",
+        "speaker_kind": "string",
+        "speaker_affiliation": "string",
         "role": "string",
         "text": "string",
     },

@@ -55,6 +55,8 @@ public final class Segmentation {
             col(Columns.DOC_ID),
             col("pos").plus(1).cast(DataTypes.IntegerType).as(Columns.TURN),
             col("col." + Columns.SPEAKER).as(Columns.SPEAKER),
+            col("col." + Columns.SPEAKER_KIND).as(Columns.SPEAKER_KIND),
+            col("col." + Columns.SPEAKER_AFFILIATION).as(Columns.SPEAKER_AFFILIATION),
             col("col." + Columns.ROLE).as(Columns.ROLE),
             col("col." + Columns.TEXT).as(Columns.TEXT));
   }

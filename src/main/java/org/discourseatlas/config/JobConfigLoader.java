@@ -65,7 +65,8 @@ public final class JobConfigLoader {
                   config.getString(key("ingest.record-fields.source"))),
               sourceRules(config),
               pathPatterns(config),
-              speakerRules(config));
+              speakerRules(config),
+              config.getStringList(key("turns.outlets")));
       JobConfig.RepeatedLines repeatedLines =
           new JobConfig.RepeatedLines(
               positive(config, "ingest.repeated-lines.min-documents"),

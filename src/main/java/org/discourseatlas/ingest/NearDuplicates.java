@@ -150,7 +150,13 @@ public final class NearDuplicates {
             .agg(
                 sort_array(
                         collect_list(
-                            struct(Columns.TURN, Columns.SPEAKER, Columns.ROLE, Columns.TEXT)))
+                            struct(
+                                Columns.TURN,
+                                Columns.SPEAKER,
+                                Columns.SPEAKER_KIND,
+                                Columns.SPEAKER_AFFILIATION,
+                                Columns.ROLE,
+                                Columns.TEXT)))
                     .as(ordered))
             .select(
                 col(Columns.DOC_ID),
@@ -159,6 +165,9 @@ public final class NearDuplicates {
                         t ->
                             struct(
                                 t.getField(Columns.SPEAKER).as(Columns.SPEAKER),
+                                t.getField(Columns.SPEAKER_KIND).as(Columns.SPEAKER_KIND),
+                                t.getField(Columns.SPEAKER_AFFILIATION)
+                                    .as(Columns.SPEAKER_AFFILIATION),
                                 t.getField(Columns.ROLE).as(Columns.ROLE),
                                 t.getField(Columns.TEXT).as(Columns.TEXT)))
                     .as(Columns.TURN_LIST));

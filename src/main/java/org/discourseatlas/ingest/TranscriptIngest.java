@@ -51,6 +51,8 @@ public final class TranscriptIngest {
   public static final StructType TURN_STRUCT =
       new StructType()
           .add(Columns.SPEAKER, DataTypes.StringType, true)
+          .add(Columns.SPEAKER_KIND, DataTypes.StringType, false)
+          .add(Columns.SPEAKER_AFFILIATION, DataTypes.StringType, true)
           .add(Columns.ROLE, DataTypes.StringType, false)
           .add(Columns.TEXT, DataTypes.StringType, false);
   private static final StructType METADATA =
@@ -264,7 +266,13 @@ public final class TranscriptIngest {
   private static Row documentRow(FinishedTranscript d, String hash) {
     List<Row> turns = new ArrayList<>(d.turns().size());
     for (Turn turn : d.turns()) {
-      turns.add(RowFactory.create(turn.speaker(), turn.role().code(), turn.text()));
+      turns.add(
+          RowFactory.create(
+              turn.speaker(),
+              turn.kind().code(),
+              turn.affiliation(),
+              turn.role().code(),
+              turn.text()));
     }
     return RowFactory.create(
         KIND_DOCUMENT,

@@ -14,6 +14,7 @@ import org.discourseatlas.turns.SpeakerLabelRule;
  * @param sourceRules path fragments or URL hosts that name the source (ministry)
  * @param pathPatterns file-name patterns whose {fields} become document metadata; first match wins
  * @param speakerRules roles assigned to speaker labels, overriding the built-in ones
+ * @param outlets news outlets that label questions, beside the shipped list (turns.outlets)
  */
 public record ParserSettings(
     long maxFileBytes,
@@ -21,8 +22,27 @@ public record ParserSettings(
     RecordFields recordFields,
     List<SourceRule> sourceRules,
     List<PathPattern> pathPatterns,
-    List<SpeakerLabelRule> speakerRules)
+    List<SpeakerLabelRule> speakerRules,
+    List<String> outlets)
     implements Serializable {
+
+  /** The settings without extra outlets. */
+  public ParserSettings(
+      long maxFileBytes,
+      int minTextChars,
+      RecordFields recordFields,
+      List<SourceRule> sourceRules,
+      List<PathPattern> pathPatterns,
+      List<SpeakerLabelRule> speakerRules) {
+    this(
+        maxFileBytes,
+        minTextChars,
+        recordFields,
+        sourceRules,
+        pathPatterns,
+        speakerRules,
+        List.of());
+  }
 
   /** The settings without path patterns or speaker rules. */
   public ParserSettings(
@@ -30,7 +50,7 @@ public record ParserSettings(
       int minTextChars,
       RecordFields recordFields,
       List<SourceRule> sourceRules) {
-    this(maxFileBytes, minTextChars, recordFields, sourceRules, List.of(), List.of());
+    this(maxFileBytes, minTextChars, recordFields, sourceRules, List.of(), List.of(), List.of());
   }
 
   /** JSON Lines / CSV field names. */

@@ -12,6 +12,7 @@ import org.discourseatlas.decode.RejectReason;
 import org.discourseatlas.decode.RejectedInputException;
 import org.discourseatlas.text.DateParser;
 import org.discourseatlas.text.TextNormalizer;
+import org.discourseatlas.turns.Outlets;
 import org.discourseatlas.turns.Turn;
 import org.discourseatlas.turns.TurnSegmenter;
 
@@ -31,9 +32,11 @@ public final class TranscriptFinisher {
   private static final int MAX_DATELINE_WORDS = 12;
 
   private final ParserSettings settings;
+  private final Outlets outlets;
 
   public TranscriptFinisher(ParserSettings settings) {
     this.settings = settings;
+    this.outlets = Outlets.shippedPlus(settings.outlets());
   }
 
   /**
@@ -75,7 +78,7 @@ public final class TranscriptFinisher {
         }
       }
     }
-    List<Turn> turns = TurnSegmenter.segment(body, settings.speakerRules());
+    List<Turn> turns = TurnSegmenter.segment(draft.title(), body, settings.speakerRules(), outlets);
     StringBuilder text = new StringBuilder();
     for (Turn turn : turns) {
       if (text.length() > 0) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.text.Sha256Hex;
+import org.discourseatlas.turns.TurnSegmenter;
 import org.discourseatlas.zones.ZoneGazetteer;
 
 /**
@@ -36,7 +37,11 @@ public record Fingerprints(
     JobConfig.Sentiment sentiment = config.sentiment();
     JobConfig.Lexical lexical = config.lexical();
     return new Fingerprints(
-        digest(config.parser(), config.repeatedLines(), config.nearDuplicates()),
+        digest(
+            config.parser(),
+            config.repeatedLines(),
+            config.nearDuplicates(),
+            TurnSegmenter.RULES_VERSION),
         digest(gazetteer.zones(), config.zoneWindow()),
         digest(sentiment.allSentences(), sentiment.parser(), sentiment.maxTokens()),
         topicsFingerprint,

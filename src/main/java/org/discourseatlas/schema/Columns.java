@@ -37,6 +37,8 @@ public final class Columns {
   public static final String TURN = "turn";
   public static final String SPEAKER = "speaker";
   public static final String ROLE = "role";
+  public static final String SPEAKER_KIND = "speaker_kind";
+  public static final String SPEAKER_AFFILIATION = "speaker_affiliation";
   public static final String TEXT = "text";
 
   // sentences

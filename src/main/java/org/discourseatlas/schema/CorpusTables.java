@@ -119,8 +119,22 @@ final class CorpusTables {
               Columns.SPEAKER,
               StringType,
               true,
-              "the normalised label (\"Sergey Lavrov\", \"Psaki\", \"Question\"); null for unlabelled text and \"A:\""),
-          field(Columns.ROLE, StringType, false, "`question`, `answer`, `statement`, `moderator`"),
+              "who speaks: the label's name without honorifics or job title (\"Sergey Lavrov\", \"Psaki\"), the role word of an unnamed journalist, moderator or interpreter (\"Question\", \"Moderator\"); for \"A:\" and unlabelled opening text the official the title or opening names; null when not stated (an outlet alone, \"A:\" with no official named)"),
+          field(
+              Columns.SPEAKER_KIND,
+              StringType,
+              false,
+              "`official`, `journalist` (question labels, outlets, a person with an outlet), `moderator`, `interpreter`, `unknown` (unlabelled text, no official named)"),
+          field(
+              Columns.SPEAKER_AFFILIATION,
+              StringType,
+              true,
+              "a journalist's outlet (\"Reuters\", \"Al Mayadeen TV\"), an official's job title as written before the name (\"Deputy Foreign Minister\"); null when not stated"),
+          field(
+              Columns.ROLE,
+              StringType,
+              false,
+              "from the exchange: `question` (a journalist), `moderator`, `answer` (anyone else after a question since the last moderator turn), `statement` (otherwise)"),
           field(
               Columns.TEXT, StringType, false, "the turn's paragraphs, separated by a blank line"));
 

@@ -37,9 +37,22 @@ public final class TurnSegmenter {
   private static final Set<String> ANSWER_LABELS = Set.of("answer", "a");
 
   /**
-   * Single-word labels that are not a role are not trusted: "Firstly:" or "NOTE:" open a sentence.
+   * Labels of an interpreter's turn; the speaker is "Interpreter". Other single-word labels that
+   * are not a role or a listed outlet are not trusted: "Firstly:" or "NOTE:" open a sentence.
    */
-  private static final Set<String> OTHER_ONE_WORD_LABELS = Set.of("interpreter");
+  private static final Set<String> INTERPRETER_LABELS =
+      Set.of("interpreter", "interpretation", "translator", "translation");
+
+  /**
+   * The version of the built-in speaker and role rules. It is part of the ingest fingerprint, so a
+   * refresh after a change of these rules analyses every document again: bump it with any change
+   * that can give a turn another speaker, kind or role.
+   */
+  public static final int RULES_VERSION = 2;
+
+  /** A journalist with an outlet: "Anna Petrova from RIA Novosti", "Kim Soo-jin, Yonhap". */
+  private static final Pattern PERSON_FROM_OUTLET =
+      Pattern.compile("(.+?)(?:\\s+from\\s+|\\s*,\\s*)(.+)");
 
   /**
    * Words that open a sentence or a heading, never a speaker's name or title: "The Answer Is
@@ -174,14 +187,29 @@ public final class TurnSegmenter {
 
   /** The turns of a body given as paragraphs (lines); blank lines are ignored. */
   public static List<Turn> segment(List<String> paragraphs) {
-    return segment(paragraphs, List.of());
+    return segment(null, paragraphs, List.of(), Outlets.shippedPlus(List.of()));
+  }
+
+  /** As {@link #segment(String, List, List, Outlets)} without a title and with shipped outlets. */
+  public static List<Turn> segment(List<String> paragraphs, List<SpeakerLabelRule> rules) {
+    return segment(null, paragraphs, rules, Outlets.shippedPlus(List.of()));
   }
 
   /**
    * The turns of a body given as paragraphs (lines), with configured roles: the first rule whose
    * pattern matches a turn's speaker decides its role (null or empty: the built-in roles only).
+   *
+   * <p>Who speaks: a label's name; for "A:", "Answer:" and the unlabelled opening, the official the
+   * title or the opening names ({@link DocumentOfficial}). What kind of speaker: a question label,
+   * an outlet ("Reuters:") or a person with an outlet is a journalist; a moderator or an
+   * interpreter label says so; any other label is an official's. The role comes from the exchange:
+   * a journalist asks, a moderator is procedural, and anyone else answers when a question has been
+   * asked since the last moderator turn and otherwise makes a statement.
+   *
+   * @param title the document's title, or null
    */
-  public static List<Turn> segment(List<String> paragraphs, List<SpeakerLabelRule> rules) {
+  public static List<Turn> segment(
+      String title, List<String> paragraphs, List<SpeakerLabelRule> rules, Outlets outlets) {
     List<Pattern> rulePatterns = new ArrayList<>();
     List<SpeakerRole> ruleRoles = new ArrayList<>();
     if (rules != null) {
@@ -190,8 +218,9 @@ public final class TurnSegmenter {
         ruleRoles.add(rule.role());
       }
     }
+    DocumentOfficial official = DocumentOfficial.of(title, firstParagraph(paragraphs));
     List<Turn> turns = new ArrayList<>();
-    String speaker = null;
+    Speaker current = Speaker.unlabelled(official);
     SpeakerRole role = SpeakerRole.STATEMENT;
     StringBuilder text = new StringBuilder();
     boolean inQuestionsAndAnswers = false;
@@ -200,14 +229,14 @@ public final class TurnSegmenter {
       if (paragraph.isEmpty()) {
         continue;
       }
-      Label label = label(paragraph);
+      Label label = label(paragraph, outlets);
       if (label != null) {
-        flush(turns, speaker, role, text);
-        speaker = label.speaker();
-        role = label.builtInRole(inQuestionsAndAnswers);
-        if (speaker != null) {
+        flush(turns, current, role, text);
+        current = label.speaker(official, outlets);
+        role = current.role(inQuestionsAndAnswers);
+        if (current.name() != null) {
           for (int i = 0; i < rulePatterns.size(); i++) {
-            if (rulePatterns.get(i).matcher(speaker).matches()) {
+            if (rulePatterns.get(i).matcher(current.name()).matches()) {
               role = ruleRoles.get(i);
               break;
             }
@@ -229,58 +258,135 @@ public final class TurnSegmenter {
       }
       text.append(paragraph);
     }
-    flush(turns, speaker, role, text);
+    flush(turns, current, role, text);
     return turns;
   }
 
-  /** Whether a paragraph opens with a speaker label ("Sergey Lavrov: ..."). */
-  public static boolean startsWithSpeakerLabel(String paragraph) {
-    return paragraph != null && label(TextNormalizer.spaces(paragraph).strip()) != null;
+  /** The first non-blank paragraph, which may introduce the official; null if none. */
+  private static String firstParagraph(List<String> paragraphs) {
+    for (String paragraph : paragraphs) {
+      if (!paragraph.isBlank()) {
+        return paragraph;
+      }
+    }
+    return null;
   }
 
   /**
-   * A recognised label: the name as written (no parenthesis), and the paragraph after the colon.
+   * Who speaks a turn and what kind of speaker they are.
+   *
+   * @param name the speaker (null: not stated)
+   * @param answers whether the label itself says the turn answers ("A:", "Answer:")
    */
-  private record Label(String name, String rest) {
-    private String key() {
-      return name.toLowerCase(Locale.ROOT);
+  private record Speaker(String name, SpeakerKind kind, String affiliation, boolean answers) {
+    static Speaker unlabelled(DocumentOfficial official) {
+      return official.name() == null
+          ? new Speaker(null, SpeakerKind.UNKNOWN, null, false)
+          : new Speaker(official.name(), SpeakerKind.OFFICIAL, official.office(), false);
     }
 
-    SpeakerRole builtInRole(boolean inQuestionsAndAnswers) {
-      String key = key();
-      if (QUESTION_LABELS.contains(key)) {
-        return SpeakerRole.QUESTION;
+    SpeakerRole role(boolean inQuestionsAndAnswers) {
+      switch (kind) {
+        case JOURNALIST:
+          return SpeakerRole.QUESTION;
+        case MODERATOR:
+          return SpeakerRole.MODERATOR;
+        default:
+          return answers || inQuestionsAndAnswers ? SpeakerRole.ANSWER : SpeakerRole.STATEMENT;
       }
-      if (MODERATOR_LABELS.contains(key)) {
-        return SpeakerRole.MODERATOR;
-      }
-      if (ANSWER_LABELS.contains(key)) {
-        return SpeakerRole.ANSWER;
-      }
-      return inQuestionsAndAnswers ? SpeakerRole.ANSWER : SpeakerRole.STATEMENT;
-    }
-
-    String speaker() {
-      String key = key();
-      if (ANSWER_LABELS.contains(key)) {
-        return null; // "A:" names no one
-      }
-      if (key.equals("q")) {
-        return "Question";
-      }
-      if (!key.contains(" ")) {
-        if (QUESTION_LABELS.contains(key)
-            || MODERATOR_LABELS.contains(key)
-            || OTHER_ONE_WORD_LABELS.contains(key)) {
-          return capitalize(key);
-        }
-      }
-      return normalizeName(name);
     }
   }
 
+  /** Whether a paragraph opens with a speaker label ("Sergey Lavrov: ..."); shipped outlets. */
+  public static boolean startsWithSpeakerLabel(String paragraph) {
+    return paragraph != null
+        && label(TextNormalizer.spaces(paragraph).strip(), DefaultOutlets.OUTLETS) != null;
+  }
+
+  /** The shipped outlets, for callers that have no configuration (title and boilerplate checks). */
+  private static final class DefaultOutlets {
+    static final Outlets OUTLETS = Outlets.shippedPlus(List.of());
+  }
+
+  /**
+   * A recognised label and the paragraph after its colon.
+   *
+   * @param name the name as written, without parenthesis or outlet ("Sergey Lavrov", "Q"); null for
+   *     an outlet alone ("Reuters:")
+   * @param parenthesis what the label's parenthesis holds ("Al Mayadeen TV", "via interpreter"), or
+   *     null
+   * @param outlet the outlet the label names outside a parenthesis ("Reuters", "RIA Novosti" of
+   *     "Anna Petrova from RIA Novosti"), or null
+   */
+  private record Label(String name, String parenthesis, String outlet, String rest) {
+    Speaker speaker(DocumentOfficial official, Outlets outlets) {
+      if (name == null) {
+        return new Speaker(null, SpeakerKind.JOURNALIST, outlet, false);
+      }
+      String key = name.toLowerCase(Locale.ROOT);
+      if (outlet != null) {
+        return new Speaker(
+            withoutTitle(normalizeName(name))[1], SpeakerKind.JOURNALIST, outlet, false);
+      }
+      if (QUESTION_LABELS.contains(key)) {
+        String speaker = key.equals("q") ? "Question" : capitalize(key);
+        String affiliation =
+            parenthesis != null && (outlets.contains(parenthesis) || isProperName(parenthesis))
+                ? parenthesis
+                : null;
+        return new Speaker(speaker, SpeakerKind.JOURNALIST, affiliation, false);
+      }
+      if (MODERATOR_LABELS.contains(key)) {
+        return new Speaker(capitalize(key), SpeakerKind.MODERATOR, null, false);
+      }
+      if (INTERPRETER_LABELS.contains(key)) {
+        return new Speaker("Interpreter", SpeakerKind.INTERPRETER, null, false);
+      }
+      if (ANSWER_LABELS.contains(key)) {
+        // "A:" names no one: the document's official answers, when the title names one.
+        return new Speaker(official.name(), SpeakerKind.OFFICIAL, official.office(), true);
+      }
+      String[] titleAndName = withoutTitle(normalizeName(name));
+      if (parenthesis != null && outlets.contains(parenthesis)) {
+        return new Speaker(titleAndName[1], SpeakerKind.JOURNALIST, parenthesis, false);
+      }
+      return new Speaker(titleAndName[1], SpeakerKind.OFFICIAL, titleAndName[0], false);
+    }
+  }
+
+  /**
+   * A name split into the job title written before it and the name: "Deputy Foreign Minister Sergei
+   * Ryabkov" gives {"Deputy Foreign Minister", "Sergei Ryabkov"}; no title gives {null, name}. The
+   * name keeps at least one word.
+   */
+  static String[] withoutTitle(String name) {
+    String[] words = name.split(" ");
+    int start = 0;
+    while (start < words.length - 1
+        && DocumentOfficial.TITLE_WORDS.contains(words[start].toLowerCase(Locale.ROOT))) {
+      start++;
+    }
+    if (start == 0) {
+      return new String[] {null, name};
+    }
+    return new String[] {
+      String.join(" ", java.util.Arrays.copyOfRange(words, 0, start)),
+      String.join(" ", java.util.Arrays.copyOfRange(words, start, words.length))
+    };
+  }
+
+  /** Every word capitalised ("Al Mayadeen TV"), as an outlet's name; not "via interpreter". */
+  private static boolean isProperName(String text) {
+    for (String word : WHITESPACE.split(text.strip())) {
+      if (word.isEmpty() || !Character.isUpperCase(word.charAt(0))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The label that opens a normalised, stripped paragraph, or null. */
-  private static Label label(String paragraph) {
+  private static Label label(String paragraph, Outlets outlets) {
     int limit = Math.min(paragraph.length(), MAX_LABEL_CHARS + 1);
     int colon = -1;
     for (int i = 0; i < limit; i++) {
@@ -292,7 +398,22 @@ public final class TurnSegmenter {
     if (colon <= 0) {
       return null;
     }
-    Matcher label = LABEL.matcher(paragraph.substring(0, colon).strip());
+    String before = WHITESPACE.matcher(paragraph.substring(0, colon).strip()).replaceAll(" ");
+    String rest = paragraph.substring(colon + 1).strip();
+    // A person with an outlet first: "Kim Soo-jin, Yonhap News Agency" as a whole ends in an
+    // outlet's kind word too.
+    Matcher withOutlet = PERSON_FROM_OUTLET.matcher(before);
+    if (withOutlet.matches() && outlets.contains(withOutlet.group(2))) {
+      String person = withOutlet.group(1).strip();
+      Matcher name = LABEL.matcher(person);
+      if (name.matches() && name.group(2) == null && isSpeakerLabel(person)) {
+        return new Label(person, null, withOutlet.group(2).strip(), rest);
+      }
+    }
+    if (outlets.contains(before)) {
+      return new Label(null, null, before, rest); // "Reuters:", "The Paper:"
+    }
+    Matcher label = LABEL.matcher(before);
     if (!label.matches()) {
       return null;
     }
@@ -300,7 +421,11 @@ public final class TurnSegmenter {
     if (!isSpeakerLabel(name)) {
       return null;
     }
-    return new Label(name, paragraph.substring(colon + 1).strip());
+    String parenthesis = label.group(2);
+    if (parenthesis != null) {
+      parenthesis = parenthesis.substring(1, parenthesis.length() - 1).strip();
+    }
+    return new Label(name, parenthesis, null, rest);
   }
 
   private static boolean isSpeakerLabel(String name) {
@@ -310,7 +435,7 @@ public final class TurnSegmenter {
       return QUESTION_LABELS.contains(key)
           || MODERATOR_LABELS.contains(key)
           || ANSWER_LABELS.contains(key)
-          || OTHER_ONE_WORD_LABELS.contains(key);
+          || INTERPRETER_LABELS.contains(key);
     }
     if (NOT_FIRST_WORDS.contains(words[0])) {
       return false;
@@ -386,9 +511,10 @@ public final class TurnSegmenter {
   }
 
   private static void flush(
-      List<Turn> turns, String speaker, SpeakerRole role, StringBuilder text) {
+      List<Turn> turns, Speaker speaker, SpeakerRole role, StringBuilder text) {
     if (text.length() > 0) {
-      turns.add(new Turn(speaker, role, text.toString()));
+      turns.add(
+          new Turn(speaker.name(), speaker.kind(), speaker.affiliation(), role, text.toString()));
       text.setLength(0);
     }
   }

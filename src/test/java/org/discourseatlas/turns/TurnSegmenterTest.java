@@ -168,7 +168,10 @@ class TurnSegmenterTest {
                 "Deputy Minister Lena Hart: We support every humanitarian pause that lets civilians"
                     + " leave."));
 
-    assertEquals("Deputy Minister Lena Hart", turns.get(1).speaker());
+    // The job title is the official's affiliation, not part of their name.
+    assertEquals("Lena Hart", turns.get(1).speaker());
+    assertEquals("Deputy Minister", turns.get(1).affiliation());
+    assertEquals(SpeakerKind.OFFICIAL, turns.get(1).kind());
     assertEquals(SpeakerRole.ANSWER, turns.get(1).role());
     assertEquals(
         "We support every humanitarian pause that lets civilians leave.", turns.get(1).text());
@@ -272,8 +275,8 @@ class TurnSegmenterTest {
         Arguments.of("MS. PSAKI:", "Psaki", SpeakerRole.ANSWER),
         Arguments.of("MR. PRICE:", "Price", SpeakerRole.ANSWER),
         Arguments.of("MR KIRBY:", "Kirby", SpeakerRole.ANSWER),
-        Arguments.of("SECRETARY BLINKEN:", "Secretary Blinken", SpeakerRole.ANSWER),
-        Arguments.of("Deputy Minister Lena Hart:", "Deputy Minister Lena Hart", SpeakerRole.ANSWER),
+        Arguments.of("SECRETARY BLINKEN:", "Blinken", SpeakerRole.ANSWER),
+        Arguments.of("Deputy Minister Lena Hart:", "Lena Hart", SpeakerRole.ANSWER),
         Arguments.of("Walid al-Muallem:", "Walid al-Muallem", SpeakerRole.ANSWER),
         Arguments.of("WALID AL-MUALLEM:", "Walid al-Muallem", SpeakerRole.ANSWER),
         Arguments.of("Staffan de Mistura:", "Staffan de Mistura", SpeakerRole.ANSWER),
@@ -530,5 +533,149 @@ class TurnSegmenterTest {
     assertEquals(noColon + "\n\n" + lateColon, turns.get(0).text());
     assertEquals("Sergey Lavrov", turns.get(2).speaker());
     assertEquals(capitalisedWords, turns.get(2).text());
+  }
+
+  private static final Outlets OUTLETS = Outlets.shippedPlus(List.of("Rossiyskaya Gazeta"));
+
+  @Test
+  void outletLabelledQuestionsAndAnAnswerLabelledAGiveTheTitlesSpokesperson() {
+    List<Turn> turns =
+        TurnSegmenter.segment(
+            "Foreign Ministry Spokesperson Zhao Lijian's Regular Press Conference on June 1, 2020",
+            List.of(
+                "Good afternoon. I have two announcements to start with.",
+                "CCTV: What is China's comment on the ceasefire in Idlib?",
+                "A: We welcome it and hope all parties will honour it.",
+                "Bloomberg News: Will the envoy travel to Damascus?",
+                "Zhao Lijian: I have nothing to release at the moment."),
+            List.of(),
+            OUTLETS);
+    assertEquals(
+        List.of("statement", "question", "answer", "question", "answer"),
+        turns.stream().map(t -> t.role().code()).toList());
+    assertEquals(
+        java.util.Arrays.asList("Zhao Lijian", null, "Zhao Lijian", null, "Zhao Lijian"),
+        speakers(turns));
+    assertEquals(SpeakerKind.OFFICIAL, turns.get(0).kind());
+    assertEquals("Foreign Ministry Spokesperson", turns.get(0).affiliation());
+    assertEquals(SpeakerKind.JOURNALIST, turns.get(1).kind());
+    assertEquals("CCTV", turns.get(1).affiliation());
+    assertEquals("Bloomberg News", turns.get(3).affiliation());
+    assertEquals("Foreign Ministry Spokesperson", turns.get(2).affiliation());
+    assertNull(turns.get(4).affiliation(), "a bare name states no office");
+  }
+
+  @Test
+  void journalistsWithOutletsInEveryShape() {
+    List<Turn> turns =
+        TurnSegmenter.segment(
+            null,
+            List.of(
+                "Question (Al Mayadeen TV): What about the corridors out of eastern Aleppo?",
+                "Sergey Lavrov: They are open.",
+                "Anna Petrova from RIA Novosti: And the convoy?",
+                "Sergey Lavrov: It left this morning.",
+                "Kim Soo-jin, Yonhap News Agency: One more on Korea.",
+                "Sergey Lavrov: Please.",
+                "Rossiyskaya Gazeta: A configured outlet asks.",
+                "Question (via interpreter): Is that all?"),
+            List.of(),
+            OUTLETS);
+    assertEquals(
+        java.util.Arrays.asList(
+            "Question",
+            "Sergey Lavrov",
+            "Anna Petrova",
+            "Sergey Lavrov",
+            "Kim Soo-jin",
+            "Sergey Lavrov",
+            null,
+            "Question"),
+        speakers(turns));
+    assertEquals(
+        java.util.Arrays.asList(
+            "Al Mayadeen TV",
+            null,
+            "RIA Novosti",
+            null,
+            "Yonhap News Agency",
+            null,
+            "Rossiyskaya Gazeta",
+            null),
+        turns.stream().map(Turn::affiliation).toList());
+    assertEquals(SpeakerRole.QUESTION, turns.get(6).role());
+    assertEquals(SpeakerRole.QUESTION, turns.get(7).role());
+    for (int i = 0; i < 6; i++) {
+      SpeakerRole expected = i % 2 == 0 ? SpeakerRole.QUESTION : SpeakerRole.ANSWER;
+      assertEquals(expected, turns.get(i).role(), "turn " + (i + 1));
+      assertEquals(i % 2 == 0 ? SpeakerKind.JOURNALIST : SpeakerKind.OFFICIAL, turns.get(i).kind());
+    }
+  }
+
+  @Test
+  void anInterpreterAnswersAfterAQuestionAndAModeratorResetsTheExchange() {
+    List<Turn> turns =
+        TurnSegmenter.segment(
+            null,
+            List.of(
+                "Moderator: The ministers will make opening remarks.",
+                "Sergey Lavrov: Good afternoon.",
+                "Interpretation: Thank you, Sergey.",
+                "Question: What about Mosul?",
+                "Interpretation: The operation must spare civilians.",
+                "Moderator: Next question, please."),
+            List.of(),
+            OUTLETS);
+    assertEquals(
+        List.of("moderator", "statement", "statement", "question", "answer", "moderator"),
+        turns.stream().map(t -> t.role().code()).toList());
+    assertEquals("Interpreter", turns.get(2).speaker());
+    assertEquals(SpeakerKind.INTERPRETER, turns.get(2).kind());
+    assertEquals(SpeakerKind.MODERATOR, turns.get(0).kind());
+  }
+
+  @Test
+  void aJointConferenceNamesNoSingleOfficialForAnswersLabelledA() {
+    List<Turn> turns =
+        TurnSegmenter.segment(
+            "Foreign Minister Sergey Lavrov's remarks at a joint news conference with Foreign"
+                + " Minister of the Republic of the Congo Jean-Claude Gakosso, Moscow, 14 March 2017",
+            List.of("Q: What about Aleppo?", "A: We will answer together."),
+            List.of(),
+            OUTLETS);
+    assertNull(turns.get(1).speaker());
+    assertEquals(SpeakerKind.OFFICIAL, turns.get(1).kind());
+    assertEquals(SpeakerRole.ANSWER, turns.get(1).role());
+  }
+
+  @Test
+  void unlabelledOpeningWithNoOfficialNamedIsByAnUnknownSpeaker() {
+    List<Turn> turns =
+        TurnSegmenter.segment(
+            "Press briefing, 5 May 2018",
+            List.of("Good morning, everyone.", "Q: Any news on Yemen?"),
+            List.of(),
+            OUTLETS);
+    assertNull(turns.get(0).speaker());
+    assertEquals(SpeakerKind.UNKNOWN, turns.get(0).kind());
+    assertEquals(SpeakerRole.STATEMENT, turns.get(0).role());
+  }
+
+  @Test
+  void anOfficialIsFoundAfterTheJobTitleInATitleOrAnOpening() {
+    assertEquals(
+        new DocumentOfficial("Sergey Lavrov", "Foreign Minister"),
+        DocumentOfficial.of(
+            "Foreign Minister Sergey Lavrov's remarks and answers to media questions, Moscow,"
+                + " 14 March 2017",
+            null));
+    assertEquals(
+        new DocumentOfficial("Hua Chunying", "Spokesperson"),
+        DocumentOfficial.of(
+            "Regular Press Conference on March 3, 2021", "Spokesperson Hua Chunying opened it."));
+    assertEquals(
+        new DocumentOfficial("Jean-Yves Le Drian", "Minister"),
+        DocumentOfficial.of("Minister Jean-Yves Le Drian Press Conference, 2 May 2017", null));
+    assertEquals(DocumentOfficial.NONE, DocumentOfficial.of("Press briefing, 5 May 2018", null));
   }
 }
