@@ -12,7 +12,7 @@ import org.discourseatlas.text.DateParser;
  */
 public record TitleLine(String title, LocalDate date, String place) {
   /** A title is a sentence-length line, not a bare date or a menu item. */
-  private static final int MIN_TITLE_WORDS = 5;
+  private static final int MIN_TITLE_WORDS = 3;
 
   /** The place is the comma-separated phrase right before the date: ", Moscow, March 14, 2017". */
   private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");

@@ -121,6 +121,10 @@ public record DocumentOfficial(String name, String office) {
 
   private static final int MAX_NAME_WORDS = 4;
 
+  /** Honorifics between a job title and a name, which are neither. */
+  private static final Set<String> HONORIFICS =
+      Set.of("mr", "mrs", "ms", "dr", "h.e", "his", "her", "excellency");
+
   /** The official named by the title and the opening paragraph (either may be null). */
   public static DocumentOfficial of(String title, String opening) {
     Set<DocumentOfficial> found = new LinkedHashSet<>();
@@ -129,10 +133,16 @@ public record DocumentOfficial(String name, String office) {
       if (text == null || text.isBlank()) {
         continue;
       }
+      // Words, and where a comma or other punctuation stands between two (it ends a name:
+      // "Spokesperson Mohammad Faisal, Islamabad").
       List<String> words = new ArrayList<>();
+      List<Boolean> brokenBefore = new ArrayList<>();
       Matcher m = WORDS.matcher(text);
+      int end = 0;
       while (m.find()) {
         words.add(m.group());
+        brokenBefore.add(!text.substring(end, m.start()).isBlank());
+        end = m.end();
       }
       for (int i = 0; i < words.size(); i++) {
         String key = bare(words.get(i)).toLowerCase(Locale.ROOT);
@@ -142,7 +152,7 @@ public record DocumentOfficial(String name, String office) {
         if (text == title) {
           titles++;
         }
-        DocumentOfficial official = at(words, i);
+        DocumentOfficial official = at(words, brokenBefore, i);
         if (official != null) {
           found.add(official);
         }
@@ -161,7 +171,7 @@ public record DocumentOfficial(String name, String office) {
   }
 
   /** The name after the core title word at {@code core}, with the title before it; or null. */
-  private static DocumentOfficial at(List<String> words, int core) {
+  private static DocumentOfficial at(List<String> words, List<Boolean> brokenBefore, int core) {
     int start = core;
     while (start > 0
         && isCapitalised(words.get(start - 1))
@@ -173,6 +183,12 @@ public record DocumentOfficial(String name, String office) {
     for (int i = core + 1; i < words.size() && name.size() < MAX_NAME_WORDS; i++) {
       String word = words.get(i);
       String bare = bare(word);
+      if (!name.isEmpty() && brokenBefore.get(i)) {
+        break;
+      }
+      if (name.isEmpty() && HONORIFICS.contains(bare.toLowerCase(Locale.ROOT))) {
+        continue; // "Spokesperson Dr. Mohammad Faisal"
+      }
       boolean particle = PARTICLES.contains(bare.toLowerCase(Locale.ROOT)) && !name.isEmpty();
       if (!particle
           && (!isCapitalised(bare)

@@ -50,7 +50,11 @@ public final class TurnSegmenter {
    */
   public static final int RULES_VERSION = 2;
 
-  /** A journalist with an outlet: "Anna Petrova from RIA Novosti", "Kim Soo-jin, Yonhap". */
+  /**
+   * A journalist with an outlet: "Anna Petrova from RIA Novosti", "Kim Soo-jin, Yonhap". After
+   * "from", any capitalised name is taken for an outlet ("Mohamed Al-Tahir from Libya Al-Ahrar");
+   * after a comma, only a known or outlet-shaped one ("Sergey Lavrov, Moscow" is not a journalist).
+   */
   private static final Pattern PERSON_FROM_OUTLET =
       Pattern.compile("(.+?)(?:\\s+from\\s+|\\s*,\\s*)(.+)");
 
@@ -218,7 +222,9 @@ public final class TurnSegmenter {
         ruleRoles.add(rule.role());
       }
     }
-    DocumentOfficial official = DocumentOfficial.of(title, firstParagraph(paragraphs));
+    DocumentOfficial official =
+        DocumentOfficial.of(
+            title, isDialogue(paragraphs, outlets) ? firstParagraph(paragraphs) : null);
     List<Turn> turns = new ArrayList<>();
     Speaker current = Speaker.unlabelled(official);
     SpeakerRole role = SpeakerRole.STATEMENT;
@@ -260,6 +266,20 @@ public final class TurnSegmenter {
     }
     flush(turns, current, role, text);
     return turns;
+  }
+
+  /**
+   * Whether any paragraph opens with a label. Only a dialogue's opening introduces its official
+   * ("Spokesperson Hua Chunying opened the briefing"); a speech's opening names whom it greets or
+   * quotes ("On behalf of President ...").
+   */
+  private static boolean isDialogue(List<String> paragraphs, Outlets outlets) {
+    for (String paragraph : paragraphs) {
+      if (label(TextNormalizer.spaces(paragraph).strip(), outlets) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first non-blank paragraph, which may introduce the official; null if none. */
@@ -403,7 +423,9 @@ public final class TurnSegmenter {
     // A person with an outlet first: "Kim Soo-jin, Yonhap News Agency" as a whole ends in an
     // outlet's kind word too.
     Matcher withOutlet = PERSON_FROM_OUTLET.matcher(before);
-    if (withOutlet.matches() && outlets.contains(withOutlet.group(2))) {
+    if (withOutlet.matches()
+        && (outlets.contains(withOutlet.group(2))
+            || (withOutlet.group(0).contains(" from ") && isProperName(withOutlet.group(2))))) {
       String person = withOutlet.group(1).strip();
       Matcher name = LABEL.matcher(person);
       if (name.matches() && name.group(2) == null && isSpeakerLabel(person)) {

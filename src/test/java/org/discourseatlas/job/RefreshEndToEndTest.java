@@ -3,6 +3,7 @@ package org.discourseatlas.job;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,8 @@ import org.discourseatlas.testing.Corpora;
 import org.discourseatlas.testing.Folders;
 import org.discourseatlas.testing.OutputTables;
 import org.discourseatlas.testing.SharedSpark;
+import org.discourseatlas.turns.SpeakerKind;
+import org.discourseatlas.turns.SpeakerRole;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -309,6 +312,68 @@ class RefreshEndToEndTest {
         july.at("/refresh/reason").asText());
     assertEquals(0, july.at("/input_counts/input_files_already_seen").asLong());
     assertEquals(1, july.at("/boilerplate_lines_learned/mfa-norland").asLong());
+  }
+
+  @Test
+  void aChangeOfTheSpeakerRulesRederivesTurnsAndEveryRoleSplitTable() throws IOException {
+    // Three Norland briefings (questions and answers): June with the built-in rules, July with
+    // every "Question" turn configured as a statement. The rules are part of the ingest
+    // fingerprint, so July analyses every input again instead of carrying June's turns.
+    Path inbox3 = work.resolve("inbox-speakers");
+    Path output = work.resolve("out-speakers");
+    for (String briefing :
+        List.of(
+            "mfa-norland/2016-07-29-solovyova-briefing.txt",
+            "mfa-norland/2017-01-25-solovyova-briefing.txt",
+            "mfa-norland/2017-05-05-solovyova-briefing.txt")) {
+      Path target = inbox3.resolve(briefing);
+      Files.createDirectories(target.getParent());
+      Files.copy(Corpora.dataSample().resolve(briefing), target);
+    }
+    runOver(inbox3, output, JUNE);
+    Path config = work.resolve("speakers.conf");
+    Files.writeString(
+        config,
+        "discourse-atlas { turns.speaker-roles = [ { speaker = \"(?i)question\", role = statement"
+            + " } ] }\n");
+    assertEquals(
+        0,
+        DiscourseAtlasJob.execute(
+            "--input",
+            inbox3.toString(),
+            "--output",
+            output.toString(),
+            "--snapshot",
+            JULY,
+            "--config",
+            config.toString()));
+    JsonNode june = manifest(output, JUNE);
+    JsonNode july = manifest(output, JULY);
+    assertNotEquals(
+        june.at("/fingerprints/ingest").asText(), july.at("/fingerprints/ingest").asText());
+    assertEquals("full", july.at("/refresh/mode").asText());
+    assertTrue(
+        july.at("/refresh/reason").asText().contains("ingest settings changed"),
+        july.at("/refresh/reason").asText());
+    org.apache.spark.sql.Column asked = col(Columns.ROLE).equalTo(SpeakerRole.QUESTION.code());
+    long juneQuestions = table(output, JUNE, Table.TURNS).filter(asked).count();
+    assertTrue(juneQuestions > 0, "June has questions");
+    assertEquals(0, table(output, JULY, Table.TURNS).filter(asked).count());
+    assertEquals(
+        juneQuestions,
+        table(output, JULY, Table.TURNS)
+            .filter(
+                col(Columns.SPEAKER)
+                    .equalTo("Question")
+                    .and(col(Columns.ROLE).equalTo(SpeakerRole.STATEMENT.code()))
+                    .and(col(Columns.SPEAKER_KIND).equalTo(SpeakerKind.JOURNALIST.code())))
+            .count(),
+        "the same turns, now statements, still by journalists");
+    // The role-split tables follow the turns.
+    for (Table split : List.of(Table.TERM_FREQUENCIES, Table.TOPIC_PREVALENCE)) {
+      assertTrue(table(output, JUNE, split).filter(asked).count() > 0, split + " in June");
+      assertEquals(0, table(output, JULY, split).filter(asked).count(), split + " in July");
+    }
   }
 
   private static void runOver(Path input, Path output, String snapshot) {
