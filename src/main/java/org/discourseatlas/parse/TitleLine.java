@@ -12,7 +12,14 @@ import org.discourseatlas.text.DateParser;
  */
 public record TitleLine(String title, LocalDate date, String place) {
   /** A title is a sentence-length line, not a bare date or a menu item. */
-  private static final int MIN_TITLE_WORDS = 3;
+  private static final int MIN_TITLE_WORDS = 5;
+
+  /**
+   * The first line of a file may be a shorter heading ending with its date: "Department Press
+   * Briefing, October 3, 2016". Further down, a line of three or four words and a date is more
+   * often a wrapped sentence ("19 August 2008. Their messages of sympathy").
+   */
+  private static final int MIN_FIRST_LINE_TITLE_WORDS = 3;
 
   /** The place is the comma-separated phrase right before the date: ", Moscow, March 14, 2017". */
   private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
@@ -32,6 +39,14 @@ public record TitleLine(String title, LocalDate date, String place) {
 
   /** The line read as a title with a date, if it is one. */
   public static Optional<TitleLine> parse(String line) {
+    return parse(line, false);
+  }
+
+  /**
+   * The line read as a title with a date, if it is one; the first line of a file may be a heading
+   * of three words or more that ends with its date.
+   */
+  public static Optional<TitleLine> parse(String line, boolean firstLine) {
     String text = line.strip();
     Optional<DateParser.FoundDate> found = DateParser.find(text);
     if (found.isEmpty()) {
@@ -52,7 +67,9 @@ public record TitleLine(String title, LocalDate date, String place) {
     String beside =
         text.substring(0, found.get().start()) + " " + text.substring(found.get().end());
     long words = WORD.matcher(NOT_TITLE_WORDS.matcher(beside).replaceAll(" ")).results().count();
-    if (words < MIN_TITLE_WORDS) {
+    boolean endsWithDate = found.get().start() > 0;
+    int minWords = firstLine && endsWithDate ? MIN_FIRST_LINE_TITLE_WORDS : MIN_TITLE_WORDS;
+    if (words < minWords) {
       return Optional.empty();
     }
     return Optional.of(new TitleLine(text, found.get().date(), placeBefore(text, found.get())));

@@ -122,7 +122,7 @@ public final class TranscriptParser {
       if (TurnSegmenter.startsWithSpeakerLabel(line)) {
         break; // the transcript has begun without a title line
       }
-      Optional<TitleLine> candidate = TitleLine.parse(line);
+      Optional<TitleLine> candidate = TitleLine.parse(line, seen == 1);
       if (candidate.isEmpty() && line.split("\\s+").length > MAX_HEADER_LINE_WORDS) {
         break; // a paragraph: the text has begun, and nothing above it is a header
       }

@@ -68,7 +68,7 @@ public record DocumentOfficial(String name, String office) {
           "defense");
 
   /** The word a job title ends on, right before the name. */
-  private static final Set<String> CORE =
+  static final Set<String> CORE =
       Set.of(
           "minister",
           "secretary",

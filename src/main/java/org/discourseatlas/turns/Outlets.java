@@ -54,6 +54,11 @@ public final class Outlets implements Serializable {
 
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
+  /** An outlet's name is short: "Yonhap News Agency", "Hong Kong Commercial Daily". */
+  private static final int MAX_SHAPED_WORDS = 6;
+
+  private static final Set<String> SMALL_WORDS = Set.of("of", "the", "and", "for", "de", "&");
+
   private final Set<String> names;
 
   private Outlets(Set<String> names) {
@@ -79,7 +84,23 @@ public final class Outlets implements Serializable {
       return true;
     }
     String[] words = key.split(" ");
-    return words.length >= 2 && KIND_WORDS.contains(words[words.length - 1]);
+    return words.length >= 2
+        && words.length <= MAX_SHAPED_WORDS
+        && KIND_WORDS.contains(words[words.length - 1])
+        && isCapitalisedName(SPACES.split(name.strip()));
+  }
+
+  /**
+   * Every word capitalised but the small words of a name ("Voice of America"): "heard uttered 23
+   * times" ends in a kind word and is no outlet.
+   */
+  private static boolean isCapitalisedName(String[] words) {
+    for (String word : words) {
+      if (!Character.isUpperCase(word.charAt(0)) && !SMALL_WORDS.contains(word)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String key(String name) {

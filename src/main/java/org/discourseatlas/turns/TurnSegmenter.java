@@ -386,7 +386,13 @@ public final class TurnSegmenter {
         && DocumentOfficial.TITLE_WORDS.contains(words[start].toLowerCase(Locale.ROOT))) {
       start++;
     }
-    if (start == 0) {
+    boolean jobTitle = false;
+    for (int i = 0; i < start; i++) {
+      jobTitle |= DocumentOfficial.CORE.contains(words[i].toLowerCase(Locale.ROOT));
+    }
+    if (!jobTitle) {
+      // "General Assembly:" is no General named Assembly: a title names an office (Minister,
+      // Secretary, Spokesperson, ...).
       return new String[] {null, name};
     }
     return new String[] {
@@ -428,7 +434,13 @@ public final class TurnSegmenter {
             || (withOutlet.group(0).contains(" from ") && isProperName(withOutlet.group(2))))) {
       String person = withOutlet.group(1).strip();
       Matcher name = LABEL.matcher(person);
-      if (name.matches() && name.group(2) == null && isSpeakerLabel(person)) {
+      // A surname alone is a journalist's label only beside a known or outlet-shaped name: "Sato,
+      // NHK:", "Takahashi from Asahi Shimbun:".
+      boolean surname =
+          !person.contains(" ")
+              && outlets.contains(withOutlet.group(2))
+              && !NOT_FIRST_WORDS.contains(person.toLowerCase(Locale.ROOT));
+      if (name.matches() && name.group(2) == null && (surname || isSpeakerLabel(person))) {
         return new Label(person, null, withOutlet.group(2).strip(), rest);
       }
     }

@@ -2,6 +2,7 @@ package org.discourseatlas.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -76,5 +77,15 @@ class TitleLineTest {
   @ValueSource(strings = {"14 March 2017 - 15:20", "Tuesday, 14 March 2017, 15:20"})
   void dateAndTimeLineIsNotATitle(String line) {
     assertEquals(Optional.empty(), TitleLine.parse(line));
+  }
+
+  @Test
+  void aFirstLineOfThreeWordsEndingWithItsDateIsATitleButNotFurtherDown() {
+    String heading = "Department Press Briefing, October 3, 2016";
+    assertTrue(TitleLine.parse(heading, true).isPresent());
+    assertTrue(TitleLine.parse(heading).isEmpty(), "below the first line: five words needed");
+    // A wrapped line of a UN speech: starts with its date, four words beside it.
+    assertTrue(TitleLine.parse("19 August 2008. Their messages of sympathy", true).isEmpty());
+    assertTrue(TitleLine.parse("Press briefing, 5 May 2018", true).isEmpty(), "two words");
   }
 }

@@ -678,4 +678,12 @@ class TurnSegmenterTest {
         DocumentOfficial.of("Minister Jean-Yves Le Drian Press Conference, 2 May 2017", null));
     assertEquals(DocumentOfficial.NONE, DocumentOfficial.of("Press briefing, 5 May 2018", null));
   }
+
+  @Test
+  void wordsOfATitleWithoutAnOfficeStayInTheName() {
+    assertEquals("General Assembly", TurnSegmenter.withoutTitle("General Assembly")[1]);
+    assertNull(TurnSegmenter.withoutTitle("General Assembly")[0]);
+    assertEquals("Guterres", TurnSegmenter.withoutTitle("Secretary General Guterres")[1]);
+    assertEquals("Secretary General", TurnSegmenter.withoutTitle("Secretary General Guterres")[0]);
+  }
 }
