@@ -269,13 +269,16 @@ public final class TurnSegmenter {
   }
 
   /**
-   * Whether any paragraph opens with a label. Only a dialogue's opening introduces its official
-   * ("Spokesperson Hua Chunying opened the briefing"); a speech's opening names whom it greets or
-   * quotes ("On behalf of President ...").
+   * Whether a paragraph opens with a label of an exchange: a question (a question word, an outlet,
+   * a person with an outlet), an answer ("A:") or a moderator. Only a dialogue's opening introduces
+   * its official ("Spokesperson Hua Chunying opened the briefing"); a speech's opening names whom
+   * it greets or quotes ("... Foreign Minister Hennadiy Udovenko, on his election"), and a quote
+   * inside it ("Antoine de Saint-Exupéry: ...") makes no dialogue.
    */
   private static boolean isDialogue(List<String> paragraphs, Outlets outlets) {
     for (String paragraph : paragraphs) {
-      if (label(TextNormalizer.spaces(paragraph).strip(), outlets) != null) {
+      Label label = label(TextNormalizer.spaces(paragraph).strip(), outlets);
+      if (label != null && label.opensAnExchange()) {
         return true;
       }
     }
@@ -339,6 +342,16 @@ public final class TurnSegmenter {
    *     "Anna Petrova from RIA Novosti"), or null
    */
   private record Label(String name, String parenthesis, String outlet, String rest) {
+    boolean opensAnExchange() {
+      if (name == null || outlet != null) {
+        return true;
+      }
+      String key = name.toLowerCase(Locale.ROOT);
+      return QUESTION_LABELS.contains(key)
+          || ANSWER_LABELS.contains(key)
+          || MODERATOR_LABELS.contains(key);
+    }
+
     Speaker speaker(DocumentOfficial official, Outlets outlets) {
       if (name == null) {
         return new Speaker(null, SpeakerKind.JOURNALIST, outlet, false);

@@ -686,4 +686,19 @@ class TurnSegmenterTest {
     assertEquals("Guterres", TurnSegmenter.withoutTitle("Secretary General Guterres")[1]);
     assertEquals("Secretary General", TurnSegmenter.withoutTitle("Secretary General Guterres")[0]);
   }
+
+  @Test
+  void aSpeechsOpeningNamesNoSpeakerEvenWithAQuoteLabelInside() {
+    List<Turn> turns =
+        TurnSegmenter.segment(
+            null,
+            List.of(
+                "Allow me to congratulate Foreign Minister Hennadiy Udovenko on his election.",
+                "Antoine de Saint-Exupéry: What is essential is invisible to the eye."),
+            List.of(),
+            OUTLETS);
+    assertNull(turns.get(0).speaker());
+    assertEquals(SpeakerKind.UNKNOWN, turns.get(0).kind());
+    assertEquals(SpeakerRole.STATEMENT, turns.get(1).role());
+  }
 }
