@@ -21,52 +21,6 @@ import java.util.regex.Pattern;
 public record DocumentOfficial(String name, String office) {
   static final DocumentOfficial NONE = new DocumentOfficial(null, null);
 
-  /** Words of a job title; the last title word before a name must be one of {@link #CORE}. */
-  static final Set<String> TITLE_WORDS =
-      Set.of(
-          "foreign",
-          "ministry",
-          "minister",
-          "deputy",
-          "vice",
-          "first",
-          "prime",
-          "state",
-          "secretary",
-          "secretary-general",
-          "under-secretary-general",
-          "undersecretary",
-          "assistant",
-          "under",
-          "general",
-          "spokesperson",
-          "spokesman",
-          "spokeswoman",
-          "ambassador",
-          "president",
-          "director",
-          "director-general",
-          "envoy",
-          "special",
-          "permanent",
-          "representative",
-          "press",
-          "chief",
-          "head",
-          "high",
-          "commissioner",
-          "chancellor",
-          "premier",
-          "senior",
-          "official",
-          "department",
-          "mfa",
-          "acting",
-          "principal",
-          "counsellor",
-          "defence",
-          "defense");
-
   /** The word a job title ends on, right before the name. */
   static final Set<String> CORE =
       Set.of(
@@ -87,6 +41,37 @@ public record DocumentOfficial(String name, String office) {
           "commissioner",
           "chancellor",
           "premier");
+
+  /** Words of a job title: {@link #CORE} and the words that qualify it. */
+  static final Set<String> TITLE_WORDS =
+      union(
+          CORE,
+          Set.of(
+              "foreign",
+              "ministry",
+              "deputy",
+              "vice",
+              "first",
+              "prime",
+              "state",
+              "assistant",
+              "under",
+              "general",
+              "special",
+              "permanent",
+              "press",
+              "chief",
+              "head",
+              "high",
+              "senior",
+              "official",
+              "department",
+              "mfa",
+              "acting",
+              "principal",
+              "counsellor",
+              "defence",
+              "defense"));
 
   /** Capitalised words that end a name in a title: "... Zhao Lijian Regular Press Conference". */
   private static final Set<String> AFTER_NAME =
@@ -124,6 +109,12 @@ public record DocumentOfficial(String name, String office) {
   /** Honorifics between a job title and a name, which are neither. */
   private static final Set<String> HONORIFICS =
       Set.of("mr", "mrs", "ms", "dr", "h.e", "his", "her", "excellency");
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
 
   /** The official named by the title and the opening paragraph (either may be null). */
   public static DocumentOfficial of(String title, String opening) {
