@@ -122,7 +122,8 @@ class ZoneTaggingTest {
           text.append(row.getString(3)).append(' ');
         }
       }
-      turns.add(RowFactory.create("Speaker", "statement", text.toString().strip()));
+      turns.add(
+          RowFactory.create("Speaker", "official", null, "statement", text.toString().strip()));
     }
     Dataset<Row> input =
         spark.createDataFrame(

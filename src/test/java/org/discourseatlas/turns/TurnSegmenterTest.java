@@ -681,10 +681,10 @@ class TurnSegmenterTest {
 
   @Test
   void wordsOfATitleWithoutAnOfficeStayInTheName() {
-    assertEquals("General Assembly", TurnSegmenter.withoutTitle("General Assembly")[1]);
-    assertNull(TurnSegmenter.withoutTitle("General Assembly")[0]);
-    assertEquals("Guterres", TurnSegmenter.withoutTitle("Secretary General Guterres")[1]);
-    assertEquals("Secretary General", TurnSegmenter.withoutTitle("Secretary General Guterres")[0]);
+    assertEquals("General Assembly", SpeakerLabel.withoutTitle("General Assembly")[1]);
+    assertNull(SpeakerLabel.withoutTitle("General Assembly")[0]);
+    assertEquals("Guterres", SpeakerLabel.withoutTitle("Secretary General Guterres")[1]);
+    assertEquals("Secretary General", SpeakerLabel.withoutTitle("Secretary General Guterres")[0]);
   }
 
   @Test
