@@ -1,12 +1,6 @@
 package org.discourseatlas.terms;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.discourseatlas.text.TextNormalizer;
+import org.discourseatlas.text.WordList;
 
 /**
  * Turns a sentence's tokens into the terms that are counted. Units: multiword expressions (the
@@ -196,22 +191,9 @@ public final class TermExtractor implements Serializable {
   }
 
   private static List<String> defaultStopwords() {
-    InputStream in = TermExtractor.class.getResourceAsStream(DEFAULT_STOPWORDS);
-    if (in == null) {
-      throw new IllegalStateException("missing resource " + DEFAULT_STOPWORDS);
-    }
     List<String> words = new ArrayList<>();
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        String word = line.strip();
-        if (!word.isEmpty() && !word.startsWith("#")) {
-          words.add(normalize(word));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (String word : WordList.readResource(DEFAULT_STOPWORDS)) {
+      words.add(normalize(word));
     }
     return words;
   }

@@ -1,17 +1,12 @@
 package org.discourseatlas.turns;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.discourseatlas.text.WordList;
 
 /**
  * News outlets, which label journalists' questions in many ministries' transcripts ("Reuters:",
@@ -23,7 +18,7 @@ import java.util.regex.Pattern;
 public final class Outlets implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  static final String SHIPPED_LIST = "turns/outlets.txt";
+  static final String SHIPPED_LIST = "/turns/outlets.txt";
 
   /** Last words that make a name of two words or more an outlet's. */
   private static final Set<String> KIND_WORDS =
@@ -112,22 +107,9 @@ public final class Outlets implements Serializable {
     static final Set<String> NAMES = read();
 
     private static Set<String> read() {
-      InputStream in = Outlets.class.getClassLoader().getResourceAsStream(SHIPPED_LIST);
-      if (in == null) {
-        throw new IllegalStateException(SHIPPED_LIST + " is missing from the classpath");
-      }
       Set<String> names = new HashSet<>();
-      try (BufferedReader reader =
-          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          String name = line.strip();
-          if (!name.isEmpty() && !name.startsWith("#")) {
-            names.add(key(name));
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(SHIPPED_LIST, e);
+      for (String name : WordList.readResource(SHIPPED_LIST)) {
+        names.add(key(name));
       }
       return Set.copyOf(names);
     }

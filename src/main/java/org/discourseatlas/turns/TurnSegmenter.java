@@ -28,12 +28,12 @@ public final class TurnSegmenter {
 
   /** The turns of a body given as paragraphs (lines); blank lines are ignored. */
   public static List<Turn> segment(List<String> paragraphs) {
-    return segment(null, paragraphs, List.of(), Outlets.shippedPlus(List.of()));
+    return segment(null, paragraphs, List.of(), DefaultOutlets.OUTLETS);
   }
 
   /** As {@link #segment(String, List, List, Outlets)} without a title and with shipped outlets. */
   public static List<Turn> segment(List<String> paragraphs, List<SpeakerLabelRule> rules) {
-    return segment(null, paragraphs, rules, Outlets.shippedPlus(List.of()));
+    return segment(null, paragraphs, rules, DefaultOutlets.OUTLETS);
   }
 
   /**
@@ -59,20 +59,27 @@ public final class TurnSegmenter {
         ruleRoles.add(rule.role());
       }
     }
+    // Each paragraph's label read once: the opening's official depends on whether any opens an
+    // exchange, and the turns are split at them.
+    List<String> texts = new ArrayList<>(paragraphs.size());
+    List<SpeakerLabel.Label> labels = new ArrayList<>(paragraphs.size());
+    for (String raw : paragraphs) {
+      String paragraph = TextNormalizer.spaces(raw).strip();
+      if (!paragraph.isEmpty()) {
+        texts.add(paragraph);
+        labels.add(SpeakerLabel.parse(paragraph, outlets));
+      }
+    }
     DocumentOfficial official =
-        DocumentOfficial.of(
-            title, isDialogue(paragraphs, outlets) ? firstParagraph(paragraphs) : null);
+        DocumentOfficial.of(title, isDialogue(labels) && !texts.isEmpty() ? texts.get(0) : null);
     List<Turn> turns = new ArrayList<>();
     Speaker current = Speaker.unlabelled(official);
     SpeakerRole role = SpeakerRole.STATEMENT;
     StringBuilder text = new StringBuilder();
     boolean inQuestionsAndAnswers = false;
-    for (String raw : paragraphs) {
-      String paragraph = TextNormalizer.spaces(raw).strip();
-      if (paragraph.isEmpty()) {
-        continue;
-      }
-      SpeakerLabel.Label label = SpeakerLabel.parse(paragraph, outlets);
+    for (int p = 0; p < texts.size(); p++) {
+      String paragraph = texts.get(p);
+      SpeakerLabel.Label label = labels.get(p);
       if (label != null) {
         flush(turns, current, role, text);
         current = label.speaker(official, outlets);
@@ -112,25 +119,13 @@ public final class TurnSegmenter {
    * it greets or quotes ("... Foreign Minister Hennadiy Udovenko, on his election"), and a quote
    * inside it ("Antoine de Saint-Exupéry: ...") makes no dialogue.
    */
-  private static boolean isDialogue(List<String> paragraphs, Outlets outlets) {
-    for (String paragraph : paragraphs) {
-      SpeakerLabel.Label label =
-          SpeakerLabel.parse(TextNormalizer.spaces(paragraph).strip(), outlets);
+  private static boolean isDialogue(List<SpeakerLabel.Label> labels) {
+    for (SpeakerLabel.Label label : labels) {
       if (label != null && label.opensAnExchange()) {
         return true;
       }
     }
     return false;
-  }
-
-  /** The first non-blank paragraph, which may introduce the official; null if none. */
-  private static String firstParagraph(List<String> paragraphs) {
-    for (String paragraph : paragraphs) {
-      if (!paragraph.isBlank()) {
-        return paragraph;
-      }
-    }
-    return null;
   }
 
   /**
