@@ -169,6 +169,8 @@ public final class TranscriptIngest {
     Map<String, Set<String>> bySource = new HashMap<>(repeatedLines);
     StructType schema = read.schema();
     int hashAt = schema.fieldIndex(Columns.CONTENT_HASH);
+    // One finisher for the partition's documents: it holds the outlets list, built once.
+    TranscriptFinisher finisher = new TranscriptFinisher(settings);
     MapFunction<Row, Row> finishDraft =
         row -> {
           DraftTranscript draft = draftOf(row, schema);
@@ -176,7 +178,7 @@ public final class TranscriptIngest {
           Set<String> lines =
               bySource.getOrDefault(draft.source() == null ? "" : draft.source(), Set.of());
           try {
-            return documentRow(new TranscriptFinisher(settings).finish(draft, lines), hash);
+            return documentRow(finisher.finish(draft, lines), hash);
           } catch (RejectedInputException e) {
             return rejectRow(
                 PARSED_SCHEMA,

@@ -1,5 +1,6 @@
 package org.discourseatlas.parse;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,9 @@ import org.discourseatlas.turns.TurnSegmenter;
  * DraftTranscript} that {@link TranscriptParser#read} gave into a {@link FinishedTranscript}, or
  * rejects it as too short or not English.
  */
-public final class TranscriptFinisher {
+public final class TranscriptFinisher implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** A dateline in the opening paragraphs dates the transcript ("Moscow, 14 March 2017"). */
   private static final int DATE_SEARCH_PARAGRAPHS = 5;
 
