@@ -5,12 +5,12 @@
 # runs the job over the input location(s) into DIR as snapshot YYYY-MM (default: this month, UTC),
 # then, for a local DIR, executes the notebooks and writes DIR/_reports/YYYY-MM/report-YYYY-MM.html.
 #
-# - One refresh at a time per output: a lock (flock) on a local file named after DIR; a second
-#   refresh finds it held, says so and exits 75 without touching anything.
+# - One writer at a time per output, whatever starts it: the job itself takes a lease in DIR
+#   (DIR/_runs/writer.lease), so `out`, `./out`, file:///.../out, jobs/run.sh and the Airflow DAG
+#   all meet the same one. A refresh that finds it held exits 75 having changed nothing.
 # - Exit 0 only when the snapshot and its report are written. A failed job exits with the job's
 #   code (2 bad input or config, 1 the run failed); earlier snapshots stay as they were, and the
 #   next run completes normally. A failed report after a good snapshot exits 3.
-# - Set ATLAS_REFRESH_LOCK to put the lock elsewhere (it must be a local file system).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
@@ -40,21 +40,13 @@ done
 
 log() { echo "refresh-monthly $(date -u +%FT%TZ): $*" >&2; }
 
-# The lock lives outside the output (the job refuses an output root holding files that are not
-# its own) and on local disk, where flock works: one per output location.
-lock=${ATLAS_REFRESH_LOCK:-${TMPDIR:-/tmp}/discourse-atlas-refresh-$(printf '%s' "$output" | cksum | cut -d' ' -f1).lock}
-exec 9>>"$lock"
-if ! flock -n 9; then
-  log "another refresh of $output holds $lock ($(cat "$lock" 2>/dev/null || echo 'pid unknown')); not starting"
-  exit 75
-fi
-# The holder's pid and start, for the message above; the lock itself is the open descriptor, so
-# it is released however this script ends, kill -9 included.
-printf 'pid %d since %s\n' "$$" "$(date -u +%FT%TZ)" > "$lock"
-
 log "snapshot $snapshot of $output on $master"
 status=0
 "$here/submit.sh" --master "$master" -- --output "$output" --snapshot "$snapshot" "${job_args[@]}" || status=$?
+if (( status == 75 )); then
+  log "NOT STARTED: another run is writing $output (the job's message above); nothing was changed"
+  exit 75
+fi
 if (( status != 0 )); then
   log "FAILED: the job exited $status; snapshot $snapshot was not published and every earlier snapshot of $output is unchanged (the job's log is above)"
   exit "$status"

@@ -23,6 +23,21 @@ for arg in "$@"; do
 done
 
 atlas_build_if_stale
+
+# A local run listens on this machine only: Spark binds its UI to SPARK_LOCAL_IP or else to every
+# interface, and the driver's RPC and block manager to it too. Set SPARK_LOCAL_IP yourself to
+# choose another address. On a cluster the executors must reach the driver: README, "Security on
+# a cluster".
+master=""
+for (( i = 0; i < ${#spark_args[@]}; i++ )); do
+  case "${spark_args[$i]}" in
+    --master) master=${spark_args[$((i + 1))]:-} ;;
+    --master=*) master=${spark_args[$i]#--master=} ;;
+  esac
+done
+if [[ -z "$master" || "$master" == local* ]]; then
+  export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
+fi
 driver_log="-Dlog4j2.configurationFile=$ATLAS_LOG_CONF"
 
 # The CoreNLP models travel with --jars. Without a --jars of yours, the slim model jar is added;

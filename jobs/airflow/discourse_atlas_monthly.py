@@ -9,9 +9,12 @@ set the Airflow Variables it reads (defaults in brackets):
   discourse_atlas_output  the output root (the report step needs it on a local or mounted path)
   discourse_atlas_config  a HOCON config file, or empty for the defaults
 
-One refresh at a time: max_active_runs=1 here does what the flock lock does for cron. Do not run
-both schedulers over the same output. A failed job fails the task (spark-submit's exit code); the
-job publishes a snapshot only when the whole run succeeded, so a retry starts clean.
+One writer at a time: the job takes a lease in the output itself (<output>/_runs/writer.lease),
+so a second run over the same output, from this DAG's retry while a cluster-mode driver of the
+first attempt still runs, from cron or from a person, exits 75 having changed nothing.
+max_active_runs=1 keeps Airflow itself from starting two. A failed job fails the task
+(spark-submit's exit code); the job publishes a snapshot only when the whole run succeeded, so a
+retry starts clean.
 Not executed here: no Airflow on the build machine (see the closing note of the refresh issue).
 """
 

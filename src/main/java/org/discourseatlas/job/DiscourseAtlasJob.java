@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -22,7 +21,9 @@ import org.discourseatlas.pipeline.JobOptions;
 import org.discourseatlas.pipeline.MissingModelException;
 import org.discourseatlas.pipeline.Pipeline;
 import org.discourseatlas.pipeline.RunSummary;
+import org.discourseatlas.store.OutputBusyException;
 import org.discourseatlas.store.OutputRefusedException;
+import org.discourseatlas.store.RunIds;
 import org.discourseatlas.zones.InvalidGazetteerException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
 /**
  * The Discourse Atlas batch job: {@code main} parses the options and runs the pipeline in the
  * SparkSession that spark-submit configured. Exit codes: 0 done, 2 a bad option, input, config or
- * output (one line on stderr, no stack trace), 1 a failure of the run itself.
+ * output (one line on stderr, no stack trace), 75 another run is writing the output (one line, and
+ * nothing changed), 1 a failure of the run itself.
  */
 @Command(
     name = "discourse-atlas",
@@ -51,11 +53,16 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
   static final int EXIT_OK = 0;
   static final int EXIT_FAILED = 1;
   static final int EXIT_USAGE = 2;
+
+  /** Another run is writing the output (EX_TEMPFAIL of sysexits.h: try again later). */
+  static final int EXIT_OUTPUT_BUSY = 75;
+
   private static final Logger LOG = LogManager.getLogger(DiscourseAtlasJob.class);
   private static final DateTimeFormatter MONTH =
       DateTimeFormatter.ofPattern("uuuu-MM", Locale.ROOT);
   private static final String MAX_PLAN_STRING = "spark.sql.maxPlanStringLength";
   private static final String MAX_FIELDS = "spark.sql.debug.maxToStringFields";
+  private static final String LOOPBACK = "127.0.0.1";
 
   @Option(
       names = "--input",
@@ -125,6 +132,10 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
         });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
+          if (e instanceof OutputBusyException) {
+            commandLine.getErr().println("discourse-atlas: " + e.getMessage());
+            return EXIT_OUTPUT_BUSY;
+          }
           if (isUsageError(e)) {
             commandLine.getErr().println("discourse-atlas: " + e.getMessage());
             return EXIT_USAGE;
@@ -152,11 +163,7 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
         config == null ? JobConfigLoader.defaults() : JobConfigLoader.load(config);
     JobOptions options =
         new JobOptions(List.copyOf(inputs), output, config, month, refitTopics, full);
-    String runId =
-        java.time.LocalDateTime.now(ZoneOffset.UTC)
-                .format(DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT))
-            + "-"
-            + UUID.randomUUID().toString().substring(0, 8);
+    String runId = RunIds.next();
 
     // Embedded (tests, notebooks' JVMs) the caller's session is used and left running.
     boolean ownSession =
@@ -210,6 +217,7 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
     if (!conf.contains("spark.master")) {
       builder.master("local[*]");
     }
+    loopbackOnly(conf, builder);
     SparkSession spark = builder.getOrCreate();
     if (!conf.contains("spark.sql.shuffle.partitions")) {
       // Spark's default of 200 shuffle partitions is for large clusters; a transcript corpus on a
@@ -218,6 +226,36 @@ public final class DiscourseAtlasJob implements Callable<Integer> {
       spark.conf().set("spark.sql.shuffle.partitions", partitions);
     }
     return spark;
+  }
+
+  /**
+   * Nothing of a local run listens beyond this machine: the driver's RPC and block manager bind to
+   * the loopback address, and the Spark UI, which binds to {@code SPARK_LOCAL_IP} or else to every
+   * interface (Spark's WebUI.bind reads only that variable), is turned off unless that variable is
+   * a loopback address (jobs/submit.sh sets it). The UI's job-killing links are off on any master.
+   * An explicit --conf of any of these wins. Clusters: README, "Security on a cluster".
+   */
+  private static void loopbackOnly(SparkConf conf, SparkSession.Builder builder) {
+    if (!conf.contains("spark.ui.killEnabled")) {
+      builder.config("spark.ui.killEnabled", "false");
+    }
+    if (!conf.get("spark.master", "local[*]").startsWith("local")) {
+      return;
+    }
+    for (String key : List.of("spark.driver.bindAddress", "spark.driver.host")) {
+      if (!conf.contains(key)) {
+        builder.config(key, LOOPBACK);
+      }
+    }
+    String localIp = System.getenv("SPARK_LOCAL_IP");
+    boolean uiOnLoopback = localIp != null && localIp.startsWith("127.");
+    if (!conf.contains("spark.ui.enabled") && !uiOnLoopback) {
+      LOG.info(
+          "Spark UI off: it would listen on every interface; set SPARK_LOCAL_IP={} to have it on"
+              + " this machine only (jobs/run.sh does)",
+          LOOPBACK);
+      builder.config("spark.ui.enabled", "false");
+    }
   }
 
   static String summaryText(RunSummary s) {

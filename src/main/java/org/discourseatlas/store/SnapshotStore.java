@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -39,18 +39,21 @@ import org.discourseatlas.schema.Table;
  * </ul>
  *
  * <p>The output root must be empty, absent, or hold {@code _runs/}: the job never writes into a
- * folder of someone else's files. Only one run at a time may write to an output root ({@code
- * jobs/refresh-monthly.sh} holds a lock): a run deletes run folders no manifest names.
+ * folder of someone else's files. One run at a time writes to an output root: the store holds its
+ * {@link OutputLease} from before it touches anything until the run is published or abandoned.
+ * Cleanup deletes only {@code run=<run id>} folders of this job's id shape ({@link RunIds}) that no
+ * manifest names, never follows a symbolic link, and logs each deletion.
  */
-public final class SnapshotStore {
+public final class SnapshotStore implements AutoCloseable {
   /**
    * Fitted models and learned state of a snapshot (topic model, boilerplate lines), beside the
    * tables.
    */
   public static final String MODELS_DIR = "models";
 
-  private static final String RUN_PREFIX = "run=";
-  private static final String SNAPSHOT_PREFIX = "snapshot=";
+  static final String RUN_PREFIX = "run=";
+  static final String SNAPSHOT_PREFIX = "snapshot=";
+  private static final Logger LOG = LogManager.getLogger(SnapshotStore.class);
 
   /** Folders of the layout before run folders existed: cleared when found. */
   private static final List<String> LEGACY_DIRS = List.of("_staging", "_trash");
@@ -61,20 +64,31 @@ public final class SnapshotStore {
   private final String runId;
   private final Map<Table, Long> rowCounts = new LinkedHashMap<>();
   private final Snapshots snapshots;
+  private final OutputLease lease;
   private boolean modelsStaged;
 
   private SnapshotStore(
-      FileSystem fs, Path root, String snapshot, String runId, Snapshots snapshots) {
+      FileSystem fs,
+      Path root,
+      String snapshot,
+      String runId,
+      Snapshots snapshots,
+      OutputLease lease) {
     this.fs = fs;
     this.root = root;
     this.snapshot = snapshot;
     this.runId = runId;
     this.snapshots = snapshots;
+    this.lease = lease;
   }
 
-  /** Opens (and if absent creates) an output root; refuses a folder that is not a job output. */
+  /**
+   * Opens (and if absent creates) an output root and takes its writer lease; refuses a folder that
+   * is not a job output, and an output another run is writing ({@link OutputBusyException}).
+   */
   public static SnapshotStore open(
       String output, String snapshot, String runId, Configuration conf) {
+    OutputLease lease = null;
     try {
       Path path = new Path(output);
       FileSystem fs = path.getFileSystem(conf);
@@ -94,17 +108,26 @@ public final class SnapshotStore {
                   + "/ in it); refusing to write there");
         }
       }
-      fs.mkdirs(new Path(root, Snapshots.RUNS_DIR));
+      Path runs = new Path(root, Snapshots.RUNS_DIR);
+      fs.mkdirs(runs);
+      // Nothing below this line runs without the lease: a second writer changes nothing.
+      lease = OutputLease.acquire(fs, runs, runId);
       for (String legacy : LEGACY_DIRS) {
         fs.delete(new Path(root, legacy), true);
       }
       Snapshots snapshots = Snapshots.open(root.toString(), conf);
-      SnapshotStore store = new SnapshotStore(fs, root, snapshot, runId, snapshots);
+      SnapshotStore store = new SnapshotStore(fs, root, snapshot, runId, snapshots, lease);
       // A killed run leaves run folders no manifest names; nothing in them was ever visible.
-      store.deleteUnnamedRunFolders();
+      new RunFolderCleanup(fs, root, runId).deleteUnnamedRunFolders();
       return store;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open output " + output, e);
+    } catch (IOException | RuntimeException e) {
+      if (lease != null) {
+        lease.close();
+      }
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("cannot open output " + output, io);
+      }
+      throw (RuntimeException) e;
     }
   }
 
@@ -218,10 +241,12 @@ public final class SnapshotStore {
 
   /**
    * Makes the run visible in one step: the manifest is written beside {@code _runs/} under a hidden
-   * name and renamed into place. Then the folders of the month's earlier run, superseded now, are
-   * deleted.
+   * name and renamed into place, if this run still holds the lease. Then the folders of the month's
+   * earlier run, superseded now, are deleted, and the lease is released. The month is published
+   * once the rename is done: a failure of that cleanup is a warning (the next run retries it).
    */
   public void commit(String manifestJson) {
+    lease.verifyHeld();
     try {
       Path manifest =
           new Path(new Path(root, Snapshots.RUNS_DIR), runId + Snapshots.MANIFEST_SUFFIX);
@@ -232,52 +257,25 @@ public final class SnapshotStore {
       if (!fs.rename(partial, manifest)) {
         throw new IOException("rename " + partial + " -> " + manifest + " failed");
       }
-      deleteUnnamedRunFolders();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit snapshot " + snapshot + " under " + root, e);
     }
+    try {
+      new RunFolderCleanup(fs, root, runId).deleteUnnamedRunFolders();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn(
+          "snapshot {} is published; deleting the folders it superseded failed ({}), the next run"
+              + " deletes them",
+          snapshot,
+          e.toString());
+    }
+    lease.close();
   }
 
-  /**
-   * Deletes, under every table and the models, the run folders (and files of the layout before run
-   * folders) that no current manifest names: killed runs' and superseded runs' folders.
-   */
-  private void deleteUnnamedRunFolders() throws IOException {
-    Set<String> named = new TreeSet<>();
-    for (Map<String, Object> manifest : Snapshots.open(root.toString(), fs.getConf()).current()) {
-      Object id = manifest.get("run_id");
-      if (id != null) {
-        named.add(RUN_PREFIX + id);
-      }
-      // Manifests of the layout before run folders name snapshot=M itself: keep what is in it.
-      if (manifest.get(Snapshots.LAYOUT) == null) {
-        named.add("*" + SNAPSHOT_PREFIX + manifest.get("snapshot"));
-      }
-    }
-    for (FileStatus top : fs.listStatus(root)) {
-      String name = top.getPath().getName();
-      if (!top.isDirectory() || name.startsWith("_") || name.startsWith(".")) {
-        continue;
-      }
-      for (FileStatus month : fs.listStatus(top.getPath())) {
-        String monthName = month.getPath().getName();
-        if (!month.isDirectory()
-            || !monthName.startsWith(SNAPSHOT_PREFIX)
-            || named.contains("*" + monthName)) {
-          continue;
-        }
-        for (FileStatus child : fs.listStatus(month.getPath())) {
-          String childName = child.getPath().getName();
-          boolean thisRun = childName.equals(RUN_PREFIX + runId);
-          if (!thisRun && !named.contains(childName)) {
-            fs.delete(child.getPath(), true);
-          }
-        }
-        if (fs.listStatus(month.getPath()).length == 0) {
-          fs.delete(month.getPath(), true);
-        }
-      }
-    }
+  /** Releases the writer lease of a run that did not commit (failed, or stopped early). */
+  @Override
+  public void close() {
+    lease.close();
   }
 
   private Path runFolder(Path tableRoot) {

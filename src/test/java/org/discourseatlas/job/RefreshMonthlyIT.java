@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * jobs/refresh-monthly.sh as cron runs it, after {@code package} (it submits the built jar): a
  * refresh writes the month's snapshot and its report; a failed one exits with the job's code, says
  * so, and leaves the output as it was; one killed while writing leaves the earlier snapshot as it
- * was and the next completes; a refresh that finds the lock held does not start.
+ * was and the next completes; of two refreshes (or two jobs) started at once into one output, one
+ * publishes and the other exits 75 having changed nothing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RefreshMonthlyIT {
@@ -49,12 +50,18 @@ class RefreshMonthlyIT {
   private record Started(Process process, Path log) {}
 
   private static Started start(Map<String, String> env, String... args) throws IOException {
+    return start(PROJECT, env, args);
+  }
+
+  /** The script started from {@code directory}, where relative paths in its options resolve. */
+  private static Started start(Path directory, Map<String, String> env, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
     command.addAll(List.of(args));
     Path log = Files.createTempFile(work, "refresh", ".log");
     ProcessBuilder builder =
         new ProcessBuilder(command)
-            .directory(PROJECT.toFile())
+            .directory(directory.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().remove("SPARK_HOME");
@@ -64,7 +71,10 @@ class RefreshMonthlyIT {
   }
 
   private static Run refresh(Map<String, String> env, String... args) throws Exception {
-    Started started = start(env, args);
+    return finish(start(env, args));
+  }
+
+  private static Run finish(Started started) throws Exception {
     Process process = started.process();
     Path log = started.log();
     try {
@@ -213,6 +223,8 @@ class RefreshMonthlyIT {
         after.keySet().stream().anyMatch(f -> f.contains("snapshot=2017-08")),
         "the dead run's folders");
     after.keySet().removeIf(f -> f.contains("snapshot=2017-08"));
+    // The dead run's writer lease: the next run sees its process has ended and takes it over.
+    assertTrue(after.remove("_runs/writer.lease") != null, "the dead run's lease");
     assertEquals(before, after, "every file of the earlier snapshot (and its manifest) as it was");
     assertEquals(
         List.of("2017-07"), manifests(output).stream().map(m -> m.get("snapshot")).toList());
@@ -266,34 +278,114 @@ class RefreshMonthlyIT {
 
   @Test
   @Order(4)
-  void aSecondRefreshFindsTheLockHeldAndDoesNotStart() throws Exception {
-    Path lock = work.resolve("refresh.lock");
-    Path output = work.resolve("out-locked");
-    // Another refresh, as flock sees it: a process holding the same lock file.
-    Process holder = new ProcessBuilder("flock", lock.toString(), "sleep", "300").start();
-    try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (new ProcessBuilder("flock", "-n", lock.toString(), "true").start().waitFor() == 0) {
-        if (System.nanoTime() > deadline) {
-          fail("the holder never took the lock");
-        }
-        Thread.sleep(100);
-      }
-      Run run =
-          refresh(
-              Map.of("ATLAS_REFRESH_LOCK", lock.toString()),
+  void twoRefreshesStartedAtOnceAsOutAndDotSlashOutPublishOneMonthAndTheOtherExits75()
+      throws Exception {
+    String input = Corpora.dataSample().toString();
+    // One output named two ways, from the folder it is in: one lease, whatever the spelling.
+    List<Started> started = new ArrayList<>();
+    for (String spelling : List.of("out-twice", "./out-twice")) {
+      started.add(
+          start(
+              work,
+              Map.of(),
               "--output",
-              output.toString(),
+              spelling,
+              "--snapshot",
+              "2017-07",
+              "--master",
+              "local[2]",
+              "--no-report",
               "--",
               "--input",
-              Corpora.dataSample().toString());
+              input));
+    }
+    List<Run> runs = new ArrayList<>();
+    for (Started each : started) {
+      runs.add(finish(each));
+    }
+    String both = runs.get(0).output() + "\n-----\n" + runs.get(1).output();
+    assertEquals(
+        List.of(0, 75), runs.stream().map(Run::exit).sorted().toList(), "exit codes\n" + both);
+    Run refused = runs.stream().filter(r -> r.exit() == 75).findFirst().orElseThrow();
+    assertTrue(refused.output().contains("is being written by run "), refused.output());
+    assertTrue(refused.output().contains("NOT STARTED: another run is writing"), refused.output());
+    assertPublishedOnceAndEqualToASingleRun(work.resolve("out-twice"), 0.0);
+  }
 
-      assertEquals(75, run.exit(), run.output());
-      assertTrue(
-          run.output().contains("another refresh of " + output + " holds " + lock), run.output());
-      assertFalse(Files.exists(output), "nothing written while the lock is held");
+  @Test
+  @Order(5)
+  void twoJobsStartedAtOnceIntoOneOutputPublishOnceAndTheOtherExits75() throws Exception {
+    Path output = work.resolve("out-jobs");
+    List<Process> jobs = new ArrayList<>();
+    List<Path> logs = new ArrayList<>();
+    for (String spelling : List.of(output.toString(), output.toUri().toString())) {
+      Path log = Files.createTempFile(work, "job", ".log");
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  "bash",
+                  "jobs/run.sh",
+                  "--input",
+                  Corpora.dataSample().toString(),
+                  "--output",
+                  spelling,
+                  "--snapshot",
+                  "2017-07")
+              .directory(PROJECT.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      builder.environment().remove("SPARK_HOME");
+      builder.environment().put("ATLAS_DRIVER_MEMORY", "2g");
+      jobs.add(builder.start());
+      logs.add(log);
+    }
+    List<Integer> exits = new ArrayList<>();
+    StringBuilder both = new StringBuilder();
+    try {
+      for (int i = 0; i < jobs.size(); i++) {
+        assertTrue(jobs.get(i).waitFor(10, TimeUnit.MINUTES), "job " + i + " did not finish");
+        exits.add(jobs.get(i).exitValue());
+        both.append(Files.readString(logs.get(i))).append("\n-----\n");
+      }
     } finally {
-      killTree(holder.toHandle());
+      jobs.forEach(job -> killTree(job.toHandle()));
+    }
+    assertEquals(List.of(0, 75), exits.stream().sorted().toList(), both.toString());
+    assertTrue(
+        both.toString().contains("discourse-atlas: output ")
+            && both.toString().contains(" is being written by run "),
+        both.toString());
+    // local[*] here, local[2] there: the same on 2 cores, doubles to 1e-9 on a wider machine.
+    assertPublishedOnceAndEqualToASingleRun(output, 1e-9);
+  }
+
+  /**
+   * One manifest, every folder it names present with its files, no lease left, and every table
+   * equal to the single refresh of data-sample that test 1 wrote as 2017-07.
+   */
+  private static void assertPublishedOnceAndEqualToASingleRun(Path output, double tolerance)
+      throws IOException {
+    List<Map<String, Object>> manifests = manifests(output);
+    assertEquals(1, manifests.size(), "one run published");
+    assertFalse(Files.exists(output.resolve("_runs/writer.lease")), "the lease is released");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> tables = (Map<String, Object>) manifests.get(0).get("tables");
+    for (Object folder : tables.values()) {
+      Path table = output.resolve(folder.toString());
+      assertTrue(Files.exists(table.resolve("_SUCCESS")), "no folder lost: " + table);
+    }
+    SparkSession spark = SharedSpark.session();
+    for (Table table : Table.values()) {
+      if (table == Table.TOPIC_MODEL_SELECTION) {
+        continue;
+      }
+      TableComparison.Result same =
+          TableComparison.compare(
+              spark,
+              table.tableName(),
+              TableComparison.folder(spark, work.resolve("out"), "2017-07", table),
+              TableComparison.folder(spark, output, "2017-07", table),
+              tolerance);
+      assertTrue(same.equal(), same.summary());
     }
   }
 }
