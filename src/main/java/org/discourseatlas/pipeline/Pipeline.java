@@ -70,8 +70,12 @@ public final class Pipeline {
     for (Stage.Uses use : stage.adds()) {
       RunData data = use.data();
       if (data.table() != null && run.has(data)) {
-        store.stage(data.table(), run.get(data));
+        long rows = store.stage(data.table(), run.get(data));
         run.replaceWritten(data, store.readStaged(run.spark, data.table()));
+        String why = rows == 0 ? stage.whyEmpty(run, data) : null;
+        if (why != null) {
+          run.skipped(data.table().tableName(), why);
+        }
       }
     }
   }
@@ -102,8 +106,15 @@ public final class Pipeline {
               + " (jobs/run.sh passes target/discourse-atlas-models.jar; with spark-submit add --jars <it>)");
     }
     var hadoopConf = spark.sparkContext().hadoopConfiguration();
-    SnapshotStore store =
-        SnapshotStore.open(options.output(), options.snapshot(), runId, hadoopConf);
+    // Closing the store releases the output's writer lease, whether the run published or failed.
+    try (SnapshotStore store =
+        SnapshotStore.open(options.output(), options.snapshot(), runId, hadoopConf)) {
+      return run(store, startedAt);
+    }
+  }
+
+  private RunSummary run(SnapshotStore store, Instant startedAt) {
+    var hadoopConf = spark.sparkContext().hadoopConfiguration();
     ZoneGazetteer gazetteer = GazetteerSource.load(config.gazetteerPath(), hadoopConf);
     List<String> expressions = new ArrayList<>(config.lexical().multiwordExpressions());
     // Multiword zone names are kept whole as one term, like the configured expressions.

@@ -45,6 +45,7 @@ public final class RunState implements AutoCloseable {
   private boolean releaseModelsAfterUse;
   private final Map<RunData, Dataset<Row>> datasets = new EnumMap<>(RunData.class);
   private final Map<Class<?>, Record> facts = new HashMap<>();
+  private final List<SkippedAnalysis> skipped = new ArrayList<>();
   private final List<Dataset<Row>> persisted = new ArrayList<>();
 
   /** The view name of each kept dataset (by identity: datasets do not define equality). */
@@ -193,6 +194,20 @@ public final class RunState implements AutoCloseable {
           kind.getSimpleName() + " is read before any stage reported it");
     }
     return kind.cast(fact);
+  }
+
+  /**
+   * Records that an analysis had too little data to say anything (no model, an empty table): the
+   * run goes on, the log says so now and the manifest's {@code skipped} list says so for good.
+   */
+  public void skipped(String analysis, String reason) {
+    skipped.add(new SkippedAnalysis(analysis, reason));
+    StageLog.note(analysis + " skipped: " + reason);
+  }
+
+  /** The analyses skipped so far, in the order they were. */
+  public List<SkippedAnalysis> skippedAnalyses() {
+    return List.copyOf(skipped);
   }
 
   /** A fact, when a stage reported it (the topic model exists only when one was fitted). */

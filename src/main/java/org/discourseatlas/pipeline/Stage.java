@@ -36,6 +36,15 @@ public interface Stage {
     return counts;
   }
 
+  /**
+   * Why a table this stage added came out with no rows, when that means the analysis had too little
+   * data (the manifest's {@code skipped} list); null when an empty table says nothing (no rejects)
+   * or the stage already said why.
+   */
+  default String whyEmpty(RunState run, RunData table) {
+    return null;
+  }
+
   /** A dataset of the run and the columns of it a stage relies on. */
   record Uses(RunData data, List<String> columns) {
     public static Uses of(RunData data, String... columns) {

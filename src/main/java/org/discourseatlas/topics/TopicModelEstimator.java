@@ -87,6 +87,14 @@ public final class TopicModelEstimator {
    * whose order among equal frequencies is not fixed.
    */
   public CountVectorizerModel fitVocabulary(Dataset<Row> units) {
+    return vocabularyModel(vocabularyTerms(units));
+  }
+
+  /**
+   * The terms of {@link #fitVocabulary}, in its order; may be empty (a corpus too small for any
+   * term to reach {@code minDocFreq}), which no CountVectorizerModel accepts.
+   */
+  public String[] vocabularyTerms(Dataset<Row> units) {
     validateUnits(units.schema());
     long n = units.count();
     long maxUnits = (long) Math.floor(settings.maxDocShare() * n);
@@ -102,8 +110,12 @@ public final class TopicModelEstimator {
             .orderBy(col(Columns.DOC_FREQ).desc(), col(Columns.TERM).asc())
             .limit(settings.vocabularySize())
             .collectAsList();
-    String[] vocabulary = rows.stream().map(r -> r.getString(0)).toArray(String[]::new);
-    return new CountVectorizerModel(vocabulary)
+    return rows.stream().map(r -> r.getString(0)).toArray(String[]::new);
+  }
+
+  /** A vocabulary model over {@code terms}, which must not be empty. */
+  public static CountVectorizerModel vocabularyModel(String[] terms) {
+    return new CountVectorizerModel(terms)
         .setInputCol(Columns.TERMS)
         .setOutputCol(Columns.FEATURES);
   }

@@ -323,6 +323,17 @@ public final class AnalysisStages {
       return Counts.written(
           run.fact(StageReports.SentimentCounts.class).scored(), "rows", RunData.ZONE_SENTIMENT);
     }
+
+    public String whyEmpty(RunState run, RunData table) {
+      long scored = run.fact(StageReports.SentimentCounts.class).scored();
+      return table == RunData.ZONE_SENTIMENT
+          ? scored + " sentences in a zone window: no zone to give a sentiment to"
+          : "no configured comparison has scored sentences on both sides ("
+              + run.config.sentiment().comparisons().size()
+              + " configured, "
+              + scored
+              + " sentences in zone windows)";
+    }
   }
 
   static Dataset<Row> select(Dataset<Row> rows, List<String> columns) {

@@ -124,6 +124,17 @@ public final class LexicalStages {
       run.put(RunData.KEYNESS, keyness);
       return Counts.written(lexical.comparisons().size(), "rows", RunData.KEYNESS);
     }
+
+    public String whyEmpty(RunState run, RunData table) {
+      JobConfig.Lexical lexical = run.config.lexical();
+      return "no term reaches keyness min-count "
+          + lexical.keynessMinCount()
+          + " in a zone of the "
+          + lexical.comparisons().size()
+          + " configured comparisons"
+          + (lexical.eachZoneVsRest() ? " or of each zone against the rest" : "")
+          + " (too few words in zone windows)";
+    }
   }
 
   /** Collocations per zone, and every zone mention in its context (KWIC). */
@@ -164,6 +175,14 @@ public final class LexicalStages {
           RunData.MENTIONS,
           Mentions.of(naming, new ZoneMatcher(run.gazetteer), lexical.contextWords()));
       return Counts.written(sentences(run), "rows", RunData.COLLOCATIONS, RunData.MENTIONS);
+    }
+
+    public String whyEmpty(RunState run, RunData table) {
+      return table == RunData.MENTIONS
+          ? "no sentence names a zone of the gazetteer"
+          : "no n-gram near a zone occurs "
+              + run.config.lexical().collocationMinCount()
+              + " times (collocation min-count)";
     }
   }
 

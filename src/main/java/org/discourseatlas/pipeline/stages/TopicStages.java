@@ -72,6 +72,7 @@ public final class TopicStages {
     public Counts run(RunState run) {
       JobConfig.Topics settings = run.config.topics();
       if (!settings.enabled()) {
+        run.skipped("topics", "topics.enabled = false");
         run.report(TopicModelInfo.disabled());
         putEmptyTables(run);
         return new Counts(0, 0, "units");
@@ -89,8 +90,14 @@ public final class TopicStages {
               ? SavedTopicModel.latest(run.store, fingerprint, StageLog::note)
               : null;
       TopicModel model = saved == null ? null : saved.load(run.store);
+      String[] terms =
+          model != null ? model.vocabularyModel().vocabulary() : estimator.vocabularyTerms(units);
+      if (model == null && terms.length < 2) {
+        // Checked before any model object exists: Spark refuses a vocabulary of 0 terms.
+        return skip(run, unitCount, 0, terms.length, "too few terms for a vocabulary");
+      }
       CountVectorizerModel vocabulary =
-          model != null ? model.vocabularyModel() : estimator.fitVocabulary(units);
+          model != null ? model.vocabularyModel() : TopicModelEstimator.vocabularyModel(terms);
       if (saved != null) {
         StageLog.note(
             "topics: inferring with the model of snapshot "
@@ -105,35 +112,7 @@ public final class TopicStages {
       Double fraction = null;
       if (model == null) {
         if (modelled < settings.k() || vocabularySize < 2) {
-          String reason =
-              modelled
-                  + " units with >= "
-                  + settings.minUnitTerms()
-                  + " vocabulary terms, "
-                  + vocabularySize
-                  + " terms: too few for k = "
-                  + settings.k();
-          StageLog.note("topics: no model fitted: " + reason);
-          run.report(
-              new TopicModelInfo(
-                  TopicModelInfo.SKIPPED,
-                  fingerprint,
-                  unit,
-                  null,
-                  null,
-                  unitCount,
-                  modelled,
-                  unitCount - modelled,
-                  vocabularySize,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  reason));
-          putEmptyTables(run);
-          return new Counts(unitCount, 0, "units");
+          return skip(run, unitCount, modelled, vocabularySize, "too few for k = " + settings.k());
         }
         model = estimator.fit(vocabulary, features, modelled);
         fraction =
@@ -171,6 +150,45 @@ public final class TopicStages {
       return new Counts(unitCount, modelled, "units");
     }
 
+    /** No model: the reason in the log and the manifest's topic_model block, empty tables. */
+    private static Counts skip(
+        RunState run, long unitCount, long modelled, int vocabularySize, String why) {
+      JobConfig.Topics settings = run.config.topics();
+      String reason =
+          modelled
+              + " of "
+              + unitCount
+              + " units with >= "
+              + settings.minUnitTerms()
+              + " vocabulary terms, "
+              + vocabularySize
+              + " terms in >= "
+              + settings.minDocFreq()
+              + " units: "
+              + why;
+      run.skipped("topics", "no model fitted: " + reason);
+      run.report(
+          new TopicModelInfo(
+              TopicModelInfo.SKIPPED,
+              run.fingerprints.topics(),
+              settings.unit().name().toLowerCase(Locale.ROOT),
+              null,
+              null,
+              unitCount,
+              modelled,
+              unitCount - modelled,
+              vocabularySize,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              reason));
+      putEmptyTables(run);
+      return new Counts(unitCount, 0, "units");
+    }
+
     private static void putEmptyTables(RunState run) {
       for (RunData data :
           List.of(
@@ -194,14 +212,11 @@ public final class TopicStages {
       return "topic_prevalence";
     }
 
-    public boolean appliesTo(RunState run) {
-      return run.findFact(FittedTopics.class).isPresent();
-    }
-
     public List<Uses> reads() {
       return List.of(Uses.of(RunData.TOPIC_FEATURES, Columns.DOC_ID));
     }
 
+    /** Without a model the model stage put them empty: written so, every table is in the run. */
     public List<Uses> adds() {
       return List.of(
           Uses.table(RunData.TOPICS),
@@ -211,6 +226,9 @@ public final class TopicStages {
     }
 
     public Counts run(RunState run) {
+      if (run.findFact(FittedTopics.class).isEmpty()) {
+        return new Counts(0, 0, "rows");
+      }
       JobConfig.Topics settings = run.config.topics();
       FittedTopics fitted = run.fact(FittedTopics.class);
       TopicModel model = fitted.model();
