@@ -69,7 +69,7 @@ final class ConfigKeys {
             .thenComparing(Problem::message));
     StringBuilder text = new StringBuilder("config: ");
     if (problems.size() > 1) {
-      text.append(problems.size()).append(" unknown keys: ");
+      text.append(problems.size()).append(" unknown or misplaced keys: ");
     }
     for (int i = 0; i < problems.size(); i++) {
       text.append(i == 0 ? "" : " | ").append(problems.get(i).message());

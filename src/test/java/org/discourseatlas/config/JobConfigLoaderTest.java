@@ -296,7 +296,7 @@ class JobConfigLoaderTest {
     String message = e.getMessage();
 
     assertEquals(1, message.lines().count(), message);
-    assertTrue(message.startsWith("config: 5 unknown keys: "), message);
+    assertTrue(message.startsWith("config: 5 unknown or misplaced keys: "), message);
     List<String> expected =
         List.of(
             // A misspelt section: the whole-path distance still finds the key.
