@@ -20,6 +20,7 @@ Not executed here: no Airflow on the build machine (see the closing note of the 
 
 from __future__ import annotations
 
+import shlex
 from datetime import datetime, timedelta
 
 from airflow import DAG
@@ -71,7 +72,8 @@ with DAG(
 
     report = BashOperator(
         task_id="report",
-        bash_command=f"{HOME}/notebooks/run.sh {OUTPUT} {SNAPSHOT}",
+        # Variables quoted for bash; the snapshot template renders to YYYY-MM, safe in quotes.
+        bash_command=f"{shlex.quote(HOME + '/notebooks/run.sh')} {shlex.quote(OUTPUT)} '{SNAPSHOT}'",
     )
 
     refresh >> report

@@ -27,7 +27,7 @@ public final class JobConfigLoader {
     return fromConfig(ConfigFactory.defaultReference());
   }
 
-  /** The user's file over the defaults; the file must exist and parse. */
+  /** The user's file over the defaults; the file must exist, parse and hold only known keys. */
   public static JobConfig load(File userFile) {
     if (!userFile.isFile() || !userFile.canRead()) {
       throw new InvalidConfigException("config file not found or unreadable: " + userFile);
@@ -39,7 +39,15 @@ public final class JobConfigLoader {
     } catch (ConfigException e) {
       throw new InvalidConfigException("config file " + userFile + ": " + e.getMessage(), e);
     }
-    return fromConfig(user.withFallback(ConfigFactory.defaultReference()).resolve());
+    Config reference = ConfigFactory.defaultReference();
+    // The parsed file before merging and resolving: its own keys (includes merged in), not system
+    // properties or the environment, and a substitution is checked where it is written.
+    new ConfigKeys(ROOT, reference.getObject(ROOT)).check(user.root());
+    try {
+      return fromConfig(user.withFallback(reference).resolve());
+    } catch (ConfigException e) {
+      throw new InvalidConfigException("config: " + e.getMessage(), e);
+    }
   }
 
   /** Validates a merged configuration; every error names its full key. */
@@ -207,6 +215,7 @@ public final class JobConfigLoader {
     List<JobConfig.KeynessComparison> comparisons = new ArrayList<>();
     List<? extends Config> entries = config.getConfigList(key(path));
     for (int i = 0; i < entries.size(); i++) {
+      onlyKeys(entries.get(i), path + "[" + i + "]", "target", "reference");
       List<String> target = entries.get(i).getStringList("target");
       List<String> reference =
           entries.get(i).hasPath("reference")
@@ -270,6 +279,7 @@ public final class JobConfigLoader {
     for (int i = 0; i < entries.size(); i++) {
       Config rule = entries.get(i);
       String where = "ingest.sources[" + i + "]";
+      onlyKeys(rule, where, "path-contains", "host", "source");
       boolean byPath = rule.hasPath("path-contains");
       boolean byHost = rule.hasPath("host");
       if (byPath == byHost) {
@@ -306,6 +316,7 @@ public final class JobConfigLoader {
     List<? extends Config> entries = config.getConfigList(key("turns.speaker-roles"));
     for (int i = 0; i < entries.size(); i++) {
       String where = "turns.speaker-roles[" + i + "]";
+      onlyKeys(entries.get(i), where, "speaker", "role");
       String role = entries.get(i).getString("role");
       SpeakerRole speakerRole;
       try {
@@ -321,6 +332,19 @@ public final class JobConfigLoader {
       }
     }
     return List.copyOf(rules);
+  }
+
+  /**
+   * A list's elements are values, so the file check does not see their keys; a misspelt one
+   * ("refrence") would be ignored like a misspelt path.
+   */
+  private static void onlyKeys(Config element, String where, String... keys) {
+    for (String key : element.root().keySet()) {
+      if (!List.of(keys).contains(key)) {
+        throw invalid(
+            where + "." + key, "is not a key here; the keys are " + String.join(", ", keys));
+      }
+    }
   }
 
   private static int positive(Config config, String path) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -246,5 +249,168 @@ class JobConfigLoaderTest {
         invalid("discourse-atlas.topics.vocabulary.max-doc-share = 0\n")
             .getMessage()
             .contains("max-doc-share"));
+  }
+
+  @Test
+  void misspeltKeyIsNamedWithFileLineAndTheNearestKey() throws IOException {
+    InvalidConfigException e =
+        invalid(
+            """
+            discourse-atlas {
+              sentiment {
+                scpoe = all
+              }
+            }
+            """);
+
+    assertEquals(
+        "config: unknown key discourse-atlas.sentiment.scpoe in "
+            + dir.resolve("bad.conf")
+            + " line 3; did you mean discourse-atlas.sentiment.scope?",
+        e.getMessage());
+  }
+
+  @Test
+  void knownKeyOutsideTheRootIsNamedWithWhereItBelongs() throws IOException {
+    InvalidConfigException e = invalid("topics.enabled = false\n");
+
+    assertEquals(
+        "config: topics.enabled in "
+            + dir.resolve("bad.conf")
+            + " line 1 is outside the discourse-atlas { } root; write"
+            + " discourse-atlas.topics.enabled",
+        e.getMessage());
+  }
+
+  @Test
+  void everyProblemIsReportedOnOneLineInFileOrder() throws IOException {
+    InvalidConfigException e =
+        invalid(
+            """
+            discourse-atlas.zones.window = 3
+            discourse-atlas.sentimnet.scope = all
+            zones { window = 1 }
+            discourse-atlass.topics.k = 4
+            discourse-atlas { "zones.window" = 3, colour = blue }
+            """);
+    String message = e.getMessage();
+
+    assertEquals(1, message.lines().count(), message);
+    assertTrue(message.startsWith("config: 5 unknown or misplaced keys: "), message);
+    List<String> expected =
+        List.of(
+            // A misspelt section: the whole-path distance still finds the key.
+            "unknown key discourse-atlas.sentimnet.scope in %s line 2; did you mean"
+                + " discourse-atlas.sentiment.scope?",
+            "zones.window in %s line 3 is outside the discourse-atlas { } root",
+            "unknown key discourse-atlass.topics.k in %s line 4; did you mean"
+                + " discourse-atlas.topics.k?",
+            // A quoted key with a dot is one key, not the path zones.window.
+            "unknown key discourse-atlas.\"zones.window\" in %s line 5; did you mean"
+                + " discourse-atlas.zones.window?",
+            // Nothing near: no suggestion rather than a far one.
+            "unknown key discourse-atlas.colour in %s line 5");
+    int from = 0;
+    for (String part : expected) {
+      int at = message.indexOf(part.formatted(dir.resolve("bad.conf")), from);
+      assertTrue(at >= from, "'" + part + "' after position " + from + " in: " + message);
+      from = at;
+    }
+    assertTrue(message.endsWith("colour in " + dir.resolve("bad.conf") + " line 5"), message);
+  }
+
+  @Test
+  void everyKeyOfReferenceConfWrittenOutIsAccepted() throws IOException {
+    Config reference = ConfigFactory.defaultReference();
+    String everyKey =
+        reference
+            .getObject(JobConfigLoader.ROOT)
+            .atKey(JobConfigLoader.ROOT)
+            .root()
+            .render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
+    Path file = userFile("full.conf", everyKey);
+
+    JobConfig config = JobConfigLoader.load(file.toFile());
+
+    assertTrue(everyKey.contains("model-selection"), everyKey);
+    assertEquals(JobConfigLoader.defaults().rendered(), config.rendered());
+  }
+
+  @Test
+  void userNamesInsideListsAreValuesNotKeys() throws IOException {
+    Path file =
+        userFile(
+            "lists.conf",
+            """
+            discourse-atlas {
+              turns.speaker-roles = [ { speaker = "(?i)maria zakharova", role = statement } ]
+              turns.outlets = [ "Anadolu", "Interfax" ]
+              keyness.comparisons = [ { target = [ raqqa, "east-aleppo" ] } ]
+            }
+            """);
+
+    JobConfig config = JobConfigLoader.load(file.toFile());
+
+    assertEquals(
+        List.of(new JobConfig.KeynessComparison(List.of("raqqa", "east-aleppo"), List.of())),
+        config.lexical().comparisons());
+    assertEquals(List.of("Anadolu", "Interfax"), config.parser().outlets());
+  }
+
+  @Test
+  void includesAndSubstitutionsStillWorkAndIncludedKeysAreChecked() throws IOException {
+    userFile("base.conf", "discourse-atlas.zones.window = 4\n");
+    Path file =
+        userFile(
+            "atlas.conf",
+            """
+            include "base.conf"
+            discourse-atlas {
+              sentiment.seed = ${discourse-atlas.topics.seed}
+              zones.gazetteer = ${?HOME}"/zones.csv"
+              terms.min-term-length = ${?DISCOURSE_ATLAS_TEST_UNSET_VARIABLE}
+            }
+            """);
+
+    JobConfig config = JobConfigLoader.load(file.toFile());
+
+    assertEquals(4, config.zoneWindow());
+    assertEquals(20170314L, config.sentiment().seed());
+    assertEquals(System.getenv("HOME") + "/zones.csv", config.gazetteerPath());
+    assertEquals(2, config.minTermLength(), "an unset optional substitution keeps the default");
+
+    userFile("base.conf", "discourse-atlas {\n  zones.windw = 4\n}\n");
+    InvalidConfigException e =
+        assertThrows(InvalidConfigException.class, () -> JobConfigLoader.load(file.toFile()));
+    assertTrue(
+        e.getMessage().contains("zones.windw in " + dir.resolve("base.conf") + " line 2"),
+        e.getMessage());
+  }
+
+  @Test
+  void missingSubstitutionIsAConfigError() throws IOException {
+    InvalidConfigException e =
+        invalid("discourse-atlas.zones.window = ${DISCOURSE_ATLAS_TEST_UNSET_VARIABLE}\n");
+
+    assertTrue(e.getMessage().contains("DISCOURSE_ATLAS_TEST_UNSET_VARIABLE"), e.getMessage());
+  }
+
+  @Test
+  void misspeltKeyInsideAListElementNamesIt() throws IOException {
+    assertEquals(
+        "config: discourse-atlas.keyness.comparisons[1].refrence is not a key here; the keys are"
+            + " target, reference",
+        invalid(
+                "discourse-atlas.keyness.comparisons = [ { target = [ aleppo ] },"
+                    + " { target = [ aleppo ], refrence = [ mosul ] } ]\n")
+            .getMessage());
+    assertTrue(
+        invalid("discourse-atlas.ingest.sources = [ { hots = \"mid.ru\", source = mfa } ]\n")
+            .getMessage()
+            .contains("ingest.sources[0].hots"));
+    assertTrue(
+        invalid("discourse-atlas.turns.speaker-roles = [ { speaker = x, rol = answer } ]\n")
+            .getMessage()
+            .contains("turns.speaker-roles[0].rol"));
   }
 }

@@ -97,6 +97,19 @@ class CommandLineTest {
   }
 
   @Test
+  void misspeltConfigKeyIsAUsageErrorWithTheNearestKey() throws IOException {
+    Path conf = temp.resolve("my.conf");
+    Files.writeString(conf, "discourse-atlas {\n  topics.k = 4\n  sentiment.scpoe = all\n}\n");
+    Outcome outcome = run("--config", conf.toString(), "--output", temp.resolve("out").toString());
+    assertOneLineError(
+        outcome,
+        "discourse-atlas: config: unknown key discourse-atlas.sentiment.scpoe in "
+            + conf
+            + " line 3; did you mean discourse-atlas.sentiment.scope?");
+    assertFalse(Files.exists(temp.resolve("out")), "stopped before the run wrote anything");
+  }
+
+  @Test
   void malformedSnapshotIsAUsageError() {
     assertOneLineError(
         run("--snapshot", "2017-13", "--output", temp.resolve("out").toString()), "--snapshot");
