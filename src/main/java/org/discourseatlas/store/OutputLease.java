@@ -140,9 +140,7 @@ public final class OutputLease implements AutoCloseable {
   public void verifyHeld() {
     try {
       Optional<Found> found = read(fs, file);
-      if (found.isEmpty()
-          || found.get().holder() == null
-          || !holder.runId().equals(found.get().holder().runId())) {
+      if (!heldBy(found, holder.runId())) {
         lostBecause =
             found
                 .map(
@@ -170,9 +168,7 @@ public final class OutputLease implements AutoCloseable {
     heartbeat.shutdownNow();
     try {
       Optional<Found> found = read(fs, file);
-      if (found.isPresent()
-          && found.get().holder() != null
-          && holder.runId().equals(found.get().holder().runId())) {
+      if (heldBy(found, holder.runId())) {
         fs.delete(file, false);
       }
     } catch (IOException e) {
@@ -183,9 +179,7 @@ public final class OutputLease implements AutoCloseable {
   private void beat() {
     try {
       Optional<Found> found = read(fs, file);
-      if (found.isEmpty()
-          || found.get().holder() == null
-          || !holder.runId().equals(found.get().holder().runId())) {
+      if (!heldBy(found, holder.runId())) {
         lostBecause = "taken over while this run was writing";
         LOG.error("writer lease {} is no longer run {}'s", file, holder.runId());
         heartbeat.shutdown();
@@ -196,6 +190,13 @@ public final class OutputLease implements AutoCloseable {
       // One missed beat is harmless (the lease goes stale only after many); keep beating.
       LOG.warn("writer lease heartbeat failed: {}", e.toString());
     }
+  }
+
+  /** Whether the lease found (if any) is held by the run {@code runId}. */
+  private static boolean heldBy(Optional<Found> found, String runId) {
+    return found.isPresent()
+        && found.get().holder() != null
+        && runId.equals(found.get().holder().runId());
   }
 
   /** Writes the holder beside the lease, then puts it in place only if no lease is there. */
@@ -209,11 +210,21 @@ public final class OutputLease implements AutoCloseable {
       if ("file".equals(fs.getScheme())) {
         // The local file system's rename replaces an existing file; a hard link never does.
         java.nio.file.Path target = java.nio.file.Path.of(fs.makeQualified(file).toUri());
+        java.nio.file.Path source = java.nio.file.Path.of(fs.makeQualified(partial).toUri());
         try {
-          Files.createLink(target, java.nio.file.Path.of(fs.makeQualified(partial).toUri()));
+          Files.createLink(target, source);
           return true;
         } catch (FileAlreadyExistsException e) {
           return false;
+        } catch (IOException | UnsupportedOperationException noHardLinks) {
+          // A mount without hard links: a move that refuses an existing target (checked, then
+          // renamed: a narrower race than Hadoop's create, and still a one-writer check).
+          try {
+            Files.move(source, target);
+            return true;
+          } catch (FileAlreadyExistsException e) {
+            return false;
+          }
         }
       }
       return fs.rename(partial, file); // HDFS: false when the target exists

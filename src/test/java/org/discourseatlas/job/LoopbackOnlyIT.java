@@ -77,14 +77,14 @@ class LoopbackOnlyIT {
     }
     String output = Files.readString(log);
     assertEquals(0, run.exitValue(), output);
-    // The driver's RPC server at least, and the UI (jobs/run.sh keeps it, on loopback).
     assertFalse(listening.isEmpty(), "no listening socket seen at all:\n" + output);
     for (var socket : listening.entrySet()) {
       assertTrue(
           socket.getValue().startsWith("127.") || socket.getValue().equals("::1"),
           "listening beyond loopback: " + socket + " (all: " + listening + ")");
     }
-    assertTrue(output.contains("Bound SparkUI to 127.0.0.1"), "the UI on loopback:\n" + output);
+    // The driver's RPC server, its block manager and the UI (Spark's INFO lines are not logged).
+    assertTrue(listening.size() >= 3, "the driver's servers, the UI: " + listening);
   }
 
   /** Listening TCP sockets of a process tree: inode -> local address. */
