@@ -12,6 +12,9 @@ import org.discourseatlas.stats.KeynessStats;
  * @param parser ingestion settings ({@code ingest.*}, {@code turns.*})
  * @param repeatedLines how a source's boilerplate is learned ({@code ingest.repeated-lines})
  * @param nearDuplicates how near duplicates are found ({@code ingest.near-duplicates})
+ * @param maxSecondsPerFile time budget for reading, decoding and parsing one input, and for
+ *     splitting one record's turns; past it the input is a reject ({@code
+ *     ingest.max-seconds-per-file})
  * @param gazetteerPath the user's gazetteer file, or null for the shipped default ({@code
  *     zones.gazetteer})
  * @param zoneWindow sentences a zone carries forward within a turn ({@code zones.window})
@@ -26,6 +29,7 @@ public record JobConfig(
     ParserSettings parser,
     RepeatedLines repeatedLines,
     NearDuplicates nearDuplicates,
+    long maxSecondsPerFile,
     String gazetteerPath,
     int zoneWindow,
     int minTermLength,

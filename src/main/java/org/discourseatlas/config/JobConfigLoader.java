@@ -102,6 +102,7 @@ public final class JobConfigLoader {
           parser,
           repeatedLines,
           nearDuplicates,
+          positive(config, "ingest.max-seconds-per-file"),
           gazetteer.isEmpty() ? null : gazetteer,
           window,
           minTermLength,

@@ -25,7 +25,16 @@ public enum RejectReason {
   /** A gzip file whose header or data is not gzip at all. */
   CORRUPT_GZIP,
   /** The file system would not give the bytes. */
-  UNREADABLE;
+  UNREADABLE,
+  /**
+   * Reading, decoding or parsing the input failed with an error no other reason names (a bug, or
+   * content no rule foresaw); the detail names the error. One input's failure never fails the job.
+   */
+  PARSE_ERROR,
+  /**
+   * Reading, decoding and parsing the input took longer than {@code ingest.max-seconds-per-file}.
+   */
+  TIMEOUT;
 
   /** The snake_case code written to the table. */
   public String code() {

@@ -107,8 +107,13 @@ public final class TranscriptIngest {
         .add(Columns.BYTES, DataTypes.LongType, true);
   }
 
-  /** Input files with content ({@link InputFiles#CONTENT_SCHEMA}) to drafts and rejects. */
-  public static Dataset<Row> read(Dataset<Row> files, ParserSettings settings) {
+  /**
+   * Input files with content ({@link InputFiles#CONTENT_SCHEMA}) to drafts and rejects. Each file
+   * is read, decoded and parsed within {@code maxSecondsPerFile} ({@link FileBudget}): past it, or
+   * on any error, the file is one reject (timeout, parse_error) and the job goes on.
+   */
+  public static Dataset<Row> read(
+      Dataset<Row> files, ParserSettings settings, long maxSecondsPerFile) {
     // Field positions are resolved here: rows built by a previous map carry no schema.
     int pathAt = files.schema().fieldIndex(Columns.SOURCE_PATH);
     int lengthAt = files.schema().fieldIndex(Columns.LENGTH);
@@ -141,8 +146,19 @@ public final class TranscriptIngest {
                         hash))
                 .iterator();
           }
-          return draftRows(
-              new TranscriptParser(settings).read(path, (byte[]) row.get(contentAt)), hash);
+          byte[] content = (byte[]) row.get(contentAt);
+          return FileBudget.run(
+              () -> draftRows(new TranscriptParser(settings).read(path, content), hash),
+              maxSecondsPerFile,
+              () ->
+                  List.of(
+                          rejectRow(
+                              READ_SCHEMA,
+                              timedOut(path, "reading and parsing", maxSecondsPerFile, length),
+                              hash))
+                      .iterator(),
+              error ->
+                  List.of(rejectRow(READ_SCHEMA, failed(path, error, length), hash)).iterator());
         };
     return files.flatMap(readFile, Encoders.row(READ_SCHEMA));
   }
@@ -165,7 +181,10 @@ public final class TranscriptIngest {
    * becomes a document or a reject (too little text, not English).
    */
   public static Dataset<Row> finish(
-      Dataset<Row> read, Map<String, Set<String>> repeatedLines, ParserSettings settings) {
+      Dataset<Row> read,
+      Map<String, Set<String>> repeatedLines,
+      ParserSettings settings,
+      long maxSecondsPerFile) {
     Map<String, Set<String>> bySource = new HashMap<>(repeatedLines);
     StructType schema = read.schema();
     int hashAt = schema.fieldIndex(Columns.CONTENT_HASH);
@@ -177,14 +196,18 @@ public final class TranscriptIngest {
           String hash = row.getString(hashAt);
           Set<String> lines =
               bySource.getOrDefault(draft.source() == null ? "" : draft.source(), Set.of());
-          try {
-            return documentRow(finisher.finish(draft, lines), hash);
-          } catch (RejectedInputException e) {
-            return rejectRow(
-                PARSED_SCHEMA,
-                new RejectedInput(draft.sourcePath(), e.reason(), e.detail(), draft.bytes()),
-                hash);
-          }
+          // Splitting turns runs regexes over the text too: the same budget, per record.
+          return FileBudget.run(
+              () -> finished(finisher, draft, lines, hash),
+              maxSecondsPerFile,
+              () ->
+                  rejectRow(
+                      PARSED_SCHEMA,
+                      timedOut(
+                          draft.sourcePath(), "splitting turns", maxSecondsPerFile, draft.bytes()),
+                      hash),
+              error ->
+                  rejectRow(PARSED_SCHEMA, failed(draft.sourcePath(), error, draft.bytes()), hash));
         };
     return read.filter(col(Columns.KIND).equalTo(KIND_DRAFT))
         .map(finishDraft, Encoders.row(PARSED_SCHEMA));
@@ -217,6 +240,31 @@ public final class TranscriptIngest {
                 year(col(Columns.DATE)),
                 element_at(col(Columns.PATH_FIELDS), Columns.YEAR).cast(DataTypes.IntegerType)))
         .drop(copyRank, Columns.KIND, Columns.REASON, Columns.DETAIL, Columns.BYTES);
+  }
+
+  private static Row finished(
+      TranscriptFinisher finisher, DraftTranscript draft, Set<String> lines, String hash) {
+    try {
+      return documentRow(finisher.finish(draft, lines), hash);
+    } catch (RejectedInputException e) {
+      return rejectRow(
+          PARSED_SCHEMA,
+          new RejectedInput(draft.sourcePath(), e.reason(), e.detail(), draft.bytes()),
+          hash);
+    }
+  }
+
+  private static RejectedInput timedOut(String path, String work, long seconds, long bytes) {
+    return new RejectedInput(
+        path,
+        RejectReason.TIMEOUT,
+        work + " took more than ingest.max-seconds-per-file = " + seconds + " s",
+        bytes);
+  }
+
+  private static RejectedInput failed(String path, Throwable error, long bytes) {
+    return new RejectedInput(
+        path, RejectReason.PARSE_ERROR, RejectedInput.errorDetail(error), bytes);
   }
 
   private static DraftTranscript draftOf(Row row, StructType schema) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.discourseatlas.decode.DecodedText;
 import org.discourseatlas.decode.ExtractedPage;
 import org.discourseatlas.decode.Gzip;
@@ -83,20 +84,36 @@ public final class TranscriptParser {
       DecodedText decoded = TextDecoder.decode(content);
       InputFormat format = named.orElseGet(() -> InputFormat.sniff(decoded.text()));
       String formatCode = format.code() + (gzip ? ".gz" : "");
-      switch (format) {
-        case TXT:
-          return one(savedText(sourcePath, formatCode, decoded, bytes.length));
-        case HTML:
-          return one(htmlPage(sourcePath, formatCode, decoded, bytes.length));
-        case JSONL:
-          return jsonLines(sourcePath, formatCode, decoded);
-        case CSV:
-          return csvRows(sourcePath, formatCode, decoded);
-        default:
-          throw new IllegalStateException("unhandled format " + format);
+      ReadResult result =
+          switch (format) {
+            case TXT -> one(savedText(sourcePath, formatCode, decoded, bytes.length));
+            case HTML -> one(htmlPage(sourcePath, formatCode, decoded, bytes.length));
+            case JSONL -> jsonLines(sourcePath, formatCode, decoded);
+            case CSV -> csvRows(sourcePath, formatCode, decoded);
+            default -> throw new IllegalStateException("unhandled format " + format);
+          };
+      if (result.drafts().isEmpty() && result.rejects().isEmpty()) {
+        // A CSV with its header line only, a JSONL file of blank lines: the file must still be
+        // accounted for, and "nothing to analyse" is what no_text says.
+        throw new RejectedInputException(
+            RejectReason.NO_TEXT, format.code() + " file with no records");
       }
+      return result;
     } catch (RejectedInputException e) {
       return ReadResult.rejected(sourcePath, e, bytes.length);
+    } catch (RuntimeException | StackOverflowError e) {
+      // Content no rule foresaw must not fail the job: the file is a reject that names the error.
+      return ReadResult.rejected(
+          sourcePath,
+          new RejectedInputException(RejectReason.PARSE_ERROR, RejectedInput.errorDetail(e)),
+          bytes.length);
+    }
+  }
+
+  /** Stops a file's record loop once its time budget has run out (the worker is interrupted). */
+  private static void stopIfInterrupted() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new java.util.concurrent.CancellationException("ingest.max-seconds-per-file exceeded");
     }
   }
 
@@ -174,6 +191,7 @@ public final class TranscriptParser {
     List<RejectedInput> rejects = new ArrayList<>();
     String[] lines = JSON_LINE_BREAK.split(decoded.text(), -1);
     for (int i = 0; i < lines.length; i++) {
+      stopIfInterrupted();
       String line = lines[i];
       if (line.isBlank()) {
         continue;
@@ -213,6 +231,10 @@ public final class TranscriptParser {
             .setHeader()
             .setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true)
+            // A header ending with a comma ("text,title,") has a blank column name, as
+            // spreadsheets export it: the blank columns are ignored, not the file.
+            .setAllowMissingColumnNames(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY)
             .get();
     int row = 0;
     try (CSVParser parser = CSVParser.parse(new StringReader(decoded.text()), csv)) {
@@ -225,6 +247,7 @@ public final class TranscriptParser {
                 + parser.getHeaderNames());
       }
       for (CSVRecord record : parser) {
+        stopIfInterrupted();
         row++;
         String recordPath = sourcePath + "#" + row;
         try {

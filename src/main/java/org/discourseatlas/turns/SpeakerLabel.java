@@ -36,7 +36,7 @@ final class SpeakerLabel {
    * after a comma, only a known or outlet-shaped one ("Sergey Lavrov, Moscow" is not a journalist).
    */
   private static final Pattern PERSON_FROM_OUTLET =
-      Pattern.compile("(.+?)(?:\\s+from\\s+|\\s*,\\s*)(.+)");
+      Pattern.compile("(.+?)(?:(?<!\\s)\\s++from\\s++|(?<!\\s)\\s*+,\\s*+)(.+)");
 
   /**
    * Words that open a sentence or a heading, never a speaker's name or title: "The Answer Is

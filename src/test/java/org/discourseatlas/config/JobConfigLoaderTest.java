@@ -40,6 +40,7 @@ class JobConfigLoaderTest {
     assertEquals(2, config.zoneWindow());
     assertEquals(200, config.parser().minTextChars());
     assertEquals(20 * MIB, config.parser().maxFileBytes());
+    assertEquals(120, config.maxSecondsPerFile());
     assertEquals(2, config.minTermLength());
     assertEquals(List.of(), config.extraStopwords());
     assertNull(config.gazetteerPath(), "empty gazetteer means the shipped default");
@@ -115,6 +116,14 @@ class JobConfigLoaderTest {
 
     assertTrue(e.getMessage().contains("zones.window"), e.getMessage());
     assertTrue(e.getMessage().contains("-1"), e.getMessage());
+  }
+
+  /** A budget of 0 s would reject every input as a timeout: refused, by its key. */
+  @Test
+  void zeroSecondsPerFileNamesTheKey() throws IOException {
+    InvalidConfigException e = invalid("discourse-atlas.ingest.max-seconds-per-file = 0\n");
+
+    assertTrue(e.getMessage().contains("ingest.max-seconds-per-file"), e.getMessage());
   }
 
   @Test

@@ -593,4 +593,33 @@ public class HtmlContentExtractorTest {
     assertEquals(6, page.blocks().size(), page.blocks().toString());
     assertAbsent(page.blocks(), "Watch the video");
   }
+
+  /**
+   * A page nested 100,000 elements deep (broken or hostile markup): the walk over it overflowed the
+   * stack when it was recursive. Now it gives the text at the bottom, in bounded time.
+   */
+  @Test
+  void pageNestedAHundredThousandDeepGivesItsTextWithoutOverflowingTheStack() {
+    int depth = 100_000;
+    String answer =
+        "Sergey Lavrov: The humanitarian corridors in eastern Aleppo are open and the convoys"
+            + " are moving.";
+    String html =
+        "<html><body>"
+            + "<div>".repeat(depth)
+            + "<p>"
+            + answer
+            + "</p>"
+            + "<span><b>".repeat(depth / 2)
+            + "inline text nested deep"
+            + "</div>".repeat(depth)
+            + "</body></html>";
+
+    ExtractedPage page =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(60), () -> HtmlContentExtractor.extract(html));
+
+    assertTrue(page.blocks().contains(answer), page.blocks().toString());
+    assertTrue(page.blocks().contains("inline text nested deep"), page.blocks().toString());
+  }
 }

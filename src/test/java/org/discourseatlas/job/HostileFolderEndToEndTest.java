@@ -79,6 +79,38 @@ class HostileFolderEndToEndTest {
             + "\n\n"
             + ANSWER.replace("eastern", "western"));
 
+    String transcript = "Question: What about Aleppo?\n\n" + ANSWER + "\n\n" + ANSWER;
+    // A spreadsheet's export: the header ends with a comma, a column without a name.
+    Files.writeString(
+        input.resolve("blank-header.csv"),
+        "text,title,\n\""
+            + transcript
+            + "\",\"Remarks by Sergey Lavrov, Moscow, March 14, 2017\",\n");
+    Files.writeString(input.resolve("header-only.csv"), "text,title,date\n");
+    // 100,000 nested elements: the recursive walk over it overflowed the stack.
+    Files.writeString(
+        input.resolve("deep.html"),
+        "<html><body>"
+            + "<div>".repeat(100_000)
+            + "<p>"
+            + transcript.replace("\n\n", "</p><p>")
+            + "</p>"
+            + "</div>".repeat(100_000)
+            + "</body></html>");
+    // A megabyte of spaces between a title and its date, in a .txt and in a JSONL title field.
+    String longTitle =
+        "Foreign Minister Sergey Lavrov's remarks, Moscow,"
+            + " ".repeat(1024 * 1024)
+            + "March 14, 2017";
+    Files.writeString(input.resolve("long-title.txt"), longTitle + "\n\n" + transcript);
+    Files.writeString(
+        input.resolve("long-title.jsonl"),
+        "{\"title\": \""
+            + longTitle
+            + "\", \"text\": \""
+            + transcript.replace("\n", "\\n")
+            + "\"}\n");
+
     SparkSession spark = SharedSpark.session();
     assertEquals(
         0,
@@ -122,7 +154,7 @@ class HostileFolderEndToEndTest {
     rejectsByName.keySet().forEach(n -> accounted.add(n.replaceFirst("#\\d+$", "")));
     assertEquals(files, accounted);
     assertEquals(
-        10, documentsByName.size() + rejectsByName.size(), "9 files; the JSONL file has 2 records");
+        15, documentsByName.size() + rejectsByName.size(), "14 files; feed.jsonl has 2 records");
   }
 
   @Test
@@ -134,6 +166,8 @@ class HostileFolderEndToEndTest {
     assertEquals("malformed_record", reason("feed.jsonl#2"));
     // A megabyte without a space is no language: it reaches the language check and fails it.
     assertEquals("language", reason("one-line.txt"));
+    // A CSV with its header line only once vanished from the accounting.
+    assertEquals("no_text", reason("header-only.csv"));
     for (Row reject : rejectsByName.values()) {
       assertTrue(!reject.<String>getAs(Columns.DETAIL).isBlank(), reject.toString());
     }
@@ -153,6 +187,22 @@ class HostileFolderEndToEndTest {
                 org.apache.spark.sql.functions.array_contains(col(Columns.NAMED_ZONES), "aleppo"))
             .count();
     assertTrue(aleppoSentences >= 2, "the question and the long answer name Aleppo");
+  }
+
+  /** Inputs that once failed the job, or would have held it for hours, are analysed. */
+  @Test
+  void theFilesThatOnceFailedOrHeldTheJobAreAnalysed() {
+    for (String name :
+        new String[] {"blank-header.csv#1", "deep.html", "long-title.txt", "long-title.jsonl#1"}) {
+      assertTrue(
+          documentsByName.containsKey(name),
+          name + " is not a document; rejects: " + rejectsByName);
+    }
+    for (String name :
+        new String[] {"blank-header.csv#1", "long-title.txt", "long-title.jsonl#1"}) {
+      assertEquals(
+          java.sql.Date.valueOf("2017-03-14"), documentsByName.get(name).getAs(Columns.DATE), name);
+    }
   }
 
   private static String reason(String name) {

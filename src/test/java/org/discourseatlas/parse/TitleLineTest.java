@@ -88,4 +88,20 @@ class TitleLineTest {
     assertTrue(TitleLine.parse("19 August 2008. Their messages of sympathy", true).isEmpty());
     assertTrue(TitleLine.parse("Press briefing, 5 May 2018", true).isEmpty(), "two words");
   }
+
+  /** A megabyte of spaces before the date: the title is still found, in linear time. */
+  @Test
+  void megabyteOfSpacesBeforeTheDateIsReadInBoundedTime() {
+    String line =
+        "Foreign Minister Sergey Lavrov's remarks, Moscow,"
+            + " ".repeat(1024 * 1024)
+            + "March 14, 2017";
+    Optional<TitleLine> title =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(10), () -> TitleLine.parse(line));
+    assertEquals(LocalDate.of(2017, 3, 14), title.orElseThrow().date());
+    assertEquals("Moscow", title.get().place());
+    // Spaces only, then a date: no words beside the date, no title.
+    assertTrue(TitleLine.parse(" ".repeat(1024 * 1024) + "March 14, 2017", true).isEmpty());
+  }
 }

@@ -877,4 +877,75 @@ class TranscriptParserTest {
     assertEquals(RejectReason.LANGUAGE, reject.reason());
     assertTrue(reject.detail().contains("not English prose"), reject.detail());
   }
+
+  /** A spreadsheet's export: the header ends with a comma, so its last column has no name. */
+  @Test
+  void csvWithABlankHeaderNameIsReadAndTheBlankColumnIgnored() throws IOException {
+    String good =
+        String.join("\n\n", MinistrySnippets.QUESTION_1, MinistrySnippets.ANSWER_1)
+            .replace("\"", "");
+    String csv =
+        "text,title,\n\""
+            + good
+            + "\",\"Foreign Minister Sergey Lavrov's remarks, Moscow, March 14, 2017\",\n";
+    FinishedTranscript document = onlyDocument(parseFile("feeds", "export.csv", csv));
+    assertTrue(document.sourcePath().endsWith("export.csv#1"), document.sourcePath());
+    assertEquals(LocalDate.of(2017, 3, 14), document.date());
+    assertEquals("Moscow", document.place());
+  }
+
+  @Test
+  void csvWithTwoBlankHeaderNamesIsReadToo() throws IOException {
+    String good =
+        String.join("\n\n", MinistrySnippets.QUESTION_1, MinistrySnippets.ANSWER_1)
+            .replace("\"", "");
+    String csv = ",text,\nx,\"" + good + "\",y\n";
+    assertEquals(1, parseFile("feeds", "two-blank.csv", csv).documents().size());
+  }
+
+  /** A file with nothing but its header line once gave no row at all: it vanished. */
+  @Test
+  void headerOnlyCsvIsANoTextReject() throws IOException {
+    RejectedInput reject = onlyReject(parseFile("feeds", "header-only.csv", "text,title,date\n"));
+    assertEquals(RejectReason.NO_TEXT, reject.reason());
+    assertTrue(reject.sourcePath().endsWith("header-only.csv"), reject.sourcePath());
+    assertEquals("csv file with no records", reject.detail());
+  }
+
+  @Test
+  void jsonLinesFileOfBlankLinesIsAReject() throws IOException {
+    RejectedInput reject = onlyReject(parseFile("feeds", "blank.jsonl", "\n  \n\t\n\n"));
+    assertEquals(RejectReason.EMPTY, reject.reason());
+    assertTrue(reject.sourcePath().endsWith("blank.jsonl"), reject.sourcePath());
+  }
+
+  /** A megabyte of spaces between a title and its date: every regex on the way is linear. */
+  @Test
+  void megabyteTitleLineOfSpacesIsParsedInBoundedTimeInEveryFormat() throws IOException {
+    String spaces = " ".repeat(1024 * 1024);
+    String title = "Foreign Minister Sergey Lavrov's remarks, Moscow," + spaces + "March 14, 2017";
+    String body =
+        String.join("\n\n", MinistrySnippets.QUESTION_1, MinistrySnippets.ANSWER_1)
+            .replace("\"", "");
+    String jsonBody = body.replace("\n", "\\n");
+    List<ReadAndFinished> inputs =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(30),
+            () ->
+                List.of(
+                    parseFile("long", "title.txt", title + "\n\n" + body),
+                    parseFile(
+                        "long",
+                        "title.jsonl",
+                        "{\"title\": \"" + title + "\", \"text\": \"" + jsonBody + "\"}\n"),
+                    parseFile(
+                        "long", "title.csv", "title,text\n\"" + title + "\",\"" + body + "\"\n"),
+                    parseFile("long", "spaces.txt", spaces + "March 14, 2017\n\n" + body)));
+    for (ReadAndFinished input : inputs.subList(0, 3)) {
+      FinishedTranscript document = onlyDocument(input);
+      assertEquals(LocalDate.of(2017, 3, 14), document.date(), document.sourcePath());
+    }
+    // A line of spaces and a date is no title: the date alone does not make one.
+    assertNull(onlyDocument(inputs.get(3)).title());
+  }
 }

@@ -21,6 +21,7 @@ class TopicFingerprintTest {
             config.parser(),
             config.repeatedLines(),
             config.nearDuplicates(),
+            config.maxSecondsPerFile(),
             config.gazetteerPath(),
             config.zoneWindow(),
             config.minTermLength(),

@@ -4,7 +4,9 @@ import static org.discourseatlas.decode.html.HtmlText.normalize;
 import static org.discourseatlas.decode.html.HtmlText.visibleChars;
 import static org.discourseatlas.decode.html.HtmlText.wordCount;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -106,35 +108,61 @@ public final class BlockWalker {
 
   /** The blocks of {@code root}, the teasers of news lists among them marked. */
   public List<Block> walk(Element root) {
-    block(root);
-    return TeaserMarker.mark(blocks);
-  }
-
-  private void block(Element element) {
-    Run run = new Run(element);
-    inline(element, run, false, element.normalName().equals("pre"));
-    run.end(true);
-  }
-
-  private void inline(Element parent, Run run, boolean inLink, boolean inPre) {
-    for (Node child : parent.childNodes()) {
+    // An explicit stack, not recursion: a page nested 100,000 elements deep (hostile or broken
+    // markup) would overflow the thread's stack, and a StackOverflowError is no reject reason.
+    Deque<Frame> open = new ArrayDeque<>();
+    open.push(blockFrame(root));
+    while (!open.isEmpty()) {
+      Frame frame = open.peek();
+      if (frame.next >= frame.parent.childNodeSize()) {
+        open.pop();
+        if (frame.block) {
+          frame.run.end(true);
+        }
+        continue;
+      }
+      Node child = frame.parent.childNode(frame.next++);
       if (child instanceof TextNode text) {
-        run.append(text.getWholeText(), inLink, inPre);
+        frame.run.append(text.getWholeText(), frame.inLink, frame.inPre);
       } else if (child instanceof Element element) {
         String name = element.normalName();
         if (NEVER_TEXT.contains(name) || skipped.test(element)) {
           continue;
         }
         if (name.equals("br")) {
-          run.end(false);
+          frame.run.end(false);
         } else if (BLOCK_LEVEL.contains(name)) {
-          run.end(true);
-          block(element);
+          frame.run.end(true);
+          open.push(blockFrame(element));
         } else {
-          boolean link = inLink || (name.equals("a") && element.hasAttr("href"));
-          inline(element, run, link, inPre || name.equals("pre"));
+          boolean link = frame.inLink || (name.equals("a") && element.hasAttr("href"));
+          open.push(new Frame(element, frame.run, link, frame.inPre || name.equals("pre"), false));
         }
       }
+    }
+    return TeaserMarker.mark(blocks);
+  }
+
+  /** A block-level element: its own run of text, links and {@code <pre>} not inherited. */
+  private Frame blockFrame(Element element) {
+    return new Frame(element, new Run(element), false, element.normalName().equals("pre"), true);
+  }
+
+  /** An element being walked: the next child to visit and the run its text goes to. */
+  private static final class Frame {
+    private final Element parent;
+    private final Run run;
+    private final boolean inLink;
+    private final boolean inPre;
+    private final boolean block;
+    private int next;
+
+    Frame(Element parent, Run run, boolean inLink, boolean inPre, boolean block) {
+      this.parent = parent;
+      this.run = run;
+      this.inLink = inLink;
+      this.inPre = inPre;
+      this.block = block;
     }
   }
 

@@ -19,7 +19,11 @@ import org.jsoup.nodes.Element;
  * teasers, captions, links, share and print widgets, and the dateline under the title.
  */
 public final class ContentBlocks {
-  /** Widgets that are boilerplate as a whole block: "Print version", "Back to top", "Share:". */
+  /**
+   * Widgets that are boilerplate as a whole block: "Print version", "Back to top", "Share:". The
+   * font-size buttons ("A- A A+") are at most six: an unbounded repeated group recursed once per
+   * repetition in java.util.regex and overflowed the stack on a block of "a a a ...".
+   */
   static final Pattern WIDGET =
       Pattern.compile(
           "(?i)^(share( this( page| article| news)?| on| via)?|print( version| this page| page)?"
@@ -27,7 +31,7 @@ public final class ContentBlocks {
               + "|to top|top|up|go back|back to (the )?list|send( by e-?mail| to a friend)?"
               + "|e-?mail( this page)?|read also|see also|read more|more|related( news| articles"
               + "| materials| links| publications)?|more on (this|the) topic|tags?|keywords"
-              + "|subscribe|follow us|rss|font size|(a[-+]{0,2}\\s?){2,}|views?:? ?\\d+"
+              + "|subscribe|follow us|rss|font size|(a[-+]{0,2}\\s?){2,6}|views?:? ?\\d+"
               + "|\\d+ views?)"
               + "\\W*$");
 

@@ -11,11 +11,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /** Menus, headers, footers, sidebars and banners: the page's furniture around its content. */
 public final class PageFurniture {
   /** Elements that are page furniture by their tag, unless they hold most of the page's text. */
-  private static final String FURNITURE_TAGS = "nav, header, footer, aside, form, menu";
+  private static final Evaluator FURNITURE_TAGS =
+      QueryParser.parse("nav, header, footer, aside, form, menu");
+
+  /**
+   * Matched against the body as root: {@code Element.is(query)} looks up the element's root for
+   * each call, a walk up every ancestor, which on a page nested 100,000 deep made this loop
+   * quadratic (minutes). Tag and class selectors need no root.
+   */
+  private static final Evaluator DATE_ELEMENT = QueryParser.parse(DATE_ELEMENTS);
 
   /** Class or id words that name page furniture; matched as whole words of the attribute. */
   private static final Pattern FURNITURE_NAME =
@@ -42,7 +52,7 @@ public final class PageFurniture {
     double rawWeight = weightOf(rawStats, body);
     Set<Element> furniture = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Element element : body.getAllElements()) {
-      if (element != body && isFurniture(element)) {
+      if (element != body && isFurniture(body, element)) {
         if (weightOf(rawStats, element) <= FURNITURE_MAX_SHARE * rawWeight) {
           furniture.add(element);
         }
@@ -51,14 +61,15 @@ public final class PageFurniture {
     return furniture;
   }
 
-  private static boolean isFurniture(Element element) {
-    if (element.is(FURNITURE_TAGS)) {
+  private static boolean isFurniture(Element body, Element element) {
+    if (FURNITURE_TAGS.matches(body, element)) {
       return true;
     }
     if (FURNITURE_NAME.matcher(element.className()).find()
         || FURNITURE_NAME.matcher(element.id()).find()) {
       return true;
     }
-    return element.is(DATE_ELEMENTS) && wordCount(element.text()) <= MAX_DATE_ELEMENT_WORDS;
+    return DATE_ELEMENT.matches(body, element)
+        && wordCount(element.text()) <= MAX_DATE_ELEMENT_WORDS;
   }
 }

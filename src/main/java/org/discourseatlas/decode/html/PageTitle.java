@@ -13,9 +13,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /** The title of a page: its article's heading, else its metadata without the site's name. */
 public final class PageTitle {
+  private static final Set<String> SITE_HEADER_TAGS = Set.of("header", "nav", "footer", "aside");
+  private static final Set<String> ARTICLE_TAGS = Set.of("article", "main");
+  private static final Evaluator LOGO_LINK =
+      QueryParser.parse("a[href=/], a[href=./], a[href=index.html], img");
+
   private static final String HEADLINE_SELECTOR =
       "[itemprop=headline], .page-title, .article-title, .entry-title, .news-title, .node-title,"
           + " .doc-title, h1.title, h2.title";
@@ -26,9 +33,14 @@ public final class PageTitle {
           "(?i)(^|[\\s_-])(logo|logotype|brand|site-?name|site-?title|sitename|masthead|emblem)"
               + "([\\s_-]|$)");
 
-  /** Separators between a page's title and the site's name in {@code <title>}. */
+  /**
+   * Separators between a page's title and the site's name in {@code <title>}: "|", "::", or a dash
+   * (colon, bullet, ...) with spaces around it. Leading spaces are tried only where their run
+   * starts, possessively; "\\s*\\|" tried at every space of a long run was quadratic (an og:title
+   * of 100,000 spaces took minutes).
+   */
   private static final Pattern TITLE_SEPARATOR =
-      Pattern.compile("\\s*\\|\\s*|\\s+[-–—:·•»«/]{1,2}\\s+|\\s*::\\s*");
+      Pattern.compile("(?:(?<!\\s)\\s++)?(?:\\||::)\\s*+|(?<!\\s)\\s++[-–—:·•»«/]{1,2}\\s+");
 
   /** A title segment that names the site rather than the page. */
   private static final Pattern SITE_NAME =
@@ -59,16 +71,32 @@ public final class PageTitle {
     }
     Element first = roots.get(0);
     int start = order.get(first);
+    // The nearest heading before the content in the smallest scope around it: the one whose
+    // common ancestor with the content is deepest, the last such in document order. Computed
+    // from each heading's way up, not by a select() in every scope up from the content, which
+    // was quadratic on a page nested 100,000 deep.
+    Map<Element, Integer> scopeLevel = new IdentityHashMap<>();
+    int level = 0;
     for (Element scope = first.parent(); scope != null; scope = scope.parent()) {
-      Element nearest = null;
-      for (Element h1 : scope.select("h1")) {
-        if (order.get(h1) < start && !within(h1, roots) && isArticleHeading(h1, roots, siteNames)) {
-          nearest = h1;
-        }
+      scopeLevel.put(scope, level++);
+    }
+    Element nearest = null;
+    int nearestLevel = Integer.MAX_VALUE;
+    for (Element h1 : headings) {
+      if (order.get(h1) >= start || within(h1, roots)) {
+        continue;
       }
-      if (nearest != null) {
-        return nearest;
+      Integer h1Level = null;
+      for (Element e = h1; e != null && h1Level == null; e = e.parent()) {
+        h1Level = scopeLevel.get(e);
       }
+      if (h1Level != null && h1Level <= nearestLevel && isArticleHeading(h1, roots, siteNames)) {
+        nearest = h1;
+        nearestLevel = h1Level;
+      }
+    }
+    if (nearest != null) {
+      return nearest;
     }
     Element column = first.parent() == null ? first : first.parent();
     for (Element headline : page.select(HEADLINE_SELECTOR)) {
@@ -86,13 +114,16 @@ public final class PageTitle {
       return false;
     }
     boolean inContent = within(heading, roots);
+    // Tag names compared directly: Element.is(query) walks up to the root on every call.
+    boolean inArticle = false;
+    for (Element e = heading.parent(); e != null && !inArticle; e = e.parent()) {
+      inArticle = ARTICLE_TAGS.contains(e.normalName());
+    }
     for (Element e = heading; e != null && !e.normalName().equals("body"); e = e.parent()) {
       if (LOGO_NAME.matcher(e.className()).find() || LOGO_NAME.matcher(e.id()).find()) {
         return false;
       }
-      if (!inContent
-          && e.is("header, nav, footer, aside")
-          && !heading.parents().is("article, main")) {
+      if (!inContent && SITE_HEADER_TAGS.contains(e.normalName()) && !inArticle) {
         return false; // the site's header, not the article's
       }
       List<Element> card = List.of(e);
@@ -106,7 +137,7 @@ public final class PageTitle {
     // A logo: the heading is a link home or an image, nothing else.
     Element onlyChild = heading.childrenSize() == 1 ? heading.child(0) : null;
     return !(onlyChild != null
-        && onlyChild.is("a[href=/], a[href=./], a[href=index.html], img")
+        && LOGO_LINK.matches(heading, onlyChild)
         && normalize(heading.ownText()).isEmpty());
   }
 

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -29,6 +30,9 @@ import org.discourseatlas.schema.Table;
 
 /** The stages from input paths to documents and rejects: list, read, learn boilerplate, finish. */
 public final class IngestStages {
+  /** A record's suffix on its file's path (JSON Lines, CSV): {@code <path>#<line>}. */
+  private static final String RECORD_SUFFIX = "#[0-9]+$";
+
   private IngestStages() {}
 
   /** The stages in the order they run. */
@@ -82,12 +86,34 @@ public final class IngestStages {
     public Counts run(RunState run) {
       Dataset<Row> files =
           InputFiles.read(run.get(RunData.INPUT_FILES), run.config.parser().maxFileBytes());
-      Dataset<Row> read = run.keep(TranscriptIngest.read(files, run.config.parser()));
+      Dataset<Row> read =
+          run.keep(
+              TranscriptIngest.read(files, run.config.parser(), run.config.maxSecondsPerFile()));
       run.put(RunData.ALL_RECORDS, read);
       long inputFiles = run.get(RunData.INPUT_FILES).count();
       long records = read.count();
+      checkEveryFileRead(run.get(RunData.INPUT_FILES), read);
       run.report(new StageReports.InputsRead(inputFiles, records));
       return new Counts(inputFiles, records, "records");
+    }
+  }
+
+  /**
+   * Records = documents + duplicates + rejects is checked per record; this checks it per file:
+   * every input file gave at least one record (a draft or a reject), so no file can vanish from the
+   * accounting, as a CSV with only its header line once did.
+   */
+  static void checkEveryFileRead(Dataset<Row> inputFiles, Dataset<Row> read) {
+    Column path = col(Columns.SOURCE_PATH);
+    // A record's file is its path, or for a JSONL or CSV record the path before "#<record>".
+    Dataset<Row> readFiles =
+        read.select(path)
+            .union(read.select(regexp_replace(path, RECORD_SUFFIX, "").as(Columns.SOURCE_PATH)));
+    List<Row> lost = inputFiles.select(path).except(readFiles).limit(5).collectAsList();
+    if (!lost.isEmpty()) {
+      throw new IllegalStateException(
+          "input accounting broken: input files with no document, duplicate or reject row, e.g. "
+              + lost);
     }
   }
 
@@ -131,8 +157,6 @@ public final class IngestStages {
 
   /** Keeps the records whose input bytes (content hash) the base snapshot has not ingested. */
   static final class KeepNewInputs implements Stage {
-    /** A record's suffix on its file's path (JSON Lines, CSV): {@code <path>#<line>}. */
-    private static final String RECORD_SUFFIX = "#[0-9]+$";
 
     public String name() {
       return "new inputs";
@@ -213,7 +237,9 @@ public final class IngestStages {
       Dataset<Row> read = run.get(RunData.NEW_RECORDS);
       Map<String, Set<String>> repeatedLines = run.fact(StageReports.Boilerplate.class).lines();
       Dataset<Row> finished =
-          run.keep(TranscriptIngest.finish(read, repeatedLines, run.config.parser()));
+          run.keep(
+              TranscriptIngest.finish(
+                  read, repeatedLines, run.config.parser(), run.config.maxSecondsPerFile()));
       Dataset<Row> newRejects =
           run.keep(TranscriptIngest.rejects(read).unionByName(TranscriptIngest.rejects(finished)));
       Dataset<Row> earlierDocuments = run.keep(run.base().table(Table.DOCUMENTS));
