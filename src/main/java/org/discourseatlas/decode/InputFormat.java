@@ -8,20 +8,22 @@ import java.util.regex.Pattern;
 /**
  * The input formats the job reads. A path's format comes from its extension (after a {@code .gz});
  * a file with no or an unknown extension is sniffed (HTML or plain text); an extension of a known
- * format the job does not read (PDF, Word, images, archives, Markdown) is unsupported.
+ * format the job does not read (PDF, Word, images, archives) is unsupported.
  */
 public enum InputFormat {
   TXT,
   HTML,
   JSONL,
-  CSV;
+  CSV,
+  /** CommonMark with GitHub tables, and a YAML (---) or TOML (+++) front matter block. */
+  MARKDOWN;
 
   private static final Set<String> UNSUPPORTED =
       Set.of(
-          "pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "ppt", "pptx", "md", "json",
-          "xml", "zip", "tar", "tgz", "7z", "rar", "bz2", "xz", "zst", "png", "jpg", "jpeg", "gif",
-          "svg", "webp", "tif", "tiff", "mp3", "mp4", "wav", "avi", "mov", "exe", "dll", "so",
-          "bin", "class", "jar", "parquet", "avro", "orc", "crc");
+          "pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "ppt", "pptx", "json", "xml",
+          "zip", "tar", "tgz", "7z", "rar", "bz2", "xz", "zst", "png", "jpg", "jpeg", "gif", "svg",
+          "webp", "tif", "tiff", "mp3", "mp4", "wav", "avi", "mov", "exe", "dll", "so", "bin",
+          "class", "jar", "parquet", "avro", "orc", "crc");
   private static final Pattern HTML_START =
       Pattern.compile(
           "(?is)^\\s*(<!doctype\\s+html|<html|<head|<body|<!--|<meta|<div|<p[\\s>]|<article)");
@@ -46,6 +48,9 @@ public enum InputFormat {
         return Optional.of(JSONL);
       case "csv":
         return Optional.of(CSV);
+      case "md":
+      case "markdown":
+        return Optional.of(MARKDOWN);
       default:
         return Optional.empty();
     }

@@ -76,7 +76,7 @@ public final class TranscriptParser {
       if (named.isEmpty() && InputFormat.isUnsupported(sourcePath)) {
         throw new RejectedInputException(
             RejectReason.UNSUPPORTED_FORMAT,
-            "extension not read (txt, html, htm, jsonl, csv, each also .gz; others are sniffed)");
+            "extension not read (txt, html, htm, jsonl, csv, md, each also .gz; others are sniffed)");
       }
       boolean gzip = InputFormat.isGzip(sourcePath);
       byte[] content = gzip ? Gzip.decompress(bytes, settings.maxFileBytes()) : bytes;
@@ -92,6 +92,8 @@ public final class TranscriptParser {
           return jsonLines(sourcePath, formatCode, decoded);
         case CSV:
           return csvRows(sourcePath, formatCode, decoded);
+        case MARKDOWN:
+          return one(markdown(sourcePath, formatCode, decoded, bytes.length));
         default:
           throw new IllegalStateException("unhandled format " + format);
       }
@@ -166,6 +168,24 @@ public final class TranscriptParser {
         null,
         null,
         BoilerplateFilter.keepContent(page.blocks()),
+        bytes);
+  }
+
+  private DraftTranscript markdown(
+      String sourcePath, String format, DecodedText decoded, long bytes)
+      throws RejectedInputException {
+    MarkdownTranscript md = MarkdownTranscript.read(decoded.text(), settings.frontMatterFields());
+    return draft(
+        sourcePath,
+        format,
+        decoded.encoding(),
+        md.title(),
+        md.date(),
+        md.dateSource(),
+        md.place(),
+        md.source(),
+        md.url(),
+        BoilerplateFilter.keepContent(md.body()),
         bytes);
   }
 
