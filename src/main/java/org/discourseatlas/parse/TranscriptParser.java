@@ -76,7 +76,8 @@ public final class TranscriptParser {
       if (named.isEmpty() && InputFormat.isUnsupported(sourcePath)) {
         throw new RejectedInputException(
             RejectReason.UNSUPPORTED_FORMAT,
-            "extension not read (txt, html, htm, jsonl, csv, md, each also .gz; others are sniffed)");
+            "extension not read (txt, html, htm, jsonl, csv, md, each also .gz; others are sniffed),"
+                + " or a repository's README.md, LICENSE.md and the like");
       }
       boolean gzip = InputFormat.isGzip(sourcePath);
       byte[] content = gzip ? Gzip.decompress(bytes, settings.maxFileBytes()) : bytes;

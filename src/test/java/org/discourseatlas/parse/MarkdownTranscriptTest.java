@@ -298,6 +298,23 @@ class MarkdownTranscriptTest {
   }
 
   @Test
+  void aRepositorysReadmeOrLicenceIsNoTranscriptButATranscriptNamedAlikeIs() throws IOException {
+    // A README long and English enough to pass as a statement if it were read.
+    String readme =
+        "# Corpus of ministry transcripts\n\nThis repository holds the remarks and answers to"
+            + " media questions of the ministry, one Markdown file per transcript. ".repeat(5);
+    for (String name :
+        List.of("README.md", "readme.markdown", "LICENSE.md", "CHANGELOG.md", "README.en.md")) {
+      RejectedInput reject = reject(name, readme);
+      assertEquals(RejectReason.UNSUPPORTED_FORMAT, reject.reason(), name);
+      assertTrue(reject.detail().contains("README.md"), reject.detail());
+    }
+    Path named = Files.writeString(corpus.resolve("readme-lavrov-2016-10-14.md"), readme);
+    assertEquals(
+        1, parse(DEFAULTS, named).documents().size(), "only the whole name is the README's");
+  }
+
+  @Test
   void anEmptyFrontMatterIsNoMetadataAndAThematicBreakLaterIsNotFrontMatter() throws IOException {
     String text =
         "---\n---\n\n**Sergey Lavrov:** "

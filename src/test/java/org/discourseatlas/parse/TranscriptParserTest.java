@@ -363,7 +363,7 @@ class TranscriptParserTest {
 
   @Test
   void unsupportedExtensionIsRejected() throws IOException {
-    for (String name : List.of("lavrov-gakosso.pdf", "lavrov-gakosso.docx", "feed.json")) {
+    for (String name : List.of("lavrov-gakosso.pdf", "lavrov-gakosso.docx", "README.md")) {
       byte[] bytes = MinistrySnippets.savedPage().getBytes(StandardCharsets.UTF_8);
       RejectedInput reject = onlyReject(parseFile(DEFAULTS, "mfa-russia", name, bytes));
 
