@@ -29,8 +29,22 @@ import org.jsoup.Jsoup;
  * spans, entities and escapes are read as a renderer reads them; this walk keeps only the words.
  */
 public final class MarkdownText {
-  /** One block of text; {@code level} is a heading's level (1 for "#"), 0 for any other block. */
-  public record Block(String text, int level) {}
+  /**
+   * One block of text; {@code level} is a heading's level (1 for "#"), 0 for any other block.
+   * {@code lines} are its lines as written: a paragraph's line breaks are spaces in CommonMark, but
+   * a scraped transcript often puts its turns on consecutive lines without a blank line between,
+   * and a label at the start of a line must still start a turn.
+   */
+  public record Block(List<String> lines, int level) {
+    public Block {
+      lines = List.copyOf(lines);
+    }
+
+    /** The block's text on one line. */
+    public String text() {
+      return String.join(" ", lines);
+    }
+  }
 
   /** Thread-safe once built (commonmark-java's parser holds no state between documents). */
   private static final Parser PARSER =
@@ -72,9 +86,15 @@ public final class MarkdownText {
   }
 
   private static void add(List<Block> out, String text, int level) {
-    String words = SPACES.matcher(text.replace('\n', ' ')).replaceAll(" ").strip();
-    if (!words.isEmpty()) {
-      out.add(new Block(words, level));
+    List<String> lines = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      String words = SPACES.matcher(line).replaceAll(" ").strip();
+      if (!words.isEmpty()) {
+        lines.add(words);
+      }
+    }
+    if (!lines.isEmpty()) {
+      out.add(new Block(lines, level));
     }
   }
 
@@ -96,10 +116,10 @@ public final class MarkdownText {
       } else if (child instanceof Code code) {
         out.append(code.getLiteral());
       } else if (child instanceof SoftLineBreak || child instanceof HardLineBreak) {
-        out.append(' ');
+        out.append('\n');
       } else if (child instanceof HtmlInline html) {
         if (LINE_BREAK_TAG.matcher(html.getLiteral()).matches()) {
-          out.append(' ');
+          out.append('\n');
         }
       } else if (!(child instanceof Image)) {
         int before = out.length();

@@ -1,6 +1,7 @@
 package org.discourseatlas.parse;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +37,7 @@ record MarkdownTranscript(
   static MarkdownTranscript read(String text, ParserSettings.FrontMatterFields names)
       throws RejectedInputException {
     FrontMatter frontMatter = FrontMatter.split(text);
-    List<MarkdownText.Block> blocks = MarkdownText.blocks(frontMatter.body());
+    List<MarkdownText.Block> blocks = labelledLinesApart(MarkdownText.blocks(frontMatter.body()));
     String metadataTitle = first(frontMatter.fields(), names.title());
 
     String headingTitle = null;
@@ -78,6 +79,26 @@ record MarkdownTranscript(
         first(frontMatter.fields(), names.source()),
         first(frontMatter.fields(), names.url()),
         blocks.subList(bodyStart, blocks.size()).stream().map(MarkdownText.Block::text).toList());
+  }
+
+  /**
+   * A paragraph's lines joined, except that a line opening with a speaker label starts a paragraph
+   * of its own: "**Question:** ...\n**Sergey Lavrov:** ..." on consecutive lines is two turns.
+   */
+  private static List<MarkdownText.Block> labelledLinesApart(List<MarkdownText.Block> blocks) {
+    List<MarkdownText.Block> apart = new ArrayList<>(blocks.size());
+    for (MarkdownText.Block block : blocks) {
+      List<String> paragraph = new ArrayList<>();
+      for (String line : block.lines()) {
+        if (!paragraph.isEmpty() && TurnSegmenter.startsWithSpeakerLabel(line)) {
+          apart.add(new MarkdownText.Block(List.of(String.join(" ", paragraph)), block.level()));
+          paragraph.clear();
+        }
+        paragraph.add(line);
+      }
+      apart.add(new MarkdownText.Block(List.of(String.join(" ", paragraph)), block.level()));
+    }
+    return apart;
   }
 
   /** The value of the first of the names that the front matter has, not blank. */

@@ -298,6 +298,31 @@ class MarkdownTranscriptTest {
   }
 
   @Test
+  void turnsOnConsecutiveLinesWithoutABlankLineAreStillTurns() throws IOException {
+    // One CommonMark paragraph; scraped transcripts often have no blank line between turns.
+    String text =
+        "---\ntitle: Remarks on Syria\n---\n"
+            + "**Question:** What about the humanitarian corridors in eastern Aleppo?\n"
+            + "**Sergey Lavrov:** The corridors are open and the convoys are moving, and we are\n"
+            + "ready to continue the work with our partners on the ground.\n"
+            + "The Syrian army has guaranteed the safety of the civilians who leave the city.\n"
+            + "Question (TASS): And the operation in Mosul?\n"
+            + "Sergey Lavrov: We are following it closely, and we are concerned by the reports of\n"
+            + "civilian casualties in the city's suburbs.\n";
+    Path file = Files.writeString(corpus.resolve("one-paragraph.md"), text);
+
+    FinishedTranscript document = parse(DEFAULTS, file).documents().get(0);
+
+    assertEquals(List.of(Q, A, Q, A), roles(document));
+    assertEquals(
+        "The corridors are open and the convoys are moving, and we are ready to continue the work"
+            + " with our partners on the ground. The Syrian army has guaranteed the safety of the"
+            + " civilians who leave the city.",
+        document.turns().get(1).text(),
+        "lines without a label stay in their paragraph");
+  }
+
+  @Test
   void aRepositorysReadmeOrLicenceIsNoTranscriptButATranscriptNamedAlikeIs() throws IOException {
     // A README long and English enough to pass as a statement if it were read.
     String readme =
