@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValueType;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,12 @@ public final class JobConfigLoader {
               sourceRules(config),
               pathPatterns(config),
               speakerRules(config),
-              config.getStringList(key("turns.outlets")));
+              config.getStringList(key("turns.outlets")),
+              new ParserSettings.FrontMatterFields(
+                  fieldNames(config, "ingest.front-matter-fields.title"),
+                  fieldNames(config, "ingest.front-matter-fields.date"),
+                  fieldNames(config, "ingest.front-matter-fields.url"),
+                  fieldNames(config, "ingest.front-matter-fields.source")));
       JobConfig.RepeatedLines repeatedLines =
           new JobConfig.RepeatedLines(
               positive(config, "ingest.repeated-lines.min-documents"),
@@ -362,6 +368,18 @@ public final class JobConfigLoader {
 
   private static String key(String path) {
     return ROOT + "." + path;
+  }
+
+  /** Front matter field names: a list, or one name as record-fields has it; never empty. */
+  private static List<String> fieldNames(Config config, String path) {
+    List<String> names =
+        config.getValue(key(path)).valueType() == ConfigValueType.STRING
+            ? List.of(config.getString(key(path)))
+            : config.getStringList(key(path));
+    if (names.isEmpty() || names.stream().anyMatch(String::isBlank)) {
+      throw invalid(path, "must name at least one field, and no blank one: " + names);
+    }
+    return List.copyOf(names);
   }
 
   private static int nonNegative(Config config, String path) {

@@ -8,20 +8,33 @@ import java.util.regex.Pattern;
 /**
  * The input formats the job reads. A path's format comes from its extension (after a {@code .gz});
  * a file with no or an unknown extension is sniffed (HTML or plain text); an extension of a known
- * format the job does not read (PDF, Word, images, archives, Markdown) is unsupported.
+ * format the job does not read (PDF, Word, images, archives) is unsupported, as is a repository's
+ * own documentation in Markdown (README.md, LICENSE.md, ...), which is no transcript.
  */
 public enum InputFormat {
   TXT,
   HTML,
   JSONL,
-  CSV;
+  CSV,
+  /** CommonMark with GitHub tables, and a YAML (---) or TOML (+++) front matter block. */
+  MARKDOWN;
 
   private static final Set<String> UNSUPPORTED =
       Set.of(
-          "pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "ppt", "pptx", "md", "json",
-          "xml", "zip", "tar", "tgz", "7z", "rar", "bz2", "xz", "zst", "png", "jpg", "jpeg", "gif",
-          "svg", "webp", "tif", "tiff", "mp3", "mp4", "wav", "avi", "mov", "exe", "dll", "so",
-          "bin", "class", "jar", "parquet", "avro", "orc", "crc");
+          "pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "ppt", "pptx", "json", "xml",
+          "zip", "tar", "tgz", "7z", "rar", "bz2", "xz", "zst", "png", "jpg", "jpeg", "gif", "svg",
+          "webp", "tif", "tiff", "mp3", "mp4", "wav", "avi", "mov", "exe", "dll", "so", "bin",
+          "class", "jar", "parquet", "avro", "orc", "crc");
+
+  /**
+   * GitHub corpora ship a README.md (and a licence, a changelog) beside the transcripts;
+   * data-sample has one. Markdown files of these names, any case, with or without a language suffix
+   * ("README.en.md"), are the repository's, not a ministry's.
+   */
+  private static final Pattern REPOSITORY_DOCUMENT =
+      Pattern.compile(
+          "(readme|license|licence|changelog|changes|contributing|code_of_conduct)(\\.[a-z_-]+)?");
+
   private static final Pattern HTML_START =
       Pattern.compile(
           "(?is)^\\s*(<!doctype\\s+html|<html|<head|<body|<!--|<meta|<div|<p[\\s>]|<article)");
@@ -46,6 +59,9 @@ public enum InputFormat {
         return Optional.of(JSONL);
       case "csv":
         return Optional.of(CSV);
+      case "md":
+      case "markdown":
+        return isRepositoryDocument(path) ? Optional.empty() : Optional.of(MARKDOWN);
       default:
         return Optional.empty();
     }
@@ -53,7 +69,17 @@ public enum InputFormat {
 
   /** Whether the path's extension is a format the job knows and does not read. */
   public static boolean isUnsupported(String path) {
-    return UNSUPPORTED.contains(extension(path));
+    return UNSUPPORTED.contains(extension(path)) || isRepositoryDocument(path);
+  }
+
+  private static boolean isRepositoryDocument(String path) {
+    String extension = extension(path);
+    if (!extension.equals("md") && !extension.equals("markdown")) {
+      return false;
+    }
+    String name = fileName(path).replaceFirst("\\.gz$", "");
+    String base = name.substring(0, name.length() - extension.length() - 1);
+    return REPOSITORY_DOCUMENT.matcher(base).matches();
   }
 
   /** HTML when the text starts like a page, otherwise plain text. */

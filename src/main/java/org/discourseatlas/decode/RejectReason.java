@@ -14,7 +14,7 @@ public enum RejectReason {
   TOO_LARGE,
   /** An extension the job does not read. */
   UNSUPPORTED_FORMAT,
-  /** A JSON Lines or CSV record that cannot be parsed or has no text field. */
+  /** A JSON Lines or CSV record that cannot be parsed or has no text field; broken front matter. */
   MALFORMED_RECORD,
   /** After markup and boilerplate are stripped, too little text is left to analyse. */
   NO_TEXT,

@@ -15,6 +15,7 @@ import org.discourseatlas.turns.SpeakerLabelRule;
  * @param pathPatterns file-name patterns whose {fields} become document metadata; first match wins
  * @param speakerRules roles assigned to speaker labels, overriding the built-in ones
  * @param outlets news outlets that label questions, beside the shipped list (turns.outlets)
+ * @param frontMatterFields the Markdown front matter field names for title, date, url, source
  */
 public record ParserSettings(
     long maxFileBytes,
@@ -23,8 +24,29 @@ public record ParserSettings(
     List<SourceRule> sourceRules,
     List<PathPattern> pathPatterns,
     List<SpeakerLabelRule> speakerRules,
-    List<String> outlets)
+    List<String> outlets,
+    FrontMatterFields frontMatterFields)
     implements Serializable {
+
+  /** The settings with the shipped front matter field names. */
+  public ParserSettings(
+      long maxFileBytes,
+      int minTextChars,
+      RecordFields recordFields,
+      List<SourceRule> sourceRules,
+      List<PathPattern> pathPatterns,
+      List<SpeakerLabelRule> speakerRules,
+      List<String> outlets) {
+    this(
+        maxFileBytes,
+        minTextChars,
+        recordFields,
+        sourceRules,
+        pathPatterns,
+        speakerRules,
+        outlets,
+        FrontMatterFields.DEFAULTS);
+  }
 
   /** The settings without extra outlets. */
   public ParserSettings(
@@ -56,6 +78,26 @@ public record ParserSettings(
   /** JSON Lines / CSV field names. */
   public record RecordFields(String text, String title, String date, String url, String source)
       implements Serializable {}
+
+  /**
+   * Markdown front matter field names: for each, the first name present with a value is read
+   * (Jekyll sites write {@code source_url} where scraped corpora write {@code url}).
+   */
+  public record FrontMatterFields(
+      List<String> title, List<String> date, List<String> url, List<String> source)
+      implements Serializable {
+    /** As in reference.conf's ingest.front-matter-fields. */
+    public static final FrontMatterFields DEFAULTS =
+        new FrontMatterFields(
+            List.of("title"), List.of("date"), List.of("source_url", "url"), List.of("source"));
+
+    public FrontMatterFields {
+      title = List.copyOf(title);
+      date = List.copyOf(date);
+      url = List.copyOf(url);
+      source = List.copyOf(source);
+    }
+  }
 
   /**
    * Inputs whose path contains {@code pathContains}, or whose URL's host is {@code host} or a

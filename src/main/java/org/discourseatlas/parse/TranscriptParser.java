@@ -2,9 +2,6 @@ package org.discourseatlas.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,10 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.DuplicateHeaderMode;
 import org.discourseatlas.decode.DecodedText;
 import org.discourseatlas.decode.ExtractedPage;
 import org.discourseatlas.decode.Gzip;
@@ -77,7 +70,8 @@ public final class TranscriptParser {
       if (named.isEmpty() && InputFormat.isUnsupported(sourcePath)) {
         throw new RejectedInputException(
             RejectReason.UNSUPPORTED_FORMAT,
-            "extension not read (txt, html, htm, jsonl, csv, each also .gz; others are sniffed)");
+            "extension not read (txt, html, htm, jsonl, csv, md, each also .gz; others are sniffed),"
+                + " or a repository's README.md, LICENSE.md and the like");
       }
       boolean gzip = InputFormat.isGzip(sourcePath);
       byte[] content = gzip ? Gzip.decompress(bytes, settings.maxFileBytes()) : bytes;
@@ -90,6 +84,7 @@ public final class TranscriptParser {
             case HTML -> one(htmlPage(sourcePath, formatCode, decoded, bytes.length));
             case JSONL -> jsonLines(sourcePath, formatCode, decoded);
             case CSV -> csvRows(sourcePath, formatCode, decoded);
+            case MARKDOWN -> one(markdown(sourcePath, formatCode, decoded, bytes.length));
             default -> throw new IllegalStateException("unhandled format " + format);
           };
       if (result.drafts().isEmpty() && result.rejects().isEmpty()) {
@@ -111,7 +106,7 @@ public final class TranscriptParser {
   }
 
   /** Stops a file's record loop once its time budget has run out (the worker is interrupted). */
-  private static void stopIfInterrupted() {
+  static void stopIfInterrupted() {
     if (Thread.currentThread().isInterrupted()) {
       throw new java.util.concurrent.CancellationException("ingest.max-seconds-per-file exceeded");
     }
@@ -186,6 +181,24 @@ public final class TranscriptParser {
         bytes);
   }
 
+  private DraftTranscript markdown(
+      String sourcePath, String format, DecodedText decoded, long bytes)
+      throws RejectedInputException {
+    MarkdownTranscript md = MarkdownTranscript.read(decoded.text(), settings.frontMatterFields());
+    return draft(
+        sourcePath,
+        format,
+        decoded.encoding(),
+        md.title(),
+        md.date(),
+        md.dateSource(),
+        md.place(),
+        md.source(),
+        md.url(),
+        BoilerplateFilter.keepContent(md.body()),
+        bytes);
+  }
+
   private ReadResult jsonLines(String sourcePath, String format, DecodedText decoded) {
     List<DraftTranscript> drafts = new ArrayList<>();
     List<RejectedInput> rejects = new ArrayList<>();
@@ -223,56 +236,12 @@ public final class TranscriptParser {
   /** CSV with a header row; {@code #N} in the path is the N-th data row (rows may span lines). */
   private ReadResult csvRows(String sourcePath, String format, DecodedText decoded)
       throws RejectedInputException {
-    List<DraftTranscript> drafts = new ArrayList<>();
-    List<RejectedInput> rejects = new ArrayList<>();
-    CSVFormat csv =
-        CSVFormat.RFC4180
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true)
-            // A header ending with a comma ("text,title,") has a blank column name, as
-            // spreadsheets export it: the blank columns are ignored, not the file.
-            .setAllowMissingColumnNames(true)
-            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY)
-            .get();
-    int row = 0;
-    try (CSVParser parser = CSVParser.parse(new StringReader(decoded.text()), csv)) {
-      if (!parser.getHeaderMap().containsKey(settings.recordFields().text())) {
-        throw new RejectedInputException(
-            RejectReason.MALFORMED_RECORD,
-            "CSV header has no '"
-                + settings.recordFields().text()
-                + "' column: "
-                + parser.getHeaderNames());
-      }
-      for (CSVRecord record : parser) {
-        stopIfInterrupted();
-        row++;
-        String recordPath = sourcePath + "#" + row;
-        try {
-          drafts.add(
-              record(
-                  recordPath,
-                  format,
-                  decoded.encoding(),
-                  record.toMap(),
-                  record.toString().length()));
-        } catch (RejectedInputException e) {
-          rejects.add(
-              new RejectedInput(recordPath, e.reason(), e.detail(), record.toString().length()));
-        }
-      }
-    } catch (UncheckedIOException | IllegalStateException | IOException e) {
-      // A quote never closed, or a row the parser cannot read: the rest of the file is one reject.
-      rejects.add(
-          new RejectedInput(
-              sourcePath + "#" + (row + 1),
-              RejectReason.MALFORMED_RECORD,
-              "CSV cannot be parsed from data row " + (row + 1) + ": " + e.getMessage(),
-              decoded.text().length()));
-    }
-    return new ReadResult(drafts, rejects);
+    return CsvRows.read(
+        sourcePath,
+        decoded.text(),
+        settings.recordFields().text(),
+        (recordPath, fields, bytes) ->
+            record(recordPath, format, decoded.encoding(), fields, bytes));
   }
 
   private static JsonNode readJson(String line) throws RejectedInputException {

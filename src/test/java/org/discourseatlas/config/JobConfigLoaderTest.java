@@ -48,7 +48,32 @@ class JobConfigLoaderTest {
     assertEquals(
         new ParserSettings.RecordFields("text", "title", "date", "url", "source"),
         config.parser().recordFields());
+    assertEquals(ParserSettings.FrontMatterFields.DEFAULTS, config.parser().frontMatterFields());
     assertTrue(config.rendered().contains("window=2"), config.rendered());
+  }
+
+  @Test
+  void frontMatterFieldNamesAreListsOrOneNameAndNeverEmpty() throws IOException {
+    Path file =
+        userFile(
+            "atlas.conf",
+            """
+            discourse-atlas.ingest.front-matter-fields {
+              date = [ publishDate, date ]
+              url = link
+            }
+            """);
+
+    ParserSettings.FrontMatterFields fields =
+        JobConfigLoader.load(file.toFile()).parser().frontMatterFields();
+
+    assertEquals(List.of("publishDate", "date"), fields.date());
+    assertEquals(List.of("link"), fields.url(), "one name as record-fields writes it");
+    assertEquals(List.of("title"), fields.title(), "unset names keep the default");
+    InvalidConfigException e = invalid("discourse-atlas.ingest.front-matter-fields.title = []\n");
+    assertTrue(
+        e.getMessage().contains("discourse-atlas.ingest.front-matter-fields.title"),
+        e.getMessage());
   }
 
   @Test
