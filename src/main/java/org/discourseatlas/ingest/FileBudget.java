@@ -1,5 +1,6 @@
 package org.discourseatlas.ingest;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,14 +40,14 @@ public final class FileBudget {
   private FileBudget() {}
 
   /**
-   * The work's result; {@code onTimeout}'s if it runs longer than {@code seconds}; {@code
+   * The work's result; {@code onTimeout}'s if it runs longer than {@code budget}; {@code
    * onFailure}'s (given the error) if it throws anything, errors included.
    */
   public static <T> T run(
-      Callable<T> work, long seconds, Supplier<T> onTimeout, Function<Throwable, T> onFailure) {
+      Callable<T> work, Duration budget, Supplier<T> onTimeout, Function<Throwable, T> onFailure) {
     Future<T> future = WORKERS.submit(work);
     try {
-      return future.get(seconds, TimeUnit.SECONDS);
+      return future.get(budget.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
       return onTimeout.get();

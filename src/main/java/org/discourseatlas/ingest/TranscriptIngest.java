@@ -8,6 +8,8 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -109,11 +111,11 @@ public final class TranscriptIngest {
 
   /**
    * Input files with content ({@link InputFiles#CONTENT_SCHEMA}) to drafts and rejects. Each file
-   * is read, decoded and parsed within {@code maxSecondsPerFile} ({@link FileBudget}): past it, or
-   * on any error, the file is one reject (timeout, parse_error) and the job goes on.
+   * is read, decoded and parsed within {@code maxTimePerFile} ({@link FileBudget}): past it, or on
+   * any error, the file is one reject (timeout, parse_error) and the job goes on.
    */
   public static Dataset<Row> read(
-      Dataset<Row> files, ParserSettings settings, long maxSecondsPerFile) {
+      Dataset<Row> files, ParserSettings settings, Duration maxTimePerFile) {
     // Field positions are resolved here: rows built by a previous map carry no schema.
     int pathAt = files.schema().fieldIndex(Columns.SOURCE_PATH);
     int lengthAt = files.schema().fieldIndex(Columns.LENGTH);
@@ -149,12 +151,12 @@ public final class TranscriptIngest {
           byte[] content = (byte[]) row.get(contentAt);
           return FileBudget.run(
               () -> draftRows(new TranscriptParser(settings).read(path, content), hash),
-              maxSecondsPerFile,
+              maxTimePerFile,
               () ->
                   List.of(
                           rejectRow(
                               READ_SCHEMA,
-                              timedOut(path, "reading and parsing", maxSecondsPerFile, length),
+                              timedOut(path, "reading and parsing", maxTimePerFile, length),
                               hash))
                       .iterator(),
               error ->
@@ -184,7 +186,7 @@ public final class TranscriptIngest {
       Dataset<Row> read,
       Map<String, Set<String>> repeatedLines,
       ParserSettings settings,
-      long maxSecondsPerFile) {
+      Duration maxTimePerFile) {
     Map<String, Set<String>> bySource = new HashMap<>(repeatedLines);
     StructType schema = read.schema();
     int hashAt = schema.fieldIndex(Columns.CONTENT_HASH);
@@ -199,12 +201,12 @@ public final class TranscriptIngest {
           // Splitting turns runs regexes over the text too: the same budget, per record.
           return FileBudget.run(
               () -> finished(finisher, draft, lines, hash),
-              maxSecondsPerFile,
+              maxTimePerFile,
               () ->
                   rejectRow(
                       PARSED_SCHEMA,
                       timedOut(
-                          draft.sourcePath(), "splitting turns", maxSecondsPerFile, draft.bytes()),
+                          draft.sourcePath(), "splitting turns", maxTimePerFile, draft.bytes()),
                       hash),
               error ->
                   rejectRow(PARSED_SCHEMA, failed(draft.sourcePath(), error, draft.bytes()), hash));
@@ -254,11 +256,14 @@ public final class TranscriptIngest {
     }
   }
 
-  private static RejectedInput timedOut(String path, String work, long seconds, long bytes) {
+  private static RejectedInput timedOut(String path, String work, Duration budget, long bytes) {
     return new RejectedInput(
         path,
         RejectReason.TIMEOUT,
-        work + " took more than ingest.max-seconds-per-file = " + seconds + " s",
+        work
+            + " took more than ingest.max-seconds-per-file = "
+            + BigDecimal.valueOf(budget.toMillis(), 3).stripTrailingZeros().toPlainString()
+            + " s",
         bytes);
   }
 

@@ -36,7 +36,7 @@ final class CorpusTables {
               Columns.FORMAT,
               StringType,
               false,
-              "`txt`, `html`, `jsonl`, `csv`, each possibly with `.gz`"),
+              "`txt`, `html`, `jsonl`, `csv`, `markdown`, each possibly with `.gz`"),
           field(
               Columns.ENCODING,
               StringType,

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 class FileBudgetTest {
   @Test
   void workWithinItsBudgetGivesItsResult() {
-    assertEquals("done", FileBudget.run(() -> "done", 10, () -> "timeout", e -> "failed"));
+    assertEquals(
+        "done",
+        FileBudget.run(() -> "done", Duration.ofSeconds(10), () -> "timeout", e -> "failed"));
   }
 
   /**
@@ -26,7 +28,7 @@ class FileBudgetTest {
             () ->
                 FileBudget.run(
                     () -> spinIgnoringInterrupts(Duration.ofSeconds(8)),
-                    1,
+                    Duration.ofSeconds(1),
                     () -> "timeout",
                     e -> "failed"));
     assertEquals("timeout", result);
@@ -39,7 +41,10 @@ class FileBudgetTest {
   void anErrorThrownByTheWorkGivesTheFailureResult() {
     String result =
         FileBudget.run(
-            () -> String.valueOf(depth(0)), 30, () -> "timeout", e -> e.getClass().getSimpleName());
+            () -> String.valueOf(depth(0)),
+            Duration.ofSeconds(30),
+            () -> "timeout",
+            e -> e.getClass().getSimpleName());
     assertEquals("StackOverflowError", result);
   }
 
@@ -50,7 +55,7 @@ class FileBudgetTest {
             () -> {
               throw new IllegalArgumentException("A header name is missing");
             },
-            30,
+            Duration.ofSeconds(30),
             () -> "timeout",
             e -> e.getMessage());
     assertTrue(result.contains("header name"), result);

@@ -110,6 +110,14 @@ class HostileFolderEndToEndTest {
             + "\", \"text\": \""
             + transcript.replace("\n", "\\n")
             + "\"}\n");
+    // Markdown whose front matter is broken: YAML that does not parse, and a block never closed.
+    Files.writeString(
+        input.resolve("broken-front-matter.md"),
+        "---\ntitle: Remarks by Sergey Lavrov\ndate: [2017-03-14\nsource_url: x\n---\n\n"
+            + transcript);
+    Files.writeString(
+        input.resolve("unclosed-front-matter.md"),
+        "---\ntitle: Remarks by Sergey Lavrov\ndate: 2017-03-14\n\n" + transcript);
 
     SparkSession spark = SharedSpark.session();
     assertEquals(
@@ -154,7 +162,7 @@ class HostileFolderEndToEndTest {
     rejectsByName.keySet().forEach(n -> accounted.add(n.replaceFirst("#\\d+$", "")));
     assertEquals(files, accounted);
     assertEquals(
-        15, documentsByName.size() + rejectsByName.size(), "14 files; feed.jsonl has 2 records");
+        17, documentsByName.size() + rejectsByName.size(), "16 files; feed.jsonl has 2 records");
   }
 
   @Test
@@ -168,6 +176,14 @@ class HostileFolderEndToEndTest {
     assertEquals("language", reason("one-line.txt"));
     // A CSV with its header line only once vanished from the accounting.
     assertEquals("no_text", reason("header-only.csv"));
+    assertEquals("malformed_record", reason("broken-front-matter.md"));
+    assertTrue(
+        detail("broken-front-matter.md").startsWith("front matter is not valid YAML"),
+        detail("broken-front-matter.md"));
+    assertEquals("malformed_record", reason("unclosed-front-matter.md"));
+    assertTrue(
+        detail("unclosed-front-matter.md").contains("is never closed"),
+        detail("unclosed-front-matter.md"));
     for (Row reject : rejectsByName.values()) {
       assertTrue(!reject.<String>getAs(Columns.DETAIL).isBlank(), reject.toString());
     }
@@ -203,6 +219,11 @@ class HostileFolderEndToEndTest {
       assertEquals(
           java.sql.Date.valueOf("2017-03-14"), documentsByName.get(name).getAs(Columns.DATE), name);
     }
+  }
+
+  private static String detail(String name) {
+    reason(name);
+    return rejectsByName.get(name).getAs(Columns.DETAIL);
   }
 
   private static String reason(String name) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -18,7 +17,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.discourseatlas.decode.RejectReason;
 import org.discourseatlas.decode.RejectedInput;
-import org.discourseatlas.decode.RejectedInputException;
 import org.discourseatlas.nlp.SentenceSplitter;
 import org.discourseatlas.nlp.SplitSentence;
 import org.discourseatlas.turns.SpeakerRole;
@@ -52,26 +50,15 @@ class MarkdownTranscriptTest {
 
   @TempDir Path corpus;
 
-  private record Parsed(List<FinishedTranscript> documents, List<RejectedInput> rejects) {}
-
-  private static Parsed parse(ParserSettings settings, Path file) throws IOException {
-    ReadResult read =
-        new TranscriptParser(settings).read(file.toUri().toString(), Files.readAllBytes(file));
-    TranscriptFinisher finisher = new TranscriptFinisher(settings);
-    List<FinishedTranscript> documents = new ArrayList<>();
-    List<RejectedInput> rejects = new ArrayList<>(read.rejects());
-    for (DraftTranscript draft : read.drafts()) {
-      try {
-        documents.add(finisher.finish(draft, Set.of()));
-      } catch (RejectedInputException e) {
-        rejects.add(new RejectedInput(draft.sourcePath(), e.reason(), e.detail(), draft.bytes()));
-      }
-    }
-    return new Parsed(documents, rejects);
+  /** Read and finished as the job does both steps (TranscriptParserTest's helper). */
+  private static TranscriptParserTest.ReadAndFinished parse(ParserSettings settings, Path file)
+      throws IOException {
+    return TranscriptParserTest.readAndFinish(
+        settings, file.toUri().toString(), Files.readAllBytes(file));
   }
 
   private static FinishedTranscript fixture(String name) throws IOException {
-    Parsed parsed = parse(DEFAULTS, FIXTURES.resolve(name));
+    TranscriptParserTest.ReadAndFinished parsed = parse(DEFAULTS, FIXTURES.resolve(name));
     assertEquals(List.of(), parsed.rejects(), name);
     assertEquals(1, parsed.documents().size(), name);
     return parsed.documents().get(0);
@@ -79,7 +66,7 @@ class MarkdownTranscriptTest {
 
   private RejectedInput reject(String name, String markdown) throws IOException {
     Path file = Files.writeString(corpus.resolve(name), markdown, StandardCharsets.UTF_8);
-    Parsed parsed = parse(DEFAULTS, file);
+    TranscriptParserTest.ReadAndFinished parsed = parse(DEFAULTS, file);
     assertEquals(List.of(), parsed.documents(), name);
     assertEquals(1, parsed.rejects().size(), name);
     return parsed.rejects().get(0);
@@ -347,7 +334,7 @@ class MarkdownTranscriptTest {
             + "\n\n---\n\n**Question:** What about Mosul?\n";
     Path file = Files.writeString(corpus.resolve("empty-front-matter.md"), text);
 
-    Parsed parsed = parse(DEFAULTS, file);
+    TranscriptParserTest.ReadAndFinished parsed = parse(DEFAULTS, file);
 
     assertEquals(List.of(), parsed.rejects());
     FinishedTranscript document = parsed.documents().get(0);

@@ -57,15 +57,14 @@ class TranscriptParserTest {
   @TempDir Path corpus;
 
   /** What one input file gave once read and finished: its transcripts and its rejected parts. */
-  private record ReadAndFinished(List<FinishedTranscript> documents, List<RejectedInput> rejects) {}
+  record ReadAndFinished(List<FinishedTranscript> documents, List<RejectedInput> rejects) {}
 
   /**
    * Reads a file and finishes its drafts as the job does ({@code TranscriptIngest.read}, then
    * {@code TranscriptIngest.finish}), here with no corpus-learned boilerplate; the rejects of
    * reading come first, then those of finishing.
    */
-  private static ReadAndFinished readAndFinish(
-      ParserSettings settings, String sourcePath, byte[] bytes) {
+  static ReadAndFinished readAndFinish(ParserSettings settings, String sourcePath, byte[] bytes) {
     ReadResult read = new TranscriptParser(settings).read(sourcePath, bytes);
     TranscriptFinisher finisher = new TranscriptFinisher(settings);
     List<FinishedTranscript> documents = new ArrayList<>();

@@ -88,7 +88,10 @@ public final class IngestStages {
           InputFiles.read(run.get(RunData.INPUT_FILES), run.config.parser().maxFileBytes());
       Dataset<Row> read =
           run.keep(
-              TranscriptIngest.read(files, run.config.parser(), run.config.maxSecondsPerFile()));
+              TranscriptIngest.read(
+                  files,
+                  run.config.parser(),
+                  java.time.Duration.ofSeconds(run.config.maxSecondsPerFile())));
       run.put(RunData.ALL_RECORDS, read);
       long inputFiles = run.get(RunData.INPUT_FILES).count();
       long records = read.count();
@@ -239,7 +242,10 @@ public final class IngestStages {
       Dataset<Row> finished =
           run.keep(
               TranscriptIngest.finish(
-                  read, repeatedLines, run.config.parser(), run.config.maxSecondsPerFile()));
+                  read,
+                  repeatedLines,
+                  run.config.parser(),
+                  java.time.Duration.ofSeconds(run.config.maxSecondsPerFile())));
       Dataset<Row> newRejects =
           run.keep(TranscriptIngest.rejects(read).unionByName(TranscriptIngest.rejects(finished)));
       Dataset<Row> earlierDocuments = run.keep(run.base().table(Table.DOCUMENTS));
