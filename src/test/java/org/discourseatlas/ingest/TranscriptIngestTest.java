@@ -142,8 +142,9 @@ class TranscriptIngestTest {
   /**
    * A file whose reading outlasts ingest.max-seconds-per-file is a timeout reject, one per file,
    * none lost; with time enough the same files are read. How long a parse takes depends on the
-   * machine, so the budget here is zero (nothing finishes within it) against two minutes; the
-   * budget's own timing, interrupts and errors are FileBudgetTest's.
+   * machine (the deep page parsed in under 1 s on a quiet one, in 8 s on a busy one), so the budget
+   * here is zero against two minutes; the budget's own timing, interrupts and errors are
+   * FileBudgetTest's.
    */
   @Test
   void aFileOverItsTimeBudgetIsATimeoutRejectAndTheOthersAreRead(@TempDir Path folder)
@@ -166,12 +167,14 @@ class TranscriptIngestTest {
 
     Map<String, Row> outOfTime = readWithin(folder, settings, Duration.ZERO);
     assertEquals(Set.of("deep.html", "good.txt", "header-only.csv"), outOfTime.keySet());
-    for (Row reject : outOfTime.values()) {
-      assertEquals("timeout", reject.getAs(Columns.REASON), reject.toString());
-      assertEquals(
-          "reading and parsing took more than ingest.max-seconds-per-file = 0 s",
-          reject.getAs(Columns.DETAIL));
-    }
+    // The deep page's parse takes a good part of a second: never within a zero budget. A small
+    // file may be (the worker can finish before the waiting task is scheduled again): either way
+    // it is there, once.
+    Row deep = outOfTime.get("deep.html");
+    assertEquals("timeout", deep.getAs(Columns.REASON), deep.toString());
+    assertEquals(
+        "reading and parsing took more than ingest.max-seconds-per-file = 0 s",
+        deep.getAs(Columns.DETAIL));
 
     Map<String, Row> inTime = readWithin(folder, settings, Duration.ofSeconds(120));
     assertEquals("draft", inTime.get("deep.html").getAs(Columns.KIND), "walked, not overflowed");
