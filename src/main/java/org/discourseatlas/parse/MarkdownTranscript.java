@@ -4,11 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.discourseatlas.decode.FrontMatter;
 import org.discourseatlas.decode.MarkdownText;
 import org.discourseatlas.decode.RejectedInputException;
-import org.discourseatlas.text.DateParser;
 import org.discourseatlas.turns.TurnSegmenter;
 
 /**
@@ -67,15 +65,12 @@ record MarkdownTranscript(
     }
 
     String title = metadataTitle != null ? metadataTitle : headingTitle;
-    Optional<TitleLine> titleLine = title == null ? Optional.empty() : TitleLine.parse(title);
-    Optional<LocalDate> metadataDate =
-        Optional.ofNullable(first(frontMatter.fields(), names.date()))
-            .flatMap(DateParser::parseWhole);
+    TitleLine.Dated dated = TitleLine.Dated.of(title, first(frontMatter.fields(), names.date()));
     return new MarkdownTranscript(
         title,
-        metadataDate.orElse(titleLine.map(TitleLine::date).orElse(null)),
-        metadataDate.isPresent() ? "metadata" : titleLine.isPresent() ? "title" : null,
-        titleLine.map(TitleLine::place).orElse(null),
+        dated.date(),
+        dated.dateSource(),
+        dated.place(),
         first(frontMatter.fields(), names.source()),
         first(frontMatter.fields(), names.url()),
         blocks.subList(bodyStart, blocks.size()).stream().map(MarkdownText.Block::text).toList());

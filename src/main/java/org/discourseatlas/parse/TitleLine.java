@@ -79,4 +79,23 @@ public record TitleLine(String title, LocalDate date, String place) {
     Matcher m = PLACE_BEFORE_DATE.matcher(text.substring(0, found.start()));
     return m.find() ? m.group(1).strip() : null;
   }
+
+  /**
+   * The date and place of a record that carries its own metadata (a JSONL or CSV record, a Markdown
+   * front matter): the metadata's date when it parses, else its title line's; the place is the
+   * title line's.
+   *
+   * @param dateSource "metadata", "title", or null when neither gives a date
+   */
+  record Dated(LocalDate date, String dateSource, String place) {
+    static Dated of(String title, String metadataDate) {
+      Optional<TitleLine> titleLine = title == null ? Optional.empty() : TitleLine.parse(title);
+      Optional<LocalDate> fromMetadata =
+          Optional.ofNullable(metadataDate).flatMap(DateParser::parseWhole);
+      return new Dated(
+          fromMetadata.orElse(titleLine.map(TitleLine::date).orElse(null)),
+          fromMetadata.isPresent() ? "metadata" : titleLine.isPresent() ? "title" : null,
+          titleLine.map(TitleLine::place).orElse(null));
+    }
+  }
 }

@@ -269,19 +269,15 @@ public final class TranscriptParser {
           RejectReason.MALFORMED_RECORD, "no text in field '" + names.text() + "'");
     }
     String title = blankToNull(fields.get(names.title()));
-    Optional<TitleLine> titleLine = title == null ? Optional.empty() : TitleLine.parse(title);
-    Optional<LocalDate> fieldDate =
-        Optional.ofNullable(blankToNull(fields.get(names.date()))).flatMap(DateParser::parseWhole);
-    LocalDate date = fieldDate.orElse(titleLine.map(TitleLine::date).orElse(null));
-    String dateSource = fieldDate.isPresent() ? "metadata" : titleLine.isPresent() ? "title" : null;
+    TitleLine.Dated dated = TitleLine.Dated.of(title, blankToNull(fields.get(names.date())));
     return draft(
         recordPath,
         format,
         encoding,
         title,
-        date,
-        dateSource,
-        titleLine.map(TitleLine::place).orElse(null),
+        dated.date(),
+        dated.dateSource(),
+        dated.place(),
         blankToNull(fields.get(names.source())),
         blankToNull(fields.get(names.url())),
         SoftWraps.join(BoilerplateFilter.keepContent(Arrays.asList(LINE_BREAK.split(text, -1)))),
