@@ -52,8 +52,21 @@ public final class SentimentScorer {
    * A scored sentence: the class with the highest probability, the expected class on -1..+1, the 5
    * probabilities.
    */
-  public record Score(String label, double score, List<Double> probabilities)
+  public record Score(
+      String label, double score, List<Double> probabilities, AgencyExtractor.Agency agency)
       implements Serializable {}
+
+  /**
+   * CoreNLP's 4-class CRF (PERSON, LOCATION, ORGANIZATION, MISC; CoNLL 2003 with distributional
+   * similarity features): one model of the three the default NER runs, and no fine-grained
+   * gazetteer (18 MB of regular expressions), so the actors' cost stays near the parse's; the actor
+   * dictionary does the normalising (decision 0022).
+   */
+  static final String NER_MODEL =
+      "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
+
+  /** Which pipeline: a parser, with or without what the actor tables need (lemma, ner, graphs). */
+  private record PipelineKey(Parser parser, boolean actors) {}
 
   /**
    * The pipelines, held softly: the collector may take their ~650 MB of models back when a later
@@ -63,15 +76,19 @@ public final class SentimentScorer {
    * ({@code Lazy.cache}), so nothing else keeps them. A task holds its pipeline strongly while it
    * scores; a pipeline collected is loaded again on next use.
    */
-  private static final Map<Parser, SoftReference<StanfordCoreNLP>> PIPELINES =
+  private static final Map<PipelineKey, SoftReference<StanfordCoreNLP>> PIPELINES =
       new ConcurrentHashMap<>();
 
   private SentimentScorer() {}
 
   /** The model files the parser needs that are not on the classpath (empty when all are there). */
-  public static List<String> missingModels(Parser parser) {
+  public static List<String> missingModels(Parser parser, boolean actors) {
     List<String> missing = new ArrayList<>();
-    for (String model : List.of(POS_MODEL, parser.model(), SENTIMENT_MODEL)) {
+    List<String> models = new ArrayList<>(List.of(POS_MODEL, parser.model(), SENTIMENT_MODEL));
+    if (actors) {
+      models.add(NER_MODEL);
+    }
+    for (String model : models) {
       if (SentimentScorer.class.getClassLoader().getResource(model) == null) {
         missing.add(model);
       }
@@ -81,10 +98,16 @@ public final class SentimentScorer {
 
   /**
    * Scores each sentence as one sentence (never re-split). The score is the expected class mapped
-   * to -1..+1: (sum_k p_k * k - 2) / 2 for classes k = 0..4, so 0 is neutral on average.
+   * to -1..+1: (sum_k p_k * k - 2) / 2 for classes k = 0..4, so 0 is neutral on average. With
+   * {@code actors}, the same parse also gives each sentence's entities and events ({@link
+   * AgencyExtractor}); without, {@link Score#agency()} is null.
    */
   public static List<Score> score(List<String> sentences, Parser parser) {
-    StanfordCoreNLP pipeline = pipeline(parser);
+    return score(sentences, parser, false);
+  }
+
+  public static List<Score> score(List<String> sentences, Parser parser, boolean actors) {
+    StanfordCoreNLP pipeline = pipeline(new PipelineKey(parser, actors));
     List<Score> scores = new ArrayList<>(sentences.size());
     for (String text : sentences) {
       Annotation annotation = new Annotation(text);
@@ -94,7 +117,8 @@ public final class SentimentScorer {
         scores.add(null);
         continue;
       }
-      Tree tree = parsed.get(0).get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+      CoreMap sentence = parsed.get(0);
+      Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
       SimpleMatrix predictions = tree == null ? null : RNNCoreAnnotations.getPredictions(tree);
       if (predictions == null) {
         scores.add(null);
@@ -111,7 +135,12 @@ public final class SentimentScorer {
           best = k;
         }
       }
-      scores.add(new Score(LABELS.get(best), (expected - 2) / 2, probabilities));
+      scores.add(
+          new Score(
+              LABELS.get(best),
+              (expected - 2) / 2,
+              probabilities,
+              actors ? AgencyExtractor.of(sentence) : null));
     }
     return scores;
   }
@@ -128,18 +157,18 @@ public final class SentimentScorer {
     StanfordCoreNLP.clearAnnotatorPool();
   }
 
-  private static StanfordCoreNLP pipeline(Parser parser) {
-    SoftReference<StanfordCoreNLP> held = PIPELINES.get(parser);
+  private static StanfordCoreNLP pipeline(PipelineKey key) {
+    SoftReference<StanfordCoreNLP> held = PIPELINES.get(key);
     StanfordCoreNLP pipeline = held == null ? null : held.get();
     if (pipeline != null) {
       return pipeline;
     }
     synchronized (PIPELINES) {
-      held = PIPELINES.get(parser);
+      held = PIPELINES.get(key);
       pipeline = held == null ? null : held.get();
       if (pipeline == null) {
-        pipeline = new StanfordCoreNLP(properties(parser));
-        PIPELINES.put(parser, new SoftReference<>(pipeline));
+        pipeline = new StanfordCoreNLP(properties(key.parser(), key.actors()));
+        PIPELINES.put(key, new SoftReference<>(pipeline));
       }
       return pipeline;
     }
@@ -147,16 +176,36 @@ public final class SentimentScorer {
 
   /** The pipeline's properties: the benchmark builds plain CoreNLP from the same ones. */
   public static Properties properties(Parser parser) {
+    return properties(parser, false);
+  }
+
+  /**
+   * With {@code actors}: lemmas and named entities are added before the parse (the sentiment model
+   * reads the same tree as without).
+   */
+  public static Properties properties(Parser parser, boolean actors) {
     Properties props = new Properties();
-    props.setProperty("annotators", "tokenize,ssplit,pos,parse,sentiment");
+    props.setProperty(
+        "annotators",
+        actors
+            ? "tokenize,ssplit,pos,lemma,ner,parse,sentiment"
+            : "tokenize,ssplit,pos,parse,sentiment");
     props.setProperty("tokenize.language", "en");
     // The job split sentences already: each text is scored as one sentence.
     props.setProperty("ssplit.isOneSentence", "true");
     props.setProperty("pos.model", POS_MODEL);
     props.setProperty("parse.model", parser.model());
     props.setProperty("parse.binaryTrees", "true");
-    // Dependency graphs are not used by the sentiment model: skip building them.
+    // The sentiment model reads trees; the actors build the one graph they read themselves.
     props.setProperty("parse.buildgraphs", "false");
+    if (actors) {
+      props.setProperty("ner.model", NER_MODEL);
+      // Names only: no numbers, dates (SUTime) or fine-grained classes (decision 0022).
+      props.setProperty("ner.applyNumericClassifiers", "false");
+      props.setProperty("ner.useSUTime", "false");
+      props.setProperty("ner.applyFineGrained", "false");
+      props.setProperty("ner.buildEntityMentions", "false");
+    }
     props.setProperty("sentiment.model", SENTIMENT_MODEL);
     return props;
   }

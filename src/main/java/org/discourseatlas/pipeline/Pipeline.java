@@ -98,7 +98,7 @@ public final class Pipeline {
   public RunSummary run() {
     Instant startedAt = Instant.now();
     List<String> missing =
-        SentimentScorer.missingModels(SentimentScorer.parser(config.sentiment().parser()));
+        SentimentScorer.missingModels(SentimentScorer.parser(config.sentiment().parser()), true);
     if (!missing.isEmpty()) {
       throw new MissingModelException(
           "CoreNLP model files not on the classpath: "

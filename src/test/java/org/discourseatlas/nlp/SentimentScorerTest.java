@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 class SentimentScorerTest {
   @Test
   void theModelsTheJobNeedsAreOnTheClasspath() {
-    assertEquals(List.of(), SentimentScorer.missingModels(SentimentScorer.Parser.SHIFT_REDUCE));
-    assertEquals(List.of(), SentimentScorer.missingModels(SentimentScorer.Parser.PCFG));
+    assertEquals(
+        List.of(), SentimentScorer.missingModels(SentimentScorer.Parser.SHIFT_REDUCE, true));
+    assertEquals(List.of(), SentimentScorer.missingModels(SentimentScorer.Parser.PCFG, false));
   }
 
   @Test
