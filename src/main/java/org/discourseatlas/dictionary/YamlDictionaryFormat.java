@@ -43,8 +43,13 @@ final class YamlDictionaryFormat {
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+      // YAML 1.1 (SnakeYAML) refuses a bare "?" inside a flow list: "[gunm?n]".
+      String hint =
+          problem != null && problem.endsWith("but got ?")
+              ? " (quote a pattern with '?' inside [...], or write the list as '- ' lines)"
+              : "";
       throw new DictionaryException(
-          file, mark == null ? 1 : mark.getLine() + 1, "not valid YAML: " + problem);
+          file, mark == null ? 1 : mark.getLine() + 1, "not valid YAML: " + problem + hint);
     } catch (YAMLException e) {
       throw new DictionaryException(file, 1, "not valid YAML: " + e.getMessage());
     }

@@ -96,6 +96,17 @@ class DictionaryReaderTest {
   }
 
   @Test
+  void aQuestionMarkInAFlowListNeedsQuotes() {
+    // SnakeYAML refuses "gunm?n" bare inside [...] on line 2; quoted, or in a block list, it reads.
+    DictionaryException e = failure("bad.yml", "siege: [siege*]\nterror: [gunm?n]\n");
+    assertEquals(2, e.line());
+    assertTrue(e.getMessage().contains("quote a pattern with '?'"), e.getMessage());
+    assertEquals(
+        List.of("gunm?n"),
+        categories(DictionaryReader.read("ok.yml", "terror: [\"gunm?n\"]\n")).get("terror"));
+  }
+
+  @Test
   void aPatternThatIsNotAStringNamesItsLine() {
     // Line 4 is a mapping inside aid's list.
     DictionaryException e =
