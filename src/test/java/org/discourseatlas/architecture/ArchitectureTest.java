@@ -88,6 +88,7 @@ class ArchitectureTest {
           "turns", Set.of("text"),
           "zones", Set.of("text"),
           "decode", Set.of("text"),
+          "dictionary", Set.of("text"),
           "nlp", Set.of("terms", "text"),
           "parse", Set.of("decode", "turns", "text"),
           "config", Set.of("parse", "decode", "stats", "turns", "zones", "terms", "text"));
