@@ -31,6 +31,12 @@ def _errors(rows: pd.DataFrame, value: str) -> np.ndarray:
     return np.vstack([low.to_numpy(dtype=float), high.to_numpy(dtype=float)])
 
 
+def _short(text, width: int = 32) -> str:
+    """An axis label of at most `width` characters (an actor not in the dictionary is a phrase)."""
+    text = str(text)
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
 def _excludes_zero(rows: pd.DataFrame) -> pd.Series:
     return (rows["ci_low"] > 0) | (rows["ci_high"] < 0)
 
@@ -260,7 +266,8 @@ def _actor_panel(ax, rows: pd.DataFrame, column: str, colour: str, title: str, n
         ax.text(0.5, 0.5, f"no {what}", ha="center", va="center", transform=ax.transAxes, color="#666")
         ax.axis("off")
         return
-    ax.barh(top["actor"], top[column], color=colour, height=0.6)
+    ax.barh(range(len(top)), top[column], color=colour, height=0.6)
+    ax.set_yticks(range(len(top)), [_short(a) for a in top["actor"]])
     for y, value in enumerate(top[column]):
         ax.text(value, y, f" {int(value)}", va="center", fontsize=8)
     ax.set_ylim(len(top) - 0.5, -0.5)
@@ -344,7 +351,7 @@ def actor_sentiment(actors: pd.DataFrame, zone_a: str, zone_b: str, name_a: str,
             ax.text(right, y, f"  {int(r.n_sentences)}", va="center", fontsize=7, color="#666")
         if zone_means and not pd.isna(zone_means.get(zone)):
             ax.axvline(zone_means[zone], color=colour, lw=1, ls="--", alpha=0.7)
-    ax.set_yticks(range(len(names)), names)
+    ax.set_yticks(range(len(names)), [_short(a) for a in names])
     ax.set_ylim(len(names) - 0.5, -0.6)
     ax.axvline(0, color="#999", lw=0.8)
     ax.set_xlabel("mean sentiment of the sentences mentioning the actor (-1..+1), 95% interval")
