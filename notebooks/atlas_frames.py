@@ -137,10 +137,12 @@ def frame_differences(comparison: pd.DataFrame, name_a: str, name_b: str):
     """Forest plot of the job's differences of rates (first zone minus second), per dictionary.
 
     Sorted by the difference; a category whose 95% interval excludes zero takes the colour of
-    the zone it is more frequent in, and its label is bold. Hits on each side at the right.
+    the zone it is more frequent in, and its label is bold. Hits on each side at the right; a
+    category without a hit on either side is left out.
     """
     c = comparison.dropna(subset=["difference"])
-    assert len(c), "frame_comparisons has no difference for these zones"
+    c = c[c["count_target"] + c["count_reference"] > 0]  # no hit on either side: nothing to compare
+    assert len(c), "frame_comparisons has no category with hits for these zones"
     dictionaries = sorted(c["dictionary"].unique())
     sizes = [int((c["dictionary"] == d).sum()) for d in dictionaries]
     fig, axes = plt.subplots(len(dictionaries), 1, squeeze=False,
@@ -258,6 +260,38 @@ def top_category(frame_mentions: pd.DataFrame, zone: str) -> tuple[str, str] | N
 # ---------------------------------------------------------------------------------------------
 # Actors
 
+# Pronouns and other closed-class words the parse gives as an agent or target ("we", "i",
+# "this", "everyone"): they say that someone acts, not who. English personal, possessive,
+# reflexive, demonstrative, interrogative/relative and indefinite pronouns (as listed in Quirk et
+# al. 1985, A Comprehensive Grammar of the English Language, ch. 6, quantifiers included),
+# compared lower-cased: outside the actor dictionary the job writes the phrase as it found it.
+PRONOUNS = frozenset("""
+i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself
+she her hers herself it its itself they them their theirs themselves one oneself
+this that these those who whom whose what which whoever whatever whichever
+everyone everybody everything someone somebody something anyone anybody anything
+nobody nothing none all some any each both either neither many more most much few several
+other others another such
+""".split()) | {"no one"}
+
+
+def is_pronoun(names: pd.Series) -> pd.Series:
+    """Whether each actor name is a pronoun or other closed-class word (see PRONOUNS)."""
+    return names.fillna("").str.strip().str.lower().isin(PRONOUNS)
+
+
+def drop_pronouns(actors: pd.DataFrame, events: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame | None, int]:
+    """The actors without pronoun actors, and the events with a pronoun agent or target set to
+    null (the event stays for its other side); also how many events had one."""
+    actors = actors[~is_pronoun(actors["actor"])]
+    if events is None:
+        return actors, None, 0
+    agent, target = is_pronoun(events["agent"]), is_pronoun(events["target"])
+    events = events.assign(agent=events["agent"].mask(agent), agent_text=events["agent_text"].mask(agent),
+                           target=events["target"].mask(target), target_text=events["target_text"].mask(target))
+    return actors, events, int((agent | target).sum())
+
+
 
 def _actor_panel(ax, rows: pd.DataFrame, column: str, colour: str, title: str, n: int, what: str):
     top = rows[rows[column] > 0].nlargest(n, column)
@@ -274,6 +308,12 @@ def _actor_panel(ax, rows: pd.DataFrame, column: str, colour: str, title: str, n
     ax.set_xlim(0, top[column].max() * 1.15)
     ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
     ax.grid(axis="y", visible=False)
+
+
+def has_events(actors: pd.DataFrame, zone_a: str, zone_b: str) -> bool:
+    """Whether any actor of the two zones is the agent or the target of an event, all time."""
+    allt = actors[actors["zone"].isin([zone_a, zone_b]) & actors["period"].isna()]
+    return bool(((allt["as_agent"] > 0) | (allt["as_target"] > 0)).any())
 
 
 def top_actors(actors: pd.DataFrame, zone_a: str, zone_b: str, name_a: str, name_b: str, n: int = 10):
@@ -328,15 +368,25 @@ def styled_pair_verbs(table: pd.DataFrame):
         subset=[first, "verb"], **{"text-align": "left"})
 
 
+def toned_actors(actors: pd.DataFrame, zone_a: str, zone_b: str, name_a: str, name_b: str,
+                 min_sentences: int = 3) -> pd.DataFrame:
+    """The all-time actor rows of the two zones with at least `min_sentences` scored sentences,
+    the two zones themselves left out (nearly every sentence of a zone's window names it: its
+    tone is the zone's mean)."""
+    own = {z.lower() for z in (zone_a, zone_b, name_a, name_b)}
+    return actors[actors["zone"].isin([zone_a, zone_b]) & actors["period"].isna()
+                  & (actors["n_sentences"] >= min_sentences) & ~actors["actor"].str.lower().isin(own)]
+
+
 def actor_sentiment(actors: pd.DataFrame, zone_a: str, zone_b: str, name_a: str, name_b: str,
                     n: int = 12, min_sentences: int = 3, zone_means: dict[str, float] | None = None):
     """Forest plot: mean sentiment of the sentences mentioning each actor, both zones, 95% intervals.
 
-    The n actors with the most such sentences in the two zones together (at least
-    `min_sentences` in a zone to be drawn for it); dashed lines: each zone's own mean.
+    The n actors with the most such sentences in the two zones together (`toned_actors`: at least
+    `min_sentences` in a zone to be drawn for it, the zones themselves left out); dashed lines:
+    each zone's own mean.
     """
-    allt = actors[actors["zone"].isin([zone_a, zone_b]) & actors["period"].isna()
-                  & (actors["n_sentences"] >= min_sentences)]
+    allt = toned_actors(actors, zone_a, zone_b, name_a, name_b, min_sentences)
     assert len(allt), f"no actor has {min_sentences}+ scored sentences in {zone_a} or {zone_b}"
     ranked = allt.groupby("actor")["n_sentences"].sum().sort_values(ascending=False)
     names = ranked.head(n).index.tolist()
