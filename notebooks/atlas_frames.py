@@ -37,8 +37,11 @@ def _short(text, width: int = 32) -> str:
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
-def _excludes_zero(rows: pd.DataFrame) -> pd.Series:
-    return (rows["ci_low"] > 0) | (rows["ci_high"] < 0)
+def _supported(rows: pd.DataFrame) -> pd.Series:
+    """A difference the sample supports: its 95% interval excludes zero, and each side has two or
+    more documents (a bootstrap over one document gives a zero-width interval, not certainty)."""
+    enough = (rows["n_documents_target"] >= 2) & (rows["n_documents_reference"] >= 2)
+    return enough & ((rows["ci_low"] > 0) | (rows["ci_high"] < 0))
 
 
 def _bold_labels(ax, bold: list[bool]) -> None:
@@ -64,9 +67,9 @@ def zones_or_corpus(zone_a: str, zone_b: str):
     return pc.field("zone").isin([zone_a, zone_b]) | pc.field("zone").is_null()
 
 
-def has_months(frames: pd.DataFrame, zone_a: str, zone_b: str) -> bool:
-    """Whether frames has monthly rows for either zone (none when their documents are undated)."""
-    return bool((frames["zone"].isin([zone_a, zone_b]) & frames["period"].notna()).any())
+def months(frames: pd.DataFrame, zone_a: str, zone_b: str) -> list[str]:
+    """The months frames has rows for in either zone (none when their documents are undated)."""
+    return sorted(frames.loc[frames["zone"].isin([zone_a, zone_b]), "period"].dropna().unique())
 
 
 def _pair_all_time(frames: pd.DataFrame, zone_a: str, zone_b: str) -> pd.DataFrame:
@@ -136,8 +139,8 @@ def styled_rates(frames: pd.DataFrame, zone_a: str, zone_b: str, name_a: str, na
 def frame_differences(comparison: pd.DataFrame, name_a: str, name_b: str):
     """Forest plot of the job's differences of rates (first zone minus second), per dictionary.
 
-    Sorted by the difference; a category whose 95% interval excludes zero takes the colour of
-    the zone it is more frequent in, and its label is bold. Hits on each side at the right; a
+    Sorted by the difference; a category whose 95% interval excludes zero (with two or more
+    documents a side) takes the colour of the zone it is more frequent in, and its label is bold. Hits on each side at the right; a
     category without a hit on either side is left out.
     """
     c = comparison.dropna(subset=["difference"])
@@ -150,7 +153,7 @@ def frame_differences(comparison: pd.DataFrame, name_a: str, name_b: str):
                              gridspec_kw={"height_ratios": [n + 2 for n in sizes]})
     for ax, dictionary in zip(axes[:, 0], dictionaries):
         rows = c[c["dictionary"] == dictionary].sort_values("difference", ascending=False)
-        significant = _excludes_zero(rows).to_numpy()
+        significant = _supported(rows).to_numpy()
         colours = [(COLOUR_A if d > 0 else COLOUR_B) if s else COLOUR_NEUTRAL
                    for d, s in zip(rows["difference"], significant)]
         for y, (r, colour) in enumerate(zip(rows.itertuples(index=False), colours)):
@@ -170,7 +173,8 @@ def frame_differences(comparison: pd.DataFrame, name_a: str, name_b: str):
         ax.grid(axis="y", visible=False)
     handles = [Line2D([], [], marker="D", ls="", color=COLOUR_A, label=f"more in {name_a}"),
                Line2D([], [], marker="D", ls="", color=COLOUR_B, label=f"more in {name_b}"),
-               Line2D([], [], marker="D", ls="", color=COLOUR_NEUTRAL, label="interval includes 0")]
+               Line2D([], [], marker="D", ls="", color=COLOUR_NEUTRAL,
+                      label="interval includes 0\n(or one document a side)")]
     axes[0, 0].legend(handles=handles, loc="lower right", fontsize=8)
     fig.tight_layout()
     return fig
@@ -190,7 +194,7 @@ def most_different(frames: pd.DataFrame, comparison: pd.DataFrame | None, zone_a
     """
     if comparison is not None and len(comparison.dropna(subset=["difference"])):
         ranked = comparison.dropna(subset=["difference"])
-        ranked = ranked.assign(_sig=_excludes_zero(ranked), _size=ranked["difference"].abs())
+        ranked = ranked.assign(_sig=_supported(ranked), _size=ranked["difference"].abs())
         ranked = ranked.sort_values(["_sig", "_size"], ascending=False)
     else:
         pair = _pair_all_time(frames, zone_a, zone_b)
@@ -216,6 +220,8 @@ def rates_over_months(frames: pd.DataFrame, picked: list[tuple[str, str]], zone_
               if ((monthly["dictionary"] == d) & (monthly["category"] == c)).any()]
     assert wanted, "none of the picked categories has monthly rows"
     several = monthly["dictionary"].nunique() > 1
+    first, last = pd.to_datetime(monthly["period"].min() + "-01"), pd.to_datetime(monthly["period"].max() + "-01")
+    step = max(1, math.ceil(((last.year - first.year) * 12 + last.month - first.month + 1) / 6))  # <= 6 ticks
     cols = min(3, len(wanted))
     rows_n = math.ceil(len(wanted) / cols)
     fig, axes = plt.subplots(rows_n, cols, figsize=(4.2 * cols, 2.6 * rows_n + 0.7), squeeze=False,
@@ -232,6 +238,8 @@ def rates_over_months(frames: pd.DataFrame, picked: list[tuple[str, str]], zone_
             ax.plot(x, r["rate"], color=colour, marker="o", markersize=3, lw=1.4, label=name)
         ax.set_title(f"{dictionary}: {category}" if several else category, fontsize=9)
         ax.set_ylim(bottom=0)
+        ax.set_xlim(first - pd.Timedelta(days=20), last + pd.Timedelta(days=20))
+        ax.xaxis.set_major_locator(mpl.dates.MonthLocator(interval=step))
         ax.xaxis.set_major_formatter(mpl.dates.DateFormatter("%Y-%m"))
         ax.tick_params(labelsize=8)
     for ax in axes.flat[len(wanted):]:
