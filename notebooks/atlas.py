@@ -141,7 +141,7 @@ class Snapshot:
         return where is not None and where.is_dir()
 
     def table(self, table: str, *, columns: list[str] | None = None, filters=None,
-              allow_empty: bool = False, why_missing: str = "",
+              allow_empty: bool = False, why_missing: str = "", why_empty: str | None = None,
               quiet: bool = False) -> pd.DataFrame | None:
         """The table as a DataFrame, checked for its documented columns and for rows.
 
@@ -149,6 +149,9 @@ class Snapshot:
         filter list) keeps only matching rows, read that way so a large table never loads
         whole. Returns None, saying so, when this snapshot has no such table yet (a table of an
         issue that has not landed, or an optional one); `quiet` leaves saying so to the caller.
+        `why_empty` is for a table a run may write without rows (a stage configured off): an
+        empty table (after `filters`) is then said to be empty, with this reason, and None is
+        returned as for a missing one.
         """
         where = self.path(table)
         if where is None or not where.is_dir():
@@ -159,6 +162,11 @@ class Snapshot:
             unknown = set(columns) - set(TABLE_COLUMNS[table])
             assert not unknown, f"{sorted(unknown)} are not documented columns of {table}"
         frame = pq.read_table(str(where), columns=columns, filters=filters).to_pandas()
+        if why_empty is not None and frame.empty:
+            check_table(frame, table, allow_empty=True, columns=columns)
+            if not quiet:
+                note(f"table {table} is empty{why_empty}")
+            return None
         check_table(frame, table, allow_empty=allow_empty, columns=columns)
         return frame
 
