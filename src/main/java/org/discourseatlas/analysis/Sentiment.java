@@ -28,8 +28,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 import org.discourseatlas.config.JobConfig;
+import org.discourseatlas.nlp.AgencyExtractor;
 import org.discourseatlas.nlp.SentimentScorer;
 import org.discourseatlas.schema.Columns;
+import org.discourseatlas.schema.FramingTables;
 import org.discourseatlas.schema.RowValues;
 import org.discourseatlas.schema.Table;
 import org.discourseatlas.stats.DocumentBootstrap;
@@ -64,15 +66,18 @@ public final class Sentiment {
           .add(Columns.SENTIMENT_SCORE, DataTypes.DoubleType, true)
           .add(
               Columns.SENTIMENT_PROBS, DataTypes.createArrayType(DataTypes.DoubleType, false), true)
-          .add(Columns.SENTIMENT_STATUS, DataTypes.StringType, false);
+          .add(Columns.SENTIMENT_STATUS, DataTypes.StringType, false)
+          .add(Columns.ENTITIES, DataTypes.createArrayType(FramingTables.ENTITY, false), true)
+          .add(Columns.EVENTS, DataTypes.createArrayType(FramingTables.EVENT, false), true);
 
   private Sentiment() {}
 
   /**
    * Adds sentiment_label, sentiment_score, sentiment_probs and sentiment_status to sentences
-   * (doc_id, sentence, text, tokens, zones). A sentence in scope longer than {@code maxTokens}
-   * tokens is not parsed (status too_long); out of scope, all four are null. Earlier results are
-   * reused: a sentence in scope with a row in {@code previous} (doc_id, sentence, sentiment_label,
+   * (doc_id, sentence, text, tokens, zones), and where {@code actors} the entities and events read
+   * from the same parse (null otherwise). A sentence in scope longer than {@code maxTokens} tokens
+   * is not parsed (status too_long); out of scope, all four are null. Earlier results are reused: a
+   * sentence in scope with a row in {@code previous} (doc_id, sentence, sentiment_label,
    * sentiment_score, sentiment_probs, sentiment_status; scored under the same sentiment settings)
    * keeps it and is not parsed again ({@code previous} may be null). {@code parsed}, when given,
    * counts the sentences handed to CoreNLP. {@code sentencesInScope} (see {@link #inScope}) bounds
@@ -81,6 +86,7 @@ public final class Sentiment {
   public static Dataset<Row> score(
       Dataset<Row> sentences,
       JobConfig.Sentiment settings,
+      boolean actors,
       Dataset<Row> previous,
       LongAccumulator parsed,
       long sentencesInScope) {
@@ -101,7 +107,9 @@ public final class Sentiment {
                   col(Columns.SENTIMENT_LABEL),
                   col(Columns.SENTIMENT_SCORE),
                   col(Columns.SENTIMENT_PROBS),
-                  col(Columns.SENTIMENT_STATUS));
+                  col(Columns.SENTIMENT_STATUS),
+                  col(Columns.ENTITIES),
+                  col(Columns.EVENTS));
       reused =
           sentences.filter(inScope).select(Columns.DOC_ID, Columns.SENTENCE).join(earlier, key);
       notReused =
@@ -142,7 +150,7 @@ public final class Sentiment {
                 if (parsed != null) {
                   parsed.add(texts.size());
                 }
-                List<SentimentScorer.Score> scores = SentimentScorer.score(texts, parser);
+                List<SentimentScorer.Score> scores = SentimentScorer.score(texts, parser, actors);
                 for (int i = 0; i < batch.size(); i++) {
                   SentimentScorer.Score s = scores.get(i);
                   out.add(
@@ -152,7 +160,9 @@ public final class Sentiment {
                           s == null ? null : s.label(),
                           s == null ? null : s.score(),
                           s == null ? null : RowValues.array(s.probabilities()),
-                          SCORED));
+                          SCORED,
+                          s == null || s.agency() == null ? null : entityRows(s.agency()),
+                          s == null || s.agency() == null ? null : eventRows(s.agency())));
                 }
                 return true;
               }
@@ -177,13 +187,40 @@ public final class Sentiment {
                 lit(null)
                     .cast(DataTypes.createArrayType(DataTypes.DoubleType, false))
                     .as(Columns.SENTIMENT_PROBS),
-                lit(TOO_LONG).as(Columns.SENTIMENT_STATUS));
+                lit(TOO_LONG).as(Columns.SENTIMENT_STATUS),
+                lit(null)
+                    .cast(DataTypes.createArrayType(FramingTables.ENTITY, false))
+                    .as(Columns.ENTITIES),
+                lit(null)
+                    .cast(DataTypes.createArrayType(FramingTables.EVENT, false))
+                    .as(Columns.EVENTS));
     Dataset<Row> results = scored.unionByName(skipped);
     if (reused != null) {
       results = results.unionByName(reused);
     }
     boolean small = sentencesInScope <= BROADCAST_MAX_RESULTS;
     return sentences.join(small ? broadcast(results) : results, key, "left");
+  }
+
+  private static Row[] entityRows(AgencyExtractor.Agency agency) {
+    return agency.entities().stream()
+        .map(e -> RowFactory.create(e.text(), e.type(), e.begin(), e.end()))
+        .toArray(Row[]::new);
+  }
+
+  private static Row[] eventRows(AgencyExtractor.Agency agency) {
+    return agency.events().stream()
+        .map(
+            e ->
+                RowFactory.create(
+                    e.verb(),
+                    e.agent(),
+                    e.agentHead(),
+                    e.target(),
+                    e.targetHead(),
+                    e.negated(),
+                    e.passive()))
+        .toArray(Row[]::new);
   }
 
   /** Whether a sentence (doc_id, sentence, zones, ...) is in the scope sentiment is scored for. */

@@ -23,6 +23,8 @@ import org.discourseatlas.stats.KeynessStats;
  * @param lexical n-grams, keyness, collocations and KWIC settings
  * @param sentiment what is scored, with which parser, and how intervals are computed
  * @param topics the topic model: units, vocabulary, LDA, prevalence and model selection
+ * @param frames the category dictionaries counted per zone
+ * @param actors entities and events in the zone windows
  * @param rendered the merged configuration as HOCON, for the run manifest
  */
 public record JobConfig(
@@ -37,8 +39,24 @@ public record JobConfig(
     Lexical lexical,
     Sentiment sentiment,
     Topics topics,
+    Frames frames,
+    Actors actors,
     String rendered)
     implements Serializable {
+
+  /**
+   * Framing dictionaries ({@code frames.*}): shipped names or file paths, the bootstrap of the
+   * intervals, the comparisons.
+   */
+  public record Frames(
+      List<String> dictionaries,
+      int bootstrapResamples,
+      long seed,
+      List<KeynessComparison> comparisons)
+      implements Serializable {}
+
+  /** Actors ({@code actors.*}): whether the sentiment stage's parse also gives them; aliases. */
+  public record Actors(boolean enabled, String dictionary) implements Serializable {}
 
   /** Sentiment settings ({@code sentiment.*}). */
   public record Sentiment(

@@ -1,5 +1,15 @@
 package org.discourseatlas.config;
 
+import static org.discourseatlas.config.ConfigValues.atLeast;
+import static org.discourseatlas.config.ConfigValues.invalid;
+import static org.discourseatlas.config.ConfigValues.key;
+import static org.discourseatlas.config.ConfigValues.names;
+import static org.discourseatlas.config.ConfigValues.nonNegative;
+import static org.discourseatlas.config.ConfigValues.nonNegativeDouble;
+import static org.discourseatlas.config.ConfigValues.onlyKeys;
+import static org.discourseatlas.config.ConfigValues.positive;
+import static org.discourseatlas.config.ConfigValues.share;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -116,6 +126,13 @@ public final class JobConfigLoader {
           lexical(config),
           sentiment(config),
           topics(config),
+          new JobConfig.Frames(
+              names(config, "frames.dictionaries"),
+              positive(config, "frames.bootstrap-resamples"),
+              config.getLong(key("frames.seed")),
+              comparisons(config, "frames.comparisons")),
+          new JobConfig.Actors(
+              config.getBoolean(key("actors.enabled")), names(config, "actors.dictionary").get(0)),
           rendered);
     } catch (ConfigException e) {
       // Typesafe's message names the key and the file and line it came from.
@@ -199,14 +216,6 @@ public final class JobConfigLoader {
         selectionK,
         heldout,
         config.getBoolean(key("topics.reuse-model")));
-  }
-
-  private static double nonNegativeDouble(Config config, String path) {
-    double value = config.getDouble(key(path));
-    if (!(value >= 0)) {
-      throw invalid(path, "must be >= 0, is " + value);
-    }
-    return value;
   }
 
   /** Online LDA converges for a decay in (0.5, 1] (Hoffman et al. 2010, section 2.2). */
@@ -341,35 +350,6 @@ public final class JobConfigLoader {
     return List.copyOf(rules);
   }
 
-  /**
-   * A list's elements are values, so the file check does not see their keys; a misspelt one
-   * ("refrence") would be ignored like a misspelt path.
-   */
-  private static void onlyKeys(Config element, String where, String... keys) {
-    for (String key : element.root().keySet()) {
-      if (!List.of(keys).contains(key)) {
-        throw invalid(
-            where + "." + key, "is not a key here; the keys are " + String.join(", ", keys));
-      }
-    }
-  }
-
-  private static int positive(Config config, String path) {
-    return atLeast(config, path, 1);
-  }
-
-  private static double share(Config config, String path) {
-    double value = config.getDouble(key(path));
-    if (!(value > 0 && value <= 1)) {
-      throw invalid(path, "must be in (0, 1], is " + value);
-    }
-    return value;
-  }
-
-  private static String key(String path) {
-    return ROOT + "." + path;
-  }
-
   /** Front matter field names: a list, or one name as record-fields has it; never empty. */
   private static List<String> fieldNames(Config config, String path) {
     List<String> names =
@@ -380,21 +360,5 @@ public final class JobConfigLoader {
       throw invalid(path, "must name at least one field, and no blank one: " + names);
     }
     return List.copyOf(names);
-  }
-
-  private static int nonNegative(Config config, String path) {
-    return atLeast(config, path, 0);
-  }
-
-  private static int atLeast(Config config, String path, int min) {
-    int value = config.getInt(key(path));
-    if (value < min) {
-      throw invalid(path, "must be >= " + min + ", is " + value);
-    }
-    return value;
-  }
-
-  private static InvalidConfigException invalid(String path, String problem) {
-    return new InvalidConfigException("config: " + key(path) + " " + problem);
   }
 }

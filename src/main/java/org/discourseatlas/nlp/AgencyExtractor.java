@@ -69,6 +69,37 @@ public final class AgencyExtractor {
   private static final Set<String> PHRASE_PARTS =
       Set.of("compound", "flat", "flat:name", "amod", "nummod", "compound:prt", "name");
 
+  /**
+   * Heads that name a part of an actor rather than an actor ("members of the coalition", "aircraft
+   * of the US-led coalition"): their phrase takes in the whole "of" dependent, so the actor
+   * dictionary finds whose part it is.
+   */
+  private static final Set<String> PARTITIVES =
+      Set.of(
+          "member",
+          "members",
+          "part",
+          "parts",
+          "unit",
+          "units",
+          "force",
+          "forces",
+          "troops",
+          "aircraft",
+          "plane",
+          "planes",
+          "warplanes",
+          "jets",
+          "representative",
+          "representatives",
+          "official",
+          "officials",
+          "leadership",
+          "leaders",
+          "side",
+          "army",
+          "command");
+
   private AgencyExtractor() {}
 
   /** The entities and events of a sentence annotated with ner and parse (graphs built). */
@@ -223,10 +254,25 @@ public final class AgencyExtractor {
     return false;
   }
 
-  /** The head and its name-forming dependents (recursively), in sentence order. */
+  /**
+   * The head and its name-forming dependents (recursively), in sentence order; for a partitive
+   * head, also its "of" dependent whole.
+   */
   static String phrase(SemanticGraph graph, IndexedWord head) {
     List<IndexedWord> words = new ArrayList<>();
     collect(graph, head, words, 0);
+    if (PARTITIVES.contains(lower(head.word()))) {
+      for (SemanticGraphEdge edge : graph.outgoingEdgeIterable(head)) {
+        String relation = edge.getRelation().toString();
+        if (relation.equals("nmod:of") || relation.equals("acl:of")) {
+          for (IndexedWord word : graph.descendants(edge.getDependent())) {
+            if (!words.contains(word)) {
+              words.add(word);
+            }
+          }
+        }
+      }
+    }
     words.sort(Comparator.comparingInt(IndexedWord::index));
     List<String> text = new ArrayList<>(words.size());
     words.forEach(w -> text.add(w.word()));

@@ -62,7 +62,7 @@ public final class SentimentScorer {
    * gazetteer (18 MB of regular expressions), so the actors' cost stays near the parse's; the actor
    * dictionary does the normalising (decision 0022).
    */
-  static final String NER_MODEL =
+  public static final String NER_MODEL =
       "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
 
   /** Which pipeline: a parser, with or without what the actor tables need (lemma, ner, graphs). */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.discourseatlas.config.JobConfig;
+import org.discourseatlas.nlp.SentimentScorer;
 import org.discourseatlas.text.Sha256Hex;
 import org.discourseatlas.turns.TurnSegmenter;
 import org.discourseatlas.zones.ZoneGazetteer;
@@ -18,7 +19,8 @@ import org.discourseatlas.zones.ZoneGazetteer;
  *   <li>{@code ingest} (parser, boilerplate and near-duplicate settings): documents themselves
  *       would differ, so every input is analysed again;
  *   <li>{@code zones} (gazetteer, window): earlier sentences are tagged again;
- *   <li>{@code sentiment} (scope, parser, token limit): earlier sentences are scored again;
+ *   <li>{@code sentiment} (scope, parser, token limit, whether and with which NER model the parse
+ *       also gives actors): earlier sentences are scored again;
  *   <li>{@code topics} ({@code TopicFingerprint.of}): a new model is fitted, every unit inferred.
  * </ul>
  *
@@ -43,7 +45,12 @@ public record Fingerprints(
             config.nearDuplicates(),
             TurnSegmenter.RULES_VERSION),
         digest(gazetteer.zones(), config.zoneWindow()),
-        digest(sentiment.allSentences(), sentiment.parser(), sentiment.maxTokens()),
+        digest(
+            sentiment.allSentences(),
+            sentiment.parser(),
+            sentiment.maxTokens(),
+            config.actors().enabled(),
+            SentimentScorer.NER_MODEL),
         topicsFingerprint,
         digest(
             config.minTermLength(),

@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.nlp.SentimentScorer;
 import org.discourseatlas.pipeline.stages.AnalysisStages;
+import org.discourseatlas.pipeline.stages.FramingStages;
 import org.discourseatlas.pipeline.stages.IngestStages;
 import org.discourseatlas.pipeline.stages.LexicalStages;
 import org.discourseatlas.pipeline.stages.StageReports;
@@ -57,6 +58,7 @@ public final class Pipeline {
     stages.addAll(IngestStages.all());
     stages.addAll(AnalysisStages.all());
     stages.addAll(LexicalStages.all());
+    stages.addAll(FramingStages.all());
     stages.addAll(TopicStages.all());
     return stages;
   }
@@ -106,16 +108,19 @@ public final class Pipeline {
               + " (jobs/run.sh passes target/discourse-atlas-models.jar; with spark-submit add --jars <it>)");
     }
     var hadoopConf = spark.sparkContext().hadoopConfiguration();
+    // Read before the output is touched: a malformed dictionary stops the run with nothing written.
+    ReferenceFiles.Dictionaries dictionaries = ReferenceFiles.dictionaries(config, hadoopConf);
     // Closing the store releases the output's writer lease, whether the run published or failed.
     try (SnapshotStore store =
         SnapshotStore.open(options.output(), options.snapshot(), runId, hadoopConf)) {
-      return run(store, startedAt);
+      return run(store, startedAt, dictionaries);
     }
   }
 
-  private RunSummary run(SnapshotStore store, Instant startedAt) {
+  private RunSummary run(
+      SnapshotStore store, Instant startedAt, ReferenceFiles.Dictionaries dictionaries) {
     var hadoopConf = spark.sparkContext().hadoopConfiguration();
-    ZoneGazetteer gazetteer = GazetteerSource.load(config.gazetteerPath(), hadoopConf);
+    ZoneGazetteer gazetteer = ReferenceFiles.gazetteer(config.gazetteerPath(), hadoopConf);
     List<String> expressions = new ArrayList<>(config.lexical().multiwordExpressions());
     // Multiword zone names are kept whole as one term, like the configured expressions.
     expressions.addAll(gazetteer.multiwordAliases());
@@ -125,7 +130,16 @@ public final class Pipeline {
     StageLog log = new StageLog();
     try (RunState run =
         new RunState(
-            spark, options, config, runId, store, gazetteer, expressions, fingerprints, base)) {
+            spark,
+            options,
+            config,
+            runId,
+            store,
+            gazetteer,
+            dictionaries,
+            expressions,
+            fingerprints,
+            base)) {
       run.releaseModelsAfterUse(releaseModelsAfterUse);
       List<Stage> stages = stages();
       for (int i = 0; i < stages.size(); i++) {

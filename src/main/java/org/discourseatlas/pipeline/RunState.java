@@ -36,6 +36,10 @@ public final class RunState implements AutoCloseable {
   public final String runId;
   public final SnapshotStore store;
   public final ZoneGazetteer gazetteer;
+
+  /** The framing dictionaries and the actor dictionary (null when actors are off). */
+  public final ReferenceFiles.Dictionaries dictionaries;
+
   public final Fingerprints fingerprints;
 
   /** The gazetteer's multiword names and the configured expressions, each kept whole as a term. */
@@ -61,6 +65,7 @@ public final class RunState implements AutoCloseable {
       String runId,
       SnapshotStore store,
       ZoneGazetteer gazetteer,
+      ReferenceFiles.Dictionaries dictionaries,
       List<String> multiwordExpressions,
       Fingerprints fingerprints,
       BaseSnapshot base) {
@@ -70,6 +75,7 @@ public final class RunState implements AutoCloseable {
     this.runId = runId;
     this.store = store;
     this.gazetteer = gazetteer;
+    this.dictionaries = dictionaries;
     this.multiwordExpressions = List.copyOf(multiwordExpressions);
     this.fingerprints = fingerprints;
     this.base = base;

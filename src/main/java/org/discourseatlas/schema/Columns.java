@@ -184,4 +184,46 @@ public final class Columns {
    * from them).
    */
   public static final String TOKENS = "tokens";
+
+  // Framing dictionaries (frames, frame_comparisons, frame_mentions).
+
+  /** A category dictionary's name (a shipped one's, or the file's base name). */
+  public static final String DICTIONARY = "dictionary";
+
+  /** A dictionary category; nested ones joined by "/". */
+  public static final String CATEGORY = "category";
+
+  /** A dictionary entry as written (globs, multiword). */
+  public static final String PATTERN = "pattern";
+
+  public static final String RUNNING_WORDS = "running_words";
+  public static final String RATE = "rate";
+  public static final String N_DOCUMENTS_WITH = "n_documents_with";
+  public static final String DOCUMENT_SHARE = "document_share";
+  public static final String RATE_TARGET = "rate_target";
+  public static final String RATE_REFERENCE = "rate_reference";
+
+  // Actors (sentences' entities and events, actor_events, actors).
+
+  /** A sentence's named-entity mentions: (text, ner, begin, end). */
+  public static final String ENTITIES = "entities";
+
+  /** A sentence's verbs with agent and target as parsed: (verb, agent, agent_head, ...). */
+  public static final String EVENTS = "events";
+
+  public static final String NER = "ner";
+  public static final String BEGIN = "begin";
+  public static final String END = "end";
+  public static final String VERB = "verb";
+  public static final String AGENT = "agent";
+  public static final String AGENT_HEAD = "agent_head";
+  public static final String AGENT_TEXT = "agent_text";
+  public static final String TARGET_HEAD = "target_head";
+  public static final String TARGET_TEXT = "target_text";
+  public static final String NEGATED = "negated";
+  public static final String PASSIVE = "passive";
+  public static final String ACTOR = "actor";
+  public static final String MENTIONS = "mentions";
+  public static final String AS_AGENT = "as_agent";
+  public static final String AS_TARGET = "as_target";
 }

@@ -190,7 +190,13 @@ final class CorpusTables {
               Columns.SENTIMENT_STATUS,
               StringType,
               true,
-              "`scored`, `too_long` (over `sentiment.max-tokens`), null outside the scope"));
+              "`scored`, `too_long` (over `sentiment.max-tokens`), null outside the scope"),
+          field(
+              Columns.ENTITIES,
+              createArrayType(FramingTables.ENTITY, false),
+              true,
+              "from the same parse, where `actors.enabled`: named entities (text, CoreNLP class PERSON, LOCATION, ORGANIZATION or MISC, token begin and end) and events (verb lemma, agent and target phrases and head words, negated, passive); null when not parsed"),
+          also(Columns.EVENTS, createArrayType(FramingTables.EVENT, false), true));
 
   static final TableDefinition ZONES =
       define(

@@ -43,6 +43,53 @@ public final class DocumentBootstrap {
   }
 
   /**
+   * The bootstrap distributions of several ratios over the same documents at once (a dictionary's
+   * categories in one group): for column c, the sum over the resampled documents of {@code
+   * numerators[i][c]} over the sum of {@code denominators[i]}. Resample r draws the same documents
+   * for every column, exactly as {@link #means} draws them with this seed, so column c's
+   * distribution equals {@code means(column c, denominators, resamples, seed)}; drawing once for
+   * all columns makes a group's cost independent of its number of categories.
+   *
+   * @return per column, the {@code resamples} ratios, sorted (NaN where the resample has no
+   *     denominator)
+   */
+  public static double[][] ratioDistributions(
+      long[][] numerators, long[] denominators, int columns, int resamples, long seed) {
+    if (numerators.length != denominators.length) {
+      throw new IllegalArgumentException("one numerator row and one denominator per document");
+    }
+    int n = denominators.length;
+    double[][] ratios = new double[columns][resamples];
+    if (n == 0) {
+      for (double[] column : ratios) {
+        Arrays.fill(column, Double.NaN);
+      }
+      return ratios;
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    long[] sums = new long[columns];
+    for (int r = 0; r < resamples; r++) {
+      Arrays.fill(sums, 0);
+      long count = 0;
+      for (int i = 0; i < n; i++) {
+        int pick = random.nextInt(n);
+        long[] row = numerators[pick];
+        for (int c = 0; c < columns; c++) {
+          sums[c] += row[c];
+        }
+        count += denominators[pick];
+      }
+      for (int c = 0; c < columns; c++) {
+        ratios[c][r] = (double) sums[c] / count;
+      }
+    }
+    for (double[] column : ratios) {
+      Arrays.sort(column);
+    }
+    return ratios;
+  }
+
+  /**
    * Two groups' means (each the ratio of its documents' score sums to their observation counts) and
    * the 95% interval of the difference, target minus reference.
    */

@@ -57,7 +57,7 @@ public final class SentimentBenchmark {
 
     long start = System.nanoTime();
     long scored =
-        Sentiment.score(sentences, config.sentiment(), null, null, n)
+        Sentiment.score(sentences, config.sentiment(), false, null, null, n)
             .filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED))
             .count();
     double stageSeconds = (System.nanoTime() - start) / 1e9;

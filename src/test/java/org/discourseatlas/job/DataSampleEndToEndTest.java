@@ -400,6 +400,114 @@ class DataSampleEndToEndTest {
             > 0);
   }
 
+  /**
+   * Frames agree with the hits they count and the words they divide by: a leaf category's hits in a
+   * zone are its KWIC lines there; the zone's running words are its window sentences' n_tokens; the
+   * rate is hits per 10,000 of them inside its interval; and Aleppo and Mosul differ in at least
+   * one category beyond the interval (data-sample's Mosul is coalition airstrikes and
+   * displacement).
+   */
+  @Test
+  void framesCountTheirKwicLinesOverTheZoneWordsAndSetAleppoApartFromMosul() {
+    Dataset<Row> zoneLevel =
+        table(Table.FRAMES)
+            .filter(
+                col(Columns.ZONE)
+                    .isNotNull()
+                    .and(col(Columns.PERIOD).isNull())
+                    .and(col(Columns.ROLE).isNull()));
+    Map<String, Long> kwicLines = new HashMap<>();
+    for (Row row :
+        table(Table.FRAME_MENTIONS)
+            .groupBy(Columns.ZONE, Columns.CATEGORY)
+            .count()
+            .collectAsList()) {
+      kwicLines.put(row.getString(0) + "|" + row.getString(1), row.getLong(2));
+    }
+    Map<String, Long> zoneWords = new HashMap<>();
+    for (Row row :
+        table(Table.SENTENCES)
+            .select(
+                org.apache.spark.sql.functions.explode(col(Columns.ZONES)).as("z"),
+                col(Columns.N_TOKENS))
+            .groupBy("z")
+            .agg(sum(Columns.N_TOKENS))
+            .collectAsList()) {
+      zoneWords.put(row.getString(0), row.getLong(1));
+    }
+    Set<String> parents = new HashSet<>();
+    List<Row> rows = zoneLevel.collectAsList();
+    for (Row row : rows) {
+      String category = row.getAs(Columns.CATEGORY);
+      if (category.contains("/")) {
+        parents.add(category.substring(0, category.indexOf('/')));
+      }
+    }
+    int leavesWithHits = 0;
+    for (Row row : rows) {
+      String zone = row.getAs(Columns.ZONE);
+      String category = row.getAs(Columns.CATEGORY);
+      long count = row.getAs(Columns.COUNT);
+      long words = row.getAs(Columns.RUNNING_WORDS);
+      assertEquals(zoneWords.get(zone).longValue(), words, zone);
+      assertEquals(count * 10_000.0 / words, row.<Double>getAs(Columns.RATE), 1e-9);
+      assertTrue(
+          row.<Double>getAs(Columns.CI_LOW) <= row.<Double>getAs(Columns.RATE) + 1e-9
+              && row.<Double>getAs(Columns.RATE) <= row.<Double>getAs(Columns.CI_HIGH) + 1e-9,
+          row.toString());
+      if (!parents.contains(category)) {
+        assertEquals(
+            kwicLines.getOrDefault(zone + "|" + category, 0L), count, zone + " " + category);
+        leavesWithHits += count > 0 ? 1 : 0;
+      }
+    }
+    assertTrue(leavesWithHits >= 10, "leaf categories with hits in some zone: " + leavesWithHits);
+    List<Row> apart =
+        table(Table.FRAME_COMPARISONS)
+            .filter(
+                col(Columns.TARGET)
+                    .equalTo("aleppo")
+                    .and(col(Columns.REFERENCE).equalTo("mosul"))
+                    .and(col(Columns.CI_LOW).gt(0).or(col(Columns.CI_HIGH).lt(0))))
+            .collectAsList();
+    assertFalse(apart.isEmpty(), "a category whose Aleppo - Mosul interval excludes 0");
+    assertTrue(
+        apart.stream().anyMatch(r -> r.getAs(Columns.CATEGORY).equals("intervention/coalition")),
+        apart.toString());
+  }
+
+  /** Actors: every event's agent or target named, and the actor table agrees with the events. */
+  @Test
+  void actorEventsNameTheirActorsAndTheActorTableCountsThem() {
+    Dataset<Row> events = table(Table.ACTOR_EVENTS);
+    assertTrue(events.count() >= 100, "events in zone windows: " + events.count());
+    assertEquals(
+        0, events.filter(col(Columns.AGENT).isNull().and(col(Columns.TARGET).isNull())).count());
+    Map<String, Long> asAgent = new HashMap<>();
+    for (Row row :
+        events
+            .filter(col(Columns.AGENT).isNotNull())
+            .groupBy(Columns.ZONE, Columns.AGENT)
+            .count()
+            .collectAsList()) {
+      asAgent.put(row.getString(0) + "|" + row.getString(1), row.getLong(2));
+    }
+    List<Row> actors = table(Table.ACTORS).filter(col(Columns.PERIOD).isNull()).collectAsList();
+    long checked = 0;
+    for (Row actor : actors) {
+      String key = actor.getAs(Columns.ZONE) + "|" + actor.getAs(Columns.ACTOR);
+      assertEquals(asAgent.getOrDefault(key, 0L), actor.<Long>getAs(Columns.AS_AGENT), key);
+      checked += asAgent.containsKey(key) ? 1 : 0;
+    }
+    assertEquals(asAgent.size(), checked, "every agent of an event is in the actors table");
+    assertTrue(
+        actors.stream()
+            .anyMatch(
+                a ->
+                    a.getAs(Columns.ZONE).equals("mosul") && a.getAs(Columns.ACTOR).equals("ISIS")),
+        "ISIS among Mosul's actors");
+  }
+
   @Test
   void everyZoneMentionIsInKwicWithItsContextAndCollocationsAreAttracted() {
     Dataset<Row> mentions = table(Table.MENTIONS);

@@ -167,4 +167,56 @@ class SeedTranscriptEndToEndTest {
     assertTrue(
         comparison.<Double>getAs(Columns.CI_LOW) <= comparison.<Double>getAs(Columns.DIFFERENCE));
   }
+
+  /**
+   * The framing the seed argues: Aleppo's windows speak of liberation ("the liberation of Aleppo",
+   * "After the city was freed"), Mosul's of civilian harm ("the civilians in Mosul", "more people
+   * have fled Mosul"), and the coalition acts in Mosul's ("members of what is called an
+   * anti-terrorist coalition are conducting operations").
+   */
+  @Test
+  void aleppoIsFramedAsLiberationMosulAsCivilianHarmWithTheCoalitionActing() {
+    Dataset<Row> allTime =
+        table(Table.FRAMES)
+            .filter(
+                col(Columns.DICTIONARY)
+                    .equalTo("conflict-framing")
+                    .and(col(Columns.PERIOD).isNull())
+                    .and(col(Columns.ROLE).isNull())
+                    .and(col(Columns.SOURCE).isNull()));
+    assertTrue(count(allTime, "aleppo", "liberation") >= 3, "Aleppo's liberation hits");
+    assertTrue(count(allTime, "mosul", "civilian_harm") >= 1, "Mosul's civilian-harm hits");
+    assertTrue(
+        rate(allTime, "aleppo", "liberation") > rate(allTime, "mosul", "liberation"),
+        "liberation is Aleppo's frame more than Mosul's");
+    List<Row> coalition =
+        table(Table.ACTOR_EVENTS)
+            .filter(col(Columns.ZONE).equalTo("mosul").and(col(Columns.AGENT).equalTo("COALITION")))
+            .collectAsList();
+    assertEquals(1, coalition.size(), "the coalition as an agent in Mosul: " + coalition);
+    assertEquals("conduct", coalition.get(0).getAs(Columns.VERB));
+    Row actor =
+        table(Table.ACTORS)
+            .filter(
+                col(Columns.ZONE)
+                    .equalTo("mosul")
+                    .and(col(Columns.PERIOD).isNull())
+                    .and(col(Columns.ACTOR).equalTo("COALITION")))
+            .first();
+    assertEquals(1L, actor.<Long>getAs(Columns.AS_AGENT));
+  }
+
+  private static long count(Dataset<Row> frames, String zone, String category) {
+    return frames
+        .filter(col(Columns.ZONE).equalTo(zone).and(col(Columns.CATEGORY).equalTo(category)))
+        .first()
+        .getAs(Columns.COUNT);
+  }
+
+  private static double rate(Dataset<Row> frames, String zone, String category) {
+    return frames
+        .filter(col(Columns.ZONE).equalTo(zone).and(col(Columns.CATEGORY).equalTo(category)))
+        .first()
+        .getAs(Columns.RATE);
+  }
 }

@@ -30,7 +30,14 @@ import org.junit.jupiter.api.Test;
 class NotebooksTest {
   private static final String SNAPSHOT = SampleRun.SNAPSHOT;
   private static final List<String> NOTEBOOKS =
-      List.of("01-corpus-overview", "02-aleppo-vs-mosul", "03-topics", "04-zones-map", "report");
+      List.of(
+          "01-corpus-overview",
+          "02-aleppo-vs-mosul",
+          "03-topics",
+          "04-zones-map",
+          "05-frames",
+          "06-actors",
+          "report");
 
   /** The report's charts that need only the tables every snapshot has (more with topics, zones). */
   private static final int REPORT_FIGURES_AT_LEAST = 8;
@@ -103,6 +110,13 @@ class NotebooksTest {
     while (caption.find()) {
       captions.add(caption.group(1));
     }
+    // data-sample has frames and actors: the report's framing and actors sections drew.
+    assertTrue(
+        captions.stream().anyMatch(c -> c.contains("dictionary categories per 10,000")),
+        "the framing section: " + captions);
+    assertTrue(
+        captions.stream().anyMatch(c -> c.contains("Actors as agent and as target")),
+        "the actors section: " + captions);
     long images = INLINE_PNG.matcher(html).results().count();
     assertTrue(
         captions.size() >= REPORT_FIGURES_AT_LEAST,

@@ -18,7 +18,7 @@ class RunStateTest {
   private final SparkSession spark = SharedSpark.session();
 
   private RunState run() {
-    return new RunState(spark, null, null, "test-run", null, null, List.of(), null, null);
+    return new RunState(spark, null, null, "test-run", null, null, null, List.of(), null, null);
   }
 
   private Dataset<Row> rows(int n) {

@@ -42,6 +42,8 @@ class StageBudgetTest {
     BUDGET.put("term_frequencies", 20); // 17 on 2026-11-29
     BUDGET.put("keyness", 42); // 36 on 2026-11-29
     BUDGET.put("collocations+kwic", 29); // 25 on 2026-11-29
+    BUDGET.put("frames", 33); // 29 on 2026-11-30: three tables, the per-document rows cached
+    BUDGET.put("actors", 29); // 25 on 2026-11-30
     BUDGET.put("topic model", 130); // 113 on 2026-11-29
     BUDGET.put("topic_prevalence", 67); // 58 on 2026-11-29
     BUDGET.put(Pipeline.WRITE, 6); // 5 on 2026-11-29

@@ -68,7 +68,7 @@ class StageContractTest {
   void aMissingColumnFailsByStageDatasetAndColumn(SparkSession spark) {
     StructType schema = new StructType().add(Columns.DOC_ID, DataTypes.StringType, false);
     List<Row> rows = List.of(RowFactory.create("d1"));
-    RunState run = new RunState(spark, null, null, "run", null, null, List.of(), null, null);
+    RunState run = new RunState(spark, null, null, "run", null, null, null, List.of(), null, null);
     run.put(RunData.NEW_TURNS, spark.createDataFrame(rows, schema));
 
     IllegalStateException lacking =
@@ -95,7 +95,7 @@ class StageContractTest {
 
   @Test
   void aFactIsReportedOnce(SparkSession spark) {
-    RunState run = new RunState(spark, null, null, "run", null, null, List.of(), null, null);
+    RunState run = new RunState(spark, null, null, "run", null, null, null, List.of(), null, null);
     record Seen(long n) {}
     run.report(new Seen(1));
     assertEquals(1, run.fact(Seen.class).n());

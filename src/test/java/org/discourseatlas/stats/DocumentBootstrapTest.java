@@ -82,4 +82,21 @@ class DocumentBootstrapTest {
     assertEquals(0.0, c.difference().low(), 1e-12);
     assertEquals(1.0, c.difference().high(), 1e-12);
   }
+
+  @Test
+  void severalRatiosAtOnceEqualEachRatioBootstrappedAlone() {
+    // Three documents with 100, 50 and 250 running words and hits in two categories: column c's
+    // distribution must be means(hits of c, words) with the same seed, resample for resample.
+    long[][] hits = {{3, 0}, {1, 2}, {0, 5}};
+    long[] words = {100, 50, 250};
+    double[][] both = DocumentBootstrap.ratioDistributions(hits, words, 2, 300, 11);
+    for (int c = 0; c < 2; c++) {
+      double[] sums = {hits[0][c], hits[1][c], hits[2][c]};
+      assertArrayEquals(DocumentBootstrap.means(sums, words, 300, 11), both[c], 1e-15);
+    }
+    // A ratio of sums lies between the documents' own ratios: column 0's are 0.03, 0.02 and 0.
+    for (double ratio : both[0]) {
+      assertTrue(ratio >= 0 && ratio <= 0.03 + 1e-15, String.valueOf(ratio));
+    }
+  }
 }

@@ -53,6 +53,8 @@ class TopicFingerprintTest {
                 t.selectionK(),
                 t.heldoutShare(),
                 t.reuseModel()),
+            config.frames(),
+            config.actors(),
             config.rendered());
     assertNotEquals(base, TopicFingerprint.of(otherK, List.of("eastern aleppo")));
   }

@@ -38,7 +38,9 @@ public final class AnalysisStages {
           Columns.SENTIMENT_LABEL,
           Columns.SENTIMENT_SCORE,
           Columns.SENTIMENT_PROBS,
-          Columns.SENTIMENT_STATUS);
+          Columns.SENTIMENT_STATUS,
+          Columns.ENTITIES,
+          Columns.EVENTS);
 
   private AnalysisStages() {}
 
@@ -174,7 +176,12 @@ public final class AnalysisStages {
       run.put(
           RunData.SENTENCES,
           Sentiment.score(
-              tagged, run.config.sentiment(), run.base().sentimentResults(), parsed, inScope));
+              tagged,
+              run.config.sentiment(),
+              run.config.actors().enabled(),
+              run.base().sentimentResults(),
+              parsed,
+              inScope));
       return new Counts(run.fact(StageReports.Segments.class).sentences(), 0, "parsed");
     }
 

@@ -1,0 +1,166 @@
+package org.discourseatlas.pipeline.stages;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.discourseatlas.analysis.Actors;
+import org.discourseatlas.analysis.Frames;
+import org.discourseatlas.config.JobConfig;
+import org.discourseatlas.dictionary.ActorNames;
+import org.discourseatlas.dictionary.DictionaryMatcher;
+import org.discourseatlas.dictionary.DocumentFrameCounts;
+import org.discourseatlas.nlp.MorphaLemmatizer;
+import org.discourseatlas.pipeline.RunData;
+import org.discourseatlas.pipeline.RunState;
+import org.discourseatlas.pipeline.Stage;
+import org.discourseatlas.schema.Columns;
+import org.discourseatlas.terms.Lemmatizer;
+
+/**
+ * Framing categories per zone (frames, frame_comparisons, frame_mentions) and the actors of the
+ * zone windows (actor_events, actors). Both are computed over the whole snapshot every run, from
+ * the written sentences: a refresh equals a full run; only the parse behind the actors is reused.
+ */
+public final class FramingStages {
+  private FramingStages() {}
+
+  /** The stages in the order they run. */
+  public static List<Stage> all() {
+    return List.of(new FrameStage(), new ActorStage());
+  }
+
+  /** Dictionary hits per group and document, their rates with intervals, comparisons and KWIC. */
+  static final class FrameStage implements Stage {
+    public String name() {
+      return "frames";
+    }
+
+    public List<Uses> reads() {
+      return List.of(
+          Uses.of(
+              RunData.SENTENCES,
+              Columns.DOC_ID,
+              Columns.TURN,
+              Columns.SENTENCE,
+              Columns.ZONES,
+              Columns.TOKENS,
+              Columns.N_TOKENS),
+          Uses.of(RunData.TURNS, Columns.DOC_ID, Columns.TURN, Columns.ROLE),
+          Uses.of(
+              RunData.DOCUMENTS,
+              Columns.DOC_ID,
+              Columns.DATE,
+              Columns.SOURCE,
+              Columns.DUPLICATE_OF));
+    }
+
+    public List<Uses> adds() {
+      return List.of(
+          Uses.table(RunData.FRAMES),
+          Uses.table(RunData.FRAME_COMPARISONS),
+          Uses.table(RunData.FRAME_MENTIONS));
+    }
+
+    public Counts run(RunState run) {
+      JobConfig.Frames settings = run.config.frames();
+      List<DocumentFrameCounts.Sides> sides = new ArrayList<>();
+      settings
+          .comparisons()
+          .forEach(c -> sides.add(new DocumentFrameCounts.Sides(c.target(), c.reference())));
+      DocumentFrameCounts counter =
+          new DocumentFrameCounts(
+              new DictionaryMatcher(run.dictionaries.frames()), lemmatizer(), sides);
+      Dataset<Row> sentences = run.get(RunData.SENTENCES);
+      Dataset<Row> perDocument =
+          run.keep(
+              Frames.perDocument(
+                  sentences, run.get(RunData.TURNS), run.get(RunData.DOCUMENTS), counter));
+      run.put(RunData.FRAMES, Frames.byGroup(perDocument, counter, settings));
+      run.put(RunData.FRAME_COMPARISONS, Frames.comparisons(perDocument, counter, settings));
+      run.put(
+          RunData.FRAME_MENTIONS,
+          Frames.mentions(sentences, counter, run.config.lexical().contextWords()));
+      if (counter.categories().isEmpty()) {
+        run.skipped("frames", "frames.dictionaries names no dictionary with a category");
+      }
+      return Counts.written(
+          counter.categories().size(), "categories", RunData.FRAMES, RunData.FRAME_MENTIONS);
+    }
+
+    public String whyEmpty(RunState run, RunData table) {
+      if (run.dictionaries.frames().isEmpty()) {
+        return null;
+      }
+      return table == RunData.FRAME_COMPARISONS
+          ? "no configured frame comparison ("
+              + run.config.frames().comparisons().size()
+              + " in frames.comparisons)"
+          : table == RunData.FRAME_MENTIONS
+              ? "no dictionary hit in a zone window"
+              : "no analysed document";
+    }
+  }
+
+  /** Events and mentions of actors in the zone windows, from the sentiment stage's parse. */
+  static final class ActorStage implements Stage {
+    public String name() {
+      return "actors";
+    }
+
+    public List<Uses> reads() {
+      return List.of(
+          Uses.of(
+              RunData.SENTENCES,
+              Columns.DOC_ID,
+              Columns.TURN,
+              Columns.SENTENCE,
+              Columns.ZONES,
+              Columns.TOKENS,
+              Columns.ENTITIES,
+              Columns.EVENTS,
+              Columns.SENTIMENT_SCORE,
+              Columns.SENTIMENT_STATUS),
+          Uses.of(RunData.DOCUMENTS, Columns.DOC_ID, Columns.DATE, Columns.DUPLICATE_OF));
+    }
+
+    public List<Uses> adds() {
+      return List.of(Uses.table(RunData.ACTOR_EVENTS), Uses.table(RunData.ACTORS));
+    }
+
+    public Counts run(RunState run) {
+      JobConfig.Actors settings = run.config.actors();
+      if (!settings.enabled()) {
+        run.skipped("actors", "actors.enabled = false");
+        for (RunData data : List.of(RunData.ACTOR_EVENTS, RunData.ACTORS)) {
+          run.put(data, run.spark.createDataFrame(List.of(), data.table().schema()));
+        }
+        return Counts.written(0, "rows", RunData.ACTOR_EVENTS, RunData.ACTORS);
+      }
+      ActorNames names = new ActorNames(run.dictionaries.actors(), lemmatizer());
+      Dataset<Row> parsed =
+          run.keep(Actors.parsedSentences(run.get(RunData.SENTENCES), run.get(RunData.DOCUMENTS)));
+      run.put(RunData.ACTOR_EVENTS, Actors.events(parsed, names));
+      JobConfig.Sentiment sentiment = run.config.sentiment();
+      run.put(
+          RunData.ACTORS,
+          Actors.byZone(parsed, names, sentiment.bootstrapResamples(), sentiment.seed()));
+      return Counts.written(
+          run.fact(StageReports.SentimentCounts.class).scored(),
+          "rows",
+          RunData.ACTOR_EVENTS,
+          RunData.ACTORS);
+    }
+
+    public String whyEmpty(RunState run, RunData table) {
+      return run.config.actors().enabled()
+          ? "no sentence in a zone window was parsed with an agent or a target"
+          : null;
+    }
+  }
+
+  /** Dictionary words without a glob also match a token's lemma: CoreNLP's morphology, cached. */
+  private static Lemmatizer lemmatizer() {
+    return new MorphaLemmatizer();
+  }
+}
