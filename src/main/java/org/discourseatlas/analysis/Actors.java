@@ -3,7 +3,6 @@ package org.discourseatlas.analysis;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
@@ -55,10 +54,7 @@ public final class Actors {
    */
   public static Dataset<Row> parsedSentences(Dataset<Row> sentences, Dataset<Row> documents) {
     Dataset<Row> periods =
-        documents
-            .filter(col(Columns.DUPLICATE_OF).isNull())
-            .select(
-                col(Columns.DOC_ID), date_format(col(Columns.DATE), "yyyy-MM").as(Columns.PERIOD));
+        LexicalUnits.analysedDocuments(documents).select(Columns.DOC_ID, Columns.PERIOD);
     return sentences
         .filter(
             col(Columns.EVENTS)

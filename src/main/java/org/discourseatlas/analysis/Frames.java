@@ -2,16 +2,12 @@ package org.discourseatlas.analysis;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
@@ -73,13 +69,7 @@ public final class Frames {
       Dataset<Row> turns,
       Dataset<Row> documents,
       DocumentFrameCounts counter) {
-    Dataset<Row> analysed =
-        documents
-            .filter(col(Columns.DUPLICATE_OF).isNull())
-            .select(
-                col(Columns.DOC_ID),
-                date_format(col(Columns.DATE), "yyyy-MM").as(Columns.PERIOD),
-                col(Columns.SOURCE));
+    Dataset<Row> analysed = LexicalUnits.analysedDocuments(documents);
     Dataset<Row> input =
         sentences
             .select(Columns.DOC_ID, Columns.TURN, Columns.ZONES, Columns.TOKENS, Columns.N_TOKENS)
@@ -98,7 +88,8 @@ public final class Frames {
                 Columns.TOKENS,
                 Columns.N_TOKENS);
     return input.mapPartitions(
-        (MapPartitionsFunction<Row, Row>) rows -> new ByDocument(rows, counter),
+        (MapPartitionsFunction<Row, Row>)
+            rows -> new OneDocumentAtATime(rows, document -> perGroup(document, counter)),
         Encoders.row(PER_DOCUMENT));
   }
 
@@ -322,72 +313,39 @@ public final class Frames {
     return out;
   }
 
-  /**
-   * The rows of one partition, sorted by document, turned into each document's rows per group: one
-   * document's sentences are held at a time.
-   */
-  private static final class ByDocument implements Iterator<Row> {
-    private final Iterator<Row> rows;
-    private final DocumentFrameCounts counter;
-    private Row pending;
-    private Iterator<Row> current = Collections.emptyIterator();
-
-    ByDocument(Iterator<Row> rows, DocumentFrameCounts counter) {
-      this.rows = rows;
-      this.counter = counter;
-      this.pending = rows.hasNext() ? rows.next() : null;
+  /** One document's rows (doc_id, period, source, role, zones, tokens, n_tokens) per group. */
+  private static List<Row> perGroup(List<Row> document, DocumentFrameCounts counter) {
+    Row first = document.get(0);
+    String docId = first.getString(0);
+    String period = first.getString(1);
+    String source = first.getString(2);
+    List<DocumentFrameCounts.Sentence> sentences = new ArrayList<>(document.size());
+    for (Row row : document) {
+      sentences.add(
+          new DocumentFrameCounts.Sentence(
+              row.getList(4), row.getString(3), row.getList(5), row.getInt(6)));
     }
-
-    @Override
-    public boolean hasNext() {
-      while (!current.hasNext() && pending != null) {
-        current = nextDocument();
+    List<Row> out = new ArrayList<>();
+    for (DocumentFrameCounts.Counts c : counter.count(sentences, period != null)) {
+      DocumentFrameCounts.Group g = c.group();
+      TermLevel level = g.level();
+      Long[] hits = new Long[c.hits().length];
+      for (int i = 0; i < hits.length; i++) {
+        hits[i] = c.hits()[i];
       }
-      return current.hasNext();
+      out.add(
+          RowFactory.create(
+              level == null ? null : level.ordinal(),
+              g.zone(),
+              level != null && level.byPeriod() ? period : null,
+              g.role(),
+              level != null && level.bySource() ? source : null,
+              g.comparison(),
+              g.target(),
+              docId,
+              c.words(),
+              hits));
     }
-
-    @Override
-    public Row next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      return current.next();
-    }
-
-    /** Input columns: doc_id, period, source, role, zones, tokens, n_tokens. */
-    private Iterator<Row> nextDocument() {
-      String docId = pending.getString(0);
-      String period = pending.getString(1);
-      String source = pending.getString(2);
-      List<DocumentFrameCounts.Sentence> sentences = new ArrayList<>();
-      while (pending != null && docId.equals(pending.getString(0))) {
-        sentences.add(
-            new DocumentFrameCounts.Sentence(
-                pending.getList(4), pending.getString(3), pending.getList(5), pending.getInt(6)));
-        pending = rows.hasNext() ? rows.next() : null;
-      }
-      List<Row> out = new ArrayList<>();
-      for (DocumentFrameCounts.Counts c : counter.count(sentences, period != null)) {
-        DocumentFrameCounts.Group g = c.group();
-        TermLevel level = g.level();
-        Long[] hits = new Long[c.hits().length];
-        for (int i = 0; i < hits.length; i++) {
-          hits[i] = c.hits()[i];
-        }
-        out.add(
-            RowFactory.create(
-                level == null ? null : level.ordinal(),
-                g.zone(),
-                level != null && level.byPeriod() ? period : null,
-                g.role(),
-                level != null && level.bySource() ? source : null,
-                g.comparison(),
-                g.target(),
-                docId,
-                c.words(),
-                hits));
-      }
-      return out.iterator();
-    }
+    return out;
   }
 }

@@ -58,13 +58,7 @@ public final class LexicalUnits {
       Dataset<Row> sentences, Dataset<Row> turns, Dataset<Row> documents, TermExtractor extractor) {
     UDF1<Seq<String>, List<String>> toUnits =
         tokens -> extractor.units(CollectionConverters.asJava(tokens));
-    Dataset<Row> analysed =
-        documents
-            .filter(col(Columns.DUPLICATE_OF).isNull())
-            .select(
-                col(Columns.DOC_ID),
-                date_format(col(Columns.DATE), "yyyy-MM").as(Columns.PERIOD),
-                col(Columns.SOURCE));
+    Dataset<Row> analysed = analysedDocuments(documents);
     return sentences
         .join(
             turns.select(Columns.DOC_ID, Columns.TURN, Columns.ROLE),
@@ -85,6 +79,19 @@ public final class LexicalUnits {
             udf(toUnits, DataTypes.createArrayType(DataTypes.StringType, true))
                 .apply(col(Columns.TOKENS))
                 .as(TERM_UNITS));
+  }
+
+  /**
+   * The analysed documents (duplicates left out): doc_id, period (the month, "yyyy-MM"; null when
+   * undated) and source: what every per-zone statistic groups sentences by.
+   */
+  public static Dataset<Row> analysedDocuments(Dataset<Row> documents) {
+    return documents
+        .filter(col(Columns.DUPLICATE_OF).isNull())
+        .select(
+            col(Columns.DOC_ID),
+            date_format(col(Columns.DATE), "yyyy-MM").as(Columns.PERIOD),
+            col(Columns.SOURCE));
   }
 
   /** The units with their n-grams of 1 to {@code maxN} units (array of term, ngram, head, tail). */

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
@@ -335,10 +334,7 @@ public final class Sentiment {
   private static Dataset<Row> zoneRows(
       Dataset<Row> sentences, Dataset<Row> turns, Dataset<Row> documents) {
     Dataset<Row> periods =
-        documents
-            .filter(col(Columns.DUPLICATE_OF).isNull())
-            .select(
-                col(Columns.DOC_ID), date_format(col(Columns.DATE), "yyyy-MM").as(Columns.PERIOD));
+        LexicalUnits.analysedDocuments(documents).select(Columns.DOC_ID, Columns.PERIOD);
     return sentences
         .filter(
             col(Columns.SENTIMENT_STATUS)

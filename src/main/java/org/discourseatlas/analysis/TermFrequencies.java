@@ -10,10 +10,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -166,71 +163,38 @@ public final class TermFrequencies {
   private static Dataset<Row> sumOverDocuments(Dataset<Row> input, int maxN, List<Column> keys) {
     return input
         .mapPartitions(
-            (MapPartitionsFunction<Row, Row>) rows -> new PerDocument(rows, maxN),
+            (MapPartitionsFunction<Row, Row>)
+                rows -> new OneDocumentAtATime(rows, document -> countsOf(document, maxN)),
             Encoders.row(PER_DOCUMENT))
         .groupBy(keys.toArray(new Column[0]))
         .agg(sum(Columns.COUNT).as(Columns.COUNT), count(lit(1)).as(Columns.DOC_FREQ));
   }
 
-  /**
-   * The rows of one partition, sorted by document, turned into each document's counts: one
-   * document's sentences are held at a time.
-   */
-  private static final class PerDocument implements Iterator<Row> {
-    private final Iterator<Row> rows;
-    private final int maxN;
-    private Row pending;
-    private Iterator<Row> current = Collections.emptyIterator();
-
-    PerDocument(Iterator<Row> rows, int maxN) {
-      this.rows = rows;
-      this.maxN = maxN;
-      this.pending = rows.hasNext() ? rows.next() : null;
+  /** One document's rows (doc_id, period, source, role, zones, term_units, n_tokens) counted. */
+  private static List<Row> countsOf(List<Row> document, int maxN) {
+    Row first = document.get(0);
+    String period = first.getString(1);
+    String source = first.getString(2);
+    List<DocumentTermCounts.Sentence> sentences = new ArrayList<>(document.size());
+    for (Row row : document) {
+      sentences.add(
+          new DocumentTermCounts.Sentence(
+              row.getList(4), row.getString(3), row.getList(5), row.getInt(6)));
     }
-
-    @Override
-    public boolean hasNext() {
-      while (!current.hasNext() && pending != null) {
-        current = nextDocument();
-      }
-      return current.hasNext();
+    List<Row> out = new ArrayList<>();
+    for (DocumentTermCounts.Count c : DocumentTermCounts.count(sentences, period != null, maxN)) {
+      TermLevel level = c.level();
+      out.add(
+          RowFactory.create(
+              level.ordinal(),
+              c.zone(),
+              level.byPeriod() ? period : null,
+              c.role(),
+              level.bySource() ? source : null,
+              c.term(),
+              c.n(),
+              c.count()));
     }
-
-    @Override
-    public Row next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      return current.next();
-    }
-
-    /** Input columns: doc_id, period, source, role, zones, term_units, n_tokens. */
-    private Iterator<Row> nextDocument() {
-      String docId = pending.getString(0);
-      String period = pending.getString(1);
-      String source = pending.getString(2);
-      List<DocumentTermCounts.Sentence> sentences = new ArrayList<>();
-      while (pending != null && docId.equals(pending.getString(0))) {
-        sentences.add(
-            new DocumentTermCounts.Sentence(
-                pending.getList(4), pending.getString(3), pending.getList(5), pending.getInt(6)));
-        pending = rows.hasNext() ? rows.next() : null;
-      }
-      List<Row> out = new ArrayList<>();
-      for (DocumentTermCounts.Count c : DocumentTermCounts.count(sentences, period != null, maxN)) {
-        TermLevel level = c.level();
-        out.add(
-            RowFactory.create(
-                level.ordinal(),
-                c.zone(),
-                level.byPeriod() ? period : null,
-                c.role(),
-                level.bySource() ? source : null,
-                c.term(),
-                c.n(),
-                c.count()));
-      }
-      return out.iterator();
-    }
+    return out;
   }
 }

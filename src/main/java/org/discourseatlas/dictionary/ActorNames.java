@@ -35,7 +35,7 @@ public final class ActorNames implements Serializable {
     }
     List<String> words = Arrays.asList(phrase.split(" "));
     Hit best = null;
-    for (Hit hit : matcher.find(words, lemmas(words))) {
+    for (Hit hit : matcher.findWith(words, lemmatizer)) {
       if (best == null
           || hit.end() - hit.begin() > best.end() - best.begin()
           || (hit.end() - hit.begin() == best.end() - best.begin() && hit.end() > best.end())) {
@@ -63,7 +63,7 @@ public final class ActorNames implements Serializable {
   public List<String> mentions(List<String> tokens, List<Entity> entities) {
     List<String> actors = new ArrayList<>();
     boolean[] covered = new boolean[tokens.size()];
-    List<Hit> hits = new ArrayList<>(matcher.find(tokens, lemmas(tokens)));
+    List<Hit> hits = new ArrayList<>(matcher.findWith(tokens, lemmatizer));
     hits.sort((a, b) -> (b.end() - b.begin()) - (a.end() - a.begin()));
     for (Hit hit : hits) {
       boolean free = true;
@@ -85,13 +85,5 @@ public final class ActorNames implements Serializable {
       }
     }
     return actors;
-  }
-
-  private List<String> lemmas(List<String> words) {
-    List<String> lemmas = new ArrayList<>(words.size());
-    for (String word : words) {
-      lemmas.add(lemmatizer.lemma(word.toLowerCase(Locale.ROOT)));
-    }
-    return lemmas;
   }
 }

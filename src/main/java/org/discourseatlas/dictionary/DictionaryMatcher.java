@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.discourseatlas.terms.Lemmatizer;
 
 /**
  * Finds the categories of one or more dictionaries in a tokenised sentence, as quanteda's {@code
@@ -94,6 +95,15 @@ public final class DictionaryMatcher implements Serializable {
       c.byFirstWord.get(entry.words()[0]).add(entry);
     }
     return c;
+  }
+
+  /** The hits in one sentence, each token's lemma from {@code lemmatizer} (of its lowercase). */
+  public List<Hit> findWith(List<String> tokens, Lemmatizer lemmatizer) {
+    List<String> lemmas = new ArrayList<>(tokens.size());
+    for (String token : tokens) {
+      lemmas.add(lemmatizer.lemma(token.toLowerCase(Locale.ROOT)));
+    }
+    return find(tokens, lemmas);
   }
 
   /**

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.discourseatlas.terms.Lemmatizer;
 import org.discourseatlas.terms.TermLevel;
@@ -70,7 +69,7 @@ public final class DocumentFrameCounts implements Serializable {
    */
   public long[] hits(List<String> tokens) {
     long[] hits = new long[categories.size()];
-    for (Hit hit : matcher.find(tokens, lemmas(tokens))) {
+    for (Hit hit : matcher.findWith(tokens, lemmatizer)) {
       Integer at = index.get(new CategoryId(hit.dictionary(), hit.category()));
       if (at != null) {
         hits[at]++;
@@ -81,7 +80,7 @@ public final class DocumentFrameCounts implements Serializable {
 
   /** The hits of one sentence: what frame_mentions lists. */
   public List<Hit> find(List<String> tokens) {
-    return matcher.find(tokens, lemmas(tokens));
+    return matcher.findWith(tokens, lemmatizer);
   }
 
   /**
@@ -91,17 +90,8 @@ public final class DocumentFrameCounts implements Serializable {
     Map<Group, Counts> groups = new LinkedHashMap<>();
     for (Sentence sentence : sentences) {
       long[] hits = hits(sentence.tokens());
-      List<String> zonesOrCorpus = new ArrayList<>(sentence.zones().size() + 1);
-      zonesOrCorpus.add(null);
-      zonesOrCorpus.addAll(sentence.zones());
-      for (String zone : zonesOrCorpus) {
-        for (TermLevel level : TermLevel.values()) {
-          if (level.byZone() != (zone != null) || (level.byPeriod() && !dated)) {
-            continue;
-          }
-          String role = level.byRole() ? sentence.role() : null;
-          add(groups, new Group(level, zone, role, -1, false), sentence, hits);
-        }
+      for (TermLevel.Group g : TermLevel.groupsOf(sentence.zones(), sentence.role(), dated)) {
+        add(groups, new Group(g.level(), g.zone(), g.role(), -1, false), sentence, hits);
       }
       for (int c = 0; c < comparisons.size(); c++) {
         Sides sides = comparisons.get(c);
@@ -134,13 +124,5 @@ public final class DocumentFrameCounts implements Serializable {
       }
     }
     return false;
-  }
-
-  private List<String> lemmas(List<String> tokens) {
-    List<String> lemmas = new ArrayList<>(tokens.size());
-    for (String token : tokens) {
-      lemmas.add(lemmatizer.lemma(token.toLowerCase(Locale.ROOT)));
-    }
-    return lemmas;
   }
 }

@@ -37,19 +37,11 @@ public final class DocumentTermCounts {
     Map<Key, long[]> counts = new HashMap<>();
     for (Sentence sentence : sentences) {
       List<TermExtractor.NGram> ngrams = TermExtractor.ngrams(sentence.units(), maxN);
-      List<String> zonesOrCorpus = new ArrayList<>(sentence.zones().size() + 1);
-      zonesOrCorpus.add(null);
-      zonesOrCorpus.addAll(sentence.zones());
-      for (String zone : zonesOrCorpus) {
-        for (TermLevel level : TermLevel.values()) {
-          if (level.byZone() != (zone != null) || (level.byPeriod() && !dated)) {
-            continue;
-          }
-          String role = level.byRole() ? sentence.role() : null;
-          add(counts, new Key(level, zone, role, null, 0), sentence.words());
-          for (TermExtractor.NGram g : ngrams) {
-            add(counts, new Key(level, zone, role, g.term(), g.n()), 1);
-          }
+      for (TermLevel.Group group : TermLevel.groupsOf(sentence.zones(), sentence.role(), dated)) {
+        TermLevel level = group.level();
+        add(counts, new Key(level, group.zone(), group.role(), null, 0), sentence.words());
+        for (TermExtractor.NGram g : ngrams) {
+          add(counts, new Key(level, group.zone(), group.role(), g.term(), g.n()), 1);
         }
       }
     }

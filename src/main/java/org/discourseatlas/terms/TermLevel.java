@@ -1,5 +1,8 @@
 package org.discourseatlas.terms;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The groups term frequencies are counted in: each zone (the sentences in its windows) all-time,
  * per month and per speaker role; the whole corpus all-time, per month, per role and per source.
@@ -13,6 +16,28 @@ public enum TermLevel {
   CORPUS_PERIOD(false, true, false, false),
   CORPUS_ROLE(false, false, true, false),
   CORPUS_SOURCE(false, false, false, true);
+
+  /** A group a sentence counts in: a level, its zone (null: the corpus) and role (null: all). */
+  public record Group(TermLevel level, String zone, String role) {}
+
+  /**
+   * Every group a sentence counts in, given the zones whose windows hold it, its speaker role and
+   * whether its document has a month (undated documents count only all-time).
+   */
+  public static List<Group> groupsOf(List<String> zones, String role, boolean dated) {
+    List<Group> groups = new ArrayList<>();
+    List<String> zonesOrCorpus = new ArrayList<>(zones.size() + 1);
+    zonesOrCorpus.add(null);
+    zonesOrCorpus.addAll(zones);
+    for (String zone : zonesOrCorpus) {
+      for (TermLevel level : values()) {
+        if (level.byZone() == (zone != null) && !(level.byPeriod() && !dated)) {
+          groups.add(new Group(level, zone, level.byRole() ? role : null));
+        }
+      }
+    }
+    return groups;
+  }
 
   private final boolean zone;
   private final boolean period;

@@ -121,7 +121,12 @@ public final class FramingStages {
               Columns.EVENTS,
               Columns.SENTIMENT_SCORE,
               Columns.SENTIMENT_STATUS),
-          Uses.of(RunData.DOCUMENTS, Columns.DOC_ID, Columns.DATE, Columns.DUPLICATE_OF));
+          Uses.of(
+              RunData.DOCUMENTS,
+              Columns.DOC_ID,
+              Columns.DATE,
+              Columns.SOURCE,
+              Columns.DUPLICATE_OF));
     }
 
     public List<Uses> adds() {
