@@ -69,16 +69,12 @@ public final class Frames {
       Dataset<Row> turns,
       Dataset<Row> documents,
       DocumentFrameCounts counter) {
-    Dataset<Row> analysed = LexicalUnits.analysedDocuments(documents);
     Dataset<Row> input =
-        sentences
-            .select(Columns.DOC_ID, Columns.TURN, Columns.ZONES, Columns.TOKENS, Columns.N_TOKENS)
-            .join(
-                turns.select(Columns.DOC_ID, Columns.TURN, Columns.ROLE),
-                new String[] {Columns.DOC_ID, Columns.TURN})
-            .join(analysed, Columns.DOC_ID)
-            .repartition(col(Columns.DOC_ID))
-            .sortWithinPartitions(Columns.DOC_ID)
+        LexicalUnits.byDocument(
+                sentences.select(
+                    Columns.DOC_ID, Columns.TURN, Columns.ZONES, Columns.TOKENS, Columns.N_TOKENS),
+                turns,
+                documents)
             .select(
                 Columns.DOC_ID,
                 Columns.PERIOD,

@@ -58,14 +58,7 @@ public final class LexicalUnits {
       Dataset<Row> sentences, Dataset<Row> turns, Dataset<Row> documents, TermExtractor extractor) {
     UDF1<Seq<String>, List<String>> toUnits =
         tokens -> extractor.units(CollectionConverters.asJava(tokens));
-    Dataset<Row> analysed = analysedDocuments(documents);
-    return sentences
-        .join(
-            turns.select(Columns.DOC_ID, Columns.TURN, Columns.ROLE),
-            new String[] {Columns.DOC_ID, Columns.TURN})
-        .join(analysed, Columns.DOC_ID)
-        .repartition(col(Columns.DOC_ID))
-        .sortWithinPartitions(Columns.DOC_ID)
+    return byDocument(sentences, turns, documents)
         .select(
             col(Columns.DOC_ID),
             col(Columns.TURN),
@@ -79,6 +72,25 @@ public final class LexicalUnits {
             udf(toUnits, DataTypes.createArrayType(DataTypes.StringType, true))
                 .apply(col(Columns.TOKENS))
                 .as(TERM_UNITS));
+  }
+
+  /**
+   * The sentences of analysed documents with their speaker role, month and source, partitioned by
+   * document and sorted by it within a partition (a document's rows together, in no further order).
+   *
+   * @param sentences with doc_id and turn
+   * @param turns doc_id, turn, role
+   * @param documents doc_id, date, source, duplicate_of
+   */
+  public static Dataset<Row> byDocument(
+      Dataset<Row> sentences, Dataset<Row> turns, Dataset<Row> documents) {
+    return sentences
+        .join(
+            turns.select(Columns.DOC_ID, Columns.TURN, Columns.ROLE),
+            new String[] {Columns.DOC_ID, Columns.TURN})
+        .join(analysedDocuments(documents), Columns.DOC_ID)
+        .repartition(col(Columns.DOC_ID))
+        .sortWithinPartitions(Columns.DOC_ID);
   }
 
   /**

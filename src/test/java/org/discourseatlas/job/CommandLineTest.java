@@ -110,6 +110,19 @@ class CommandLineTest {
   }
 
   @Test
+  void malformedDictionaryIsAUsageErrorWithItsLineAndNothingIsWritten() throws IOException {
+    Path dictionary = temp.resolve("my-frames.yml");
+    Files.writeString(dictionary, "liberation:\n  - liberat*\n  - \"*\"\n");
+    Path conf = temp.resolve("frames.conf");
+    Files.writeString(
+        conf,
+        "discourse-atlas.frames.dictionaries = [ conflict-framing, \"" + dictionary + "\" ]\n");
+    Outcome outcome = run("--config", conf.toString(), "--output", temp.resolve("out").toString());
+    assertOneLineError(outcome, "discourse-atlas.frames.dictionaries: " + dictionary + ":3: ");
+    assertFalse(Files.exists(temp.resolve("out")), "stopped before the run wrote anything");
+  }
+
+  @Test
   void malformedSnapshotIsAUsageError() {
     assertOneLineError(
         run("--snapshot", "2017-13", "--output", temp.resolve("out").toString()), "--snapshot");
