@@ -57,6 +57,8 @@ TABLES: dict[str, dict[str, str]] = {
         "sentiment_label": "string",
         "sentiment_score": "double",
         "sentiment_probs": "array<double>",
+        "corenlp_label": "string",
+        "corenlp_score": "double",
         "sentiment_status": "string",
         "entities": "array<struct>",
         "events": "array<struct>",

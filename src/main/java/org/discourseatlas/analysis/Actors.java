@@ -19,6 +19,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.dictionary.ActorNames;
+import org.discourseatlas.nlp.AgencyExtractor;
 import org.discourseatlas.schema.Columns;
 import org.discourseatlas.schema.Table;
 
@@ -192,5 +193,28 @@ public final class Actors {
       entities.add(new ActorNames.Entity(e.getString(0), e.getInt(2), e.getInt(3)));
     }
     return entities;
+  }
+
+  /** The sentences table's entities of one parse (FramingTables.ENTITY rows). */
+  static Row[] entityRows(AgencyExtractor.Agency agency) {
+    return agency.entities().stream()
+        .map(e -> RowFactory.create(e.text(), e.type(), e.begin(), e.end()))
+        .toArray(Row[]::new);
+  }
+
+  /** The sentences table's events of one parse (FramingTables.EVENT rows). */
+  static Row[] eventRows(AgencyExtractor.Agency agency) {
+    return agency.events().stream()
+        .map(
+            e ->
+                RowFactory.create(
+                    e.verb(),
+                    e.agent(),
+                    e.agentHead(),
+                    e.target(),
+                    e.targetHead(),
+                    e.negated(),
+                    e.passive()))
+        .toArray(Row[]::new);
   }
 }

@@ -27,7 +27,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 import org.discourseatlas.config.JobConfig;
-import org.discourseatlas.nlp.AgencyExtractor;
+import org.discourseatlas.nlp.DiplomaticSentiment;
 import org.discourseatlas.nlp.SentimentScorer;
 import org.discourseatlas.schema.Columns;
 import org.discourseatlas.schema.FramingTables;
@@ -65,6 +65,8 @@ public final class Sentiment {
           .add(Columns.SENTIMENT_SCORE, DataTypes.DoubleType, true)
           .add(
               Columns.SENTIMENT_PROBS, DataTypes.createArrayType(DataTypes.DoubleType, false), true)
+          .add(Columns.CORENLP_LABEL, DataTypes.StringType, true)
+          .add(Columns.CORENLP_SCORE, DataTypes.DoubleType, true)
           .add(Columns.SENTIMENT_STATUS, DataTypes.StringType, false)
           .add(Columns.ENTITIES, DataTypes.createArrayType(FramingTables.ENTITY, false), true)
           .add(Columns.EVENTS, DataTypes.createArrayType(FramingTables.EVENT, false), true);
@@ -72,15 +74,17 @@ public final class Sentiment {
   private Sentiment() {}
 
   /**
-   * Adds sentiment_label, sentiment_score, sentiment_probs and sentiment_status to sentences
-   * (doc_id, sentence, text, tokens, zones), and where {@code actors} the entities and events read
-   * from the same parse (null otherwise). A sentence in scope longer than {@code maxTokens} tokens
-   * is not parsed (status too_long); out of scope, all four are null. Earlier results are reused: a
-   * sentence in scope with a row in {@code previous} (doc_id, sentence, sentiment_label,
-   * sentiment_score, sentiment_probs, sentiment_status; scored under the same sentiment settings)
-   * keeps it and is not parsed again ({@code previous} may be null). {@code parsed}, when given,
-   * counts the sentences handed to CoreNLP. {@code sentencesInScope} (see {@link #inScope}) bounds
-   * the number of results and decides how they are joined back to the sentences.
+   * Adds sentiment_label, sentiment_score, sentiment_probs (the configured model's: CoreNLP's or
+   * the diplomatic model's, decision 0023), corenlp_label, corenlp_score and sentiment_status to
+   * sentences (doc_id, sentence, text, tokens, zones), and where {@code actors} the entities and
+   * events read from the same parse (null otherwise). A sentence in scope longer than {@code
+   * maxTokens} tokens is not parsed (status too_long); out of scope, all four are null. Earlier
+   * results are reused: a sentence in scope with a row in {@code previous} (doc_id, sentence,
+   * sentiment_label, sentiment_score, sentiment_probs, corenlp_label, corenlp_score,
+   * sentiment_status; scored under the same sentiment settings) keeps it and is not parsed again
+   * ({@code previous} may be null). {@code parsed}, when given, counts the sentences handed to
+   * CoreNLP. {@code sentencesInScope} (see {@link #inScope}) bounds the number of results and
+   * decides how they are joined back to the sentences.
    */
   public static Dataset<Row> score(
       Dataset<Row> sentences,
@@ -93,6 +97,7 @@ public final class Sentiment {
     Column tooLong = size(col(Columns.TOKENS)).gt(settings.maxTokens());
     SentimentScorer.Parser parser = SentimentScorer.parser(settings.parser());
     int batchSize = settings.batchSize();
+    boolean diplomatic = settings.diplomatic();
     String[] key = {Columns.DOC_ID, Columns.SENTENCE};
     Dataset<Row> reused = null;
     Dataset<Row> notReused = sentences;
@@ -106,6 +111,8 @@ public final class Sentiment {
                   col(Columns.SENTIMENT_LABEL),
                   col(Columns.SENTIMENT_SCORE),
                   col(Columns.SENTIMENT_PROBS),
+                  col(Columns.CORENLP_LABEL),
+                  col(Columns.CORENLP_SCORE),
                   col(Columns.SENTIMENT_STATUS),
                   col(Columns.ENTITIES),
                   col(Columns.EVENTS));
@@ -149,19 +156,25 @@ public final class Sentiment {
                 if (parsed != null) {
                   parsed.add(texts.size());
                 }
-                List<SentimentScorer.Score> scores = SentimentScorer.score(texts, parser, actors);
+                List<SentimentScorer.Score> scores =
+                    SentimentScorer.score(texts, parser, actors, diplomatic);
                 for (int i = 0; i < batch.size(); i++) {
                   SentimentScorer.Score s = scores.get(i);
+                  DiplomaticSentiment.Prediction d = s == null ? null : s.diplomatic();
                   out.add(
                       RowFactory.create(
                           batch.get(i).getString(0),
                           batch.get(i).getInt(1),
+                          s == null ? null : diplomatic ? d.label() : s.label(),
+                          s == null ? null : diplomatic ? d.score() : s.score(),
+                          s == null
+                              ? null
+                              : RowValues.array(diplomatic ? d.probabilities() : s.probabilities()),
                           s == null ? null : s.label(),
                           s == null ? null : s.score(),
-                          s == null ? null : RowValues.array(s.probabilities()),
                           SCORED,
-                          s == null || s.agency() == null ? null : entityRows(s.agency()),
-                          s == null || s.agency() == null ? null : eventRows(s.agency())));
+                          s == null || s.agency() == null ? null : Actors.entityRows(s.agency()),
+                          s == null || s.agency() == null ? null : Actors.eventRows(s.agency())));
                 }
                 return true;
               }
@@ -186,6 +199,8 @@ public final class Sentiment {
                 lit(null)
                     .cast(DataTypes.createArrayType(DataTypes.DoubleType, false))
                     .as(Columns.SENTIMENT_PROBS),
+                lit(null).cast(DataTypes.StringType).as(Columns.CORENLP_LABEL),
+                lit(null).cast(DataTypes.DoubleType).as(Columns.CORENLP_SCORE),
                 lit(TOO_LONG).as(Columns.SENTIMENT_STATUS),
                 lit(null)
                     .cast(DataTypes.createArrayType(FramingTables.ENTITY, false))
@@ -199,27 +214,6 @@ public final class Sentiment {
     }
     boolean small = sentencesInScope <= BROADCAST_MAX_RESULTS;
     return sentences.join(small ? broadcast(results) : results, key, "left");
-  }
-
-  private static Row[] entityRows(AgencyExtractor.Agency agency) {
-    return agency.entities().stream()
-        .map(e -> RowFactory.create(e.text(), e.type(), e.begin(), e.end()))
-        .toArray(Row[]::new);
-  }
-
-  private static Row[] eventRows(AgencyExtractor.Agency agency) {
-    return agency.events().stream()
-        .map(
-            e ->
-                RowFactory.create(
-                    e.verb(),
-                    e.agent(),
-                    e.agentHead(),
-                    e.target(),
-                    e.targetHead(),
-                    e.negated(),
-                    e.passive()))
-        .toArray(Row[]::new);
   }
 
   /** Whether a sentence (doc_id, sentence, zones, ...) is in the scope sentiment is scored for. */

@@ -62,12 +62,24 @@ public record JobConfig(
   public record Sentiment(
       boolean allSentences,
       String parser,
+      String model,
       int maxTokens,
       int batchSize,
       int bootstrapResamples,
       long seed,
       List<KeynessComparison> comparisons)
-      implements Serializable {}
+      implements Serializable {
+    /** {@code sentiment.model}: CoreNLP's own 5 classes. */
+    public static final String CORENLP = "corenlp";
+
+    /** {@code sentiment.model}: the diplomatic model over CoreNLP's parse (decision 0023). */
+    public static final String DIPLOMATIC = "diplomatic";
+
+    /** Whether sentiment_label/score/probs are the diplomatic model's. */
+    public boolean diplomatic() {
+      return DIPLOMATIC.equals(model);
+    }
+  }
 
   /** What a topic model is fitted on ({@code topics.unit}). */
   public enum TopicUnit {

@@ -149,9 +149,15 @@ public final class JobConfigLoader {
     if (!parser.equals("shift-reduce") && !parser.equals("pcfg")) {
       throw invalid("sentiment.parser", "must be shift-reduce or pcfg, is '" + parser + "'");
     }
+    String model = config.getString(key("sentiment.model")).strip();
+    if (!model.equals(JobConfig.Sentiment.CORENLP)
+        && !model.equals(JobConfig.Sentiment.DIPLOMATIC)) {
+      throw invalid("sentiment.model", "must be corenlp or diplomatic, is '" + model + "'");
+    }
     return new JobConfig.Sentiment(
         scope.equals("all"),
         parser,
+        model,
         positive(config, "sentiment.max-tokens"),
         positive(config, "sentiment.batch-size"),
         positive(config, "sentiment.bootstrap-resamples"),

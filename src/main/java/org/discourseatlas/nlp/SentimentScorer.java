@@ -49,11 +49,16 @@ public final class SentimentScorer {
   static final String SENTIMENT_MODEL = "edu/stanford/nlp/models/sentiment/sentiment.ser.gz";
 
   /**
-   * A scored sentence: the class with the highest probability, the expected class on -1..+1, the 5
-   * probabilities.
+   * A scored sentence: CoreNLP's class with the highest probability, the expected class on -1..+1,
+   * the 5 probabilities; the diplomatic model's prediction from the same parse where asked for
+   * (null otherwise, decision 0023).
    */
   public record Score(
-      String label, double score, List<Double> probabilities, AgencyExtractor.Agency agency)
+      String label,
+      double score,
+      List<Double> probabilities,
+      AgencyExtractor.Agency agency,
+      DiplomaticSentiment.Prediction diplomatic)
       implements Serializable {}
 
   /**
@@ -107,17 +112,23 @@ public final class SentimentScorer {
   }
 
   public static List<Score> score(List<String> sentences, Parser parser, boolean actors) {
+    return score(sentences, parser, actors, false);
+  }
+
+  /**
+   * As {@link #score(List, Parser, boolean)}, and with {@code diplomatic} the diplomatic model's
+   * prediction read from the same annotation ({@link Score#diplomatic()}).
+   */
+  public static List<Score> score(
+      List<String> sentences, Parser parser, boolean actors, boolean diplomatic) {
     StanfordCoreNLP pipeline = pipeline(new PipelineKey(parser, actors));
     List<Score> scores = new ArrayList<>(sentences.size());
     for (String text : sentences) {
-      Annotation annotation = new Annotation(text);
-      pipeline.annotate(annotation);
-      List<CoreMap> parsed = annotation.get(CoreAnnotations.SentencesAnnotation.class);
-      if (parsed == null || parsed.isEmpty()) {
+      CoreMap sentence = annotate(pipeline, text);
+      if (sentence == null) {
         scores.add(null);
         continue;
       }
-      CoreMap sentence = parsed.get(0);
       Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
       SimpleMatrix predictions = tree == null ? null : RNNCoreAnnotations.getPredictions(tree);
       if (predictions == null) {
@@ -140,9 +151,26 @@ public final class SentimentScorer {
               LABELS.get(best),
               (expected - 2) / 2,
               probabilities,
-              actors ? AgencyExtractor.of(sentence) : null));
+              actors ? AgencyExtractor.of(sentence) : null,
+              diplomatic ? DiplomaticSentiment.shipped().predict(sentence) : null));
     }
     return scores;
+  }
+
+  /**
+   * One text annotated as one sentence by the scoring pipeline (without actors), for what reads
+   * more of the annotation than a {@link Score}: the diplomatic model's trainer. Null when CoreNLP
+   * finds no sentence.
+   */
+  public static CoreMap annotate(String text, Parser parser) {
+    return annotate(pipeline(new PipelineKey(parser, false)), text);
+  }
+
+  private static CoreMap annotate(StanfordCoreNLP pipeline, String text) {
+    Annotation annotation = new Annotation(text);
+    pipeline.annotate(annotation);
+    List<CoreMap> parsed = annotation.get(CoreAnnotations.SentencesAnnotation.class);
+    return parsed == null || parsed.isEmpty() ? null : parsed.get(0);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.discourseatlas.config.JobConfig;
+import org.discourseatlas.nlp.DiplomaticSentiment;
 import org.discourseatlas.nlp.SentimentScorer;
 import org.discourseatlas.text.Sha256Hex;
 import org.discourseatlas.turns.TurnSegmenter;
@@ -19,8 +20,9 @@ import org.discourseatlas.zones.ZoneGazetteer;
  *   <li>{@code ingest} (parser, boilerplate and near-duplicate settings): documents themselves
  *       would differ, so every input is analysed again;
  *   <li>{@code zones} (gazetteer, window): earlier sentences are tagged again;
- *   <li>{@code sentiment} (scope, parser, token limit, whether and with which NER model the parse
- *       also gives actors): earlier sentences are scored again;
+ *   <li>{@code sentiment} (scope, parser, model and the diplomatic model file's hash, token limit,
+ *       whether and with which NER model the parse also gives actors): earlier sentences are scored
+ *       again;
  *   <li>{@code topics} ({@code TopicFingerprint.of}): a new model is fitted, every unit inferred.
  * </ul>
  *
@@ -48,6 +50,9 @@ public record Fingerprints(
         digest(
             sentiment.allSentences(),
             sentiment.parser(),
+            sentiment.model(),
+            // The model file's hash: a retrained model scores earlier sentences again.
+            sentiment.diplomatic() ? DiplomaticSentiment.shippedSha256() : "",
             sentiment.maxTokens(),
             config.actors().enabled(),
             SentimentScorer.NER_MODEL),

@@ -49,6 +49,11 @@ public final class Columns {
   public static final String SENTIMENT_SCORE = "sentiment_score";
   public static final String SENTIMENT_PROBS = "sentiment_probs";
 
+  /** CoreNLP's own class and score, kept beside the configured model's (decision 0023). */
+  public static final String CORENLP_LABEL = "corenlp_label";
+
+  public static final String CORENLP_SCORE = "corenlp_score";
+
   /** "scored", "too_long" (over sentiment.max-tokens), or null outside the scored scope. */
   public static final String SENTIMENT_STATUS = "sentiment_status";
 

@@ -175,17 +175,23 @@ final class CorpusTables {
               Columns.SENTIMENT_LABEL,
               StringType,
               true,
-              "CoreNLP's most probable class: `very_negative` .. `very_positive`; null when not scored"),
+              "the most probable class of the configured model (`sentiment.model`): `negative`, `neutral`, `positive` for `diplomatic`; CoreNLP's `very_negative` .. `very_positive` for `corenlp`; null when not scored"),
           field(
               Columns.SENTIMENT_SCORE,
               DoubleType,
               true,
-              "the expected class mapped to -1..+1: (Σ p_k·k − 2) / 2, k = 0..4"),
+              "on -1..+1: P(positive) − P(negative) for `diplomatic`; for `corenlp` the expected class mapped to -1..+1, (Σ p_k·k − 2) / 2, k = 0..4"),
           field(
               Columns.SENTIMENT_PROBS,
               createArrayType(DoubleType, false),
               true,
-              "the 5 class probabilities, `very_negative` first"),
+              "the class probabilities: 3 for `diplomatic` (`negative` first), 5 for `corenlp` (`very_negative` first)"),
+          field(
+              Columns.CORENLP_LABEL,
+              StringType,
+              true,
+              "CoreNLP's own most probable class (`very_negative` .. `very_positive`) and score ((Σ p_k·k − 2) / 2), whatever `sentiment.model`; null when not scored"),
+          also(Columns.CORENLP_SCORE, DoubleType, true),
           field(
               Columns.SENTIMENT_STATUS,
               StringType,

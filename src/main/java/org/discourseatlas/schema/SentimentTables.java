@@ -21,9 +21,11 @@ final class SentimentTables {
               .note(
                   """
                   Over the scored sentences of each zone (its windows): all time (period and role null), per month,
-                  per speaker role. CoreNLP's model was trained on movie reviews; on 259 diplomatic sentences written
-                  for the project it reaches accuracy 0.71 (3 classes; `src/test/resources/sentiment/README.md`):
-                  compare zones and months with each other rather than reading scores as absolute tone.
+                  per speaker role, with the model `sentiment.model` names. With `diplomatic` (decision 0023; figures
+                  in the README's "Sentiment model") the classes are negative, neutral and positive: they fill
+                  `share_negative`, `share_neutral` and `share_positive`, and `share_very_negative` and
+                  `share_very_positive` are 0. With `corenlp` (movie reviews) all five are CoreNLP's. Compare zones
+                  and months with each other rather than reading scores as absolute tone.
                   """),
           List.of(Columns.ZONE, Columns.PERIOD, Columns.ROLE),
           field(Columns.ZONE, StringType, false, "the group; null where it does not apply"),

@@ -99,7 +99,7 @@ class ArchitectureTest {
           "zones", Set.of("text"),
           "decode", Set.of("text"),
           "dictionary", Set.of("terms", "text"),
-          "nlp", Set.of("terms", "text"),
+          "nlp", Set.of("dictionary", "terms", "text"),
           "parse", Set.of("decode", "turns", "text"),
           "config", Set.of("parse", "decode", "stats", "turns", "zones", "terms", "text"));
 

@@ -1,6 +1,7 @@
 package org.discourseatlas.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -133,6 +134,22 @@ class JobConfigLoaderTest {
     assertEquals(0, config.zoneWindow());
     assertEquals(3, config.minTermLength());
     assertEquals(List.of("minister", "lavrov", "colleagues"), config.extraStopwords());
+  }
+
+  @Test
+  void sentimentModelIsDiplomaticByDefaultCoreNlpOnRequestAndNothingElse() throws IOException {
+    // Default: the model that did better on the held-out split (decision 0023).
+    assertEquals("diplomatic", JobConfigLoader.defaults().sentiment().model());
+    assertTrue(JobConfigLoader.defaults().sentiment().diplomatic());
+
+    Path file = userFile("corenlp.conf", "discourse-atlas.sentiment.model = corenlp\n");
+    JobConfig.Sentiment corenlp = JobConfigLoader.load(file.toFile()).sentiment();
+    assertEquals("corenlp", corenlp.model());
+    assertFalse(corenlp.diplomatic());
+
+    InvalidConfigException e = invalid("discourse-atlas.sentiment.model = vader\n");
+    assertTrue(e.getMessage().contains("sentiment.model"), e.getMessage());
+    assertTrue(e.getMessage().contains("vader"), e.getMessage());
   }
 
   @Test

@@ -132,7 +132,15 @@ class SeedTranscriptEndToEndTest {
                     .and(col(Columns.SENTIMENT_STATUS).isNotNull()))
             .count());
     Row scored = sentences.filter(col(Columns.SENTIMENT_STATUS).equalTo("scored")).first();
-    assertEquals(5, scored.getList(scored.fieldIndex(Columns.SENTIMENT_PROBS)).size());
+    // The default model is the diplomatic one (decision 0023): 3 probabilities, and CoreNLP's own
+    // 5-class label kept beside it.
+    assertEquals(3, scored.getList(scored.fieldIndex(Columns.SENTIMENT_PROBS)).size());
+    assertTrue(
+        List.of("negative", "neutral", "positive")
+            .contains(scored.getString(scored.fieldIndex(Columns.SENTIMENT_LABEL))));
+    assertTrue(
+        List.of("very_negative", "negative", "neutral", "positive", "very_positive")
+            .contains(scored.getString(scored.fieldIndex(Columns.CORENLP_LABEL))));
 
     Dataset<Row> zoneSentiment = table(Table.ZONE_SENTIMENT);
     for (String zone : List.of("aleppo", "mosul")) {

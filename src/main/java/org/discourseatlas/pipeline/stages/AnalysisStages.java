@@ -38,6 +38,8 @@ public final class AnalysisStages {
           Columns.SENTIMENT_LABEL,
           Columns.SENTIMENT_SCORE,
           Columns.SENTIMENT_PROBS,
+          Columns.CORENLP_LABEL,
+          Columns.CORENLP_SCORE,
           Columns.SENTIMENT_STATUS,
           Columns.ENTITIES,
           Columns.EVENTS);
