@@ -16,9 +16,10 @@
 #                                tables compared; then its section of the report (also alone:
 #                                jobs/benchmark.sh refresh-report)
 #   jobs/benchmark.sh report     prints the per-stage table and the ratios; writes docs/benchmarks.md
-#   jobs/benchmark.sh sentiment <output>/sentences/snapshot=YYYY-MM/run=<run_id> [threads]
+#   jobs/benchmark.sh sentiment <output>/sentences/snapshot=YYYY-MM/run=<run_id> [threads] [limit]
 #                                the job's sentiment stage and plain CoreNLP over one run's scored
-#                                sentences, in one JVM (a quick check, not part of "all")
+#                                sentences (at most limit), in one JVM, then the stage with actors
+#                                (a quick check, not part of "all")
 #
 # Each timed part runs between two host probes (results/probe-before-PART.json, -after-): a fixed
 # slice of the corpus tokenized, whose CPU seconds show whether the host's speed moved (report).
@@ -323,7 +324,7 @@ case "$part" in
   report) part_report ;;
   sentiment)
     sentences=${2:?the sentences table folder of a run, e.g. output/sentences/snapshot=2026-11/run=<run_id>}
-    bench_java org.discourseatlas.bench.SentimentBenchmark "$sentences" "${3:-2}"
+    bench_java org.discourseatlas.bench.SentimentBenchmark "$sentences" "${3:-2}" ${4:+"$4"}
     ;;
   *)
     echo "jobs/benchmark.sh: unknown part '$part' (all, corpus, floors, job N, sentiment-floors, cluster, refresh, refresh-report, report, sentiment)" >&2

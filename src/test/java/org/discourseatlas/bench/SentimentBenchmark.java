@@ -22,9 +22,12 @@ import org.discourseatlas.schema.Columns;
  * The sentiment part of the benchmark, in one run: the sentences a job scored (read from its
  * sentences table) go through the job's sentiment stage on local[threads], then through plain
  * CoreNLP (same properties, {@code annotate(Iterable, threads)}) in this JVM; both rates and their
- * ratio are printed. Models are loaded before either clock starts.
+ * ratio are printed. Models are loaded before either clock starts. Then the stage once more with
+ * {@code actors} (NER and the dependency conversion on the same parse): what the actor tables cost
+ * the sentiment stage, in the same JVM on the same sentences.
  *
- * <p>{@code SentimentBenchmark <output>/sentences/snapshot=YYYY-MM <threads>}
+ * <p>{@code SentimentBenchmark <output>/sentences/snapshot=YYYY-MM <threads> [limit]}: at most
+ * {@code limit} sentences (default all).
  */
 public final class SentimentBenchmark {
   private SentimentBenchmark() {}
@@ -32,6 +35,7 @@ public final class SentimentBenchmark {
   public static void main(String[] args) {
     String sentencesPath = args[0];
     int threads = Integer.parseInt(args[1]);
+    int limit = args.length > 2 ? Integer.parseInt(args[2]) : Integer.MAX_VALUE;
     SparkSession spark =
         SparkSession.builder()
             .master("local[" + threads + "]")
@@ -48,12 +52,15 @@ public final class SentimentBenchmark {
             .parquet(sentencesPath)
             .filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED))
             .select(Columns.DOC_ID, Columns.SENTENCE, Columns.TEXT, Columns.ZONES)
+            .orderBy(Columns.DOC_ID, Columns.SENTENCE)
+            .limit(limit)
             .withColumn(Columns.TOKENS, split(col(Columns.TEXT), " "))
             .repartition(threads * 4)
             .cache();
     long n = sentences.count();
     List<String> texts = sentences.select(Columns.TEXT).as(Encoders.STRING()).collectAsList();
     SentimentScorer.score(List.of("The models load before the clock starts."), parser);
+    SentimentScorer.score(List.of("The models load before the clock starts."), parser, true);
 
     long start = System.nanoTime();
     long scored =
@@ -61,6 +68,11 @@ public final class SentimentBenchmark {
             .filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED))
             .count();
     double stageSeconds = (System.nanoTime() - start) / 1e9;
+    start = System.nanoTime();
+    Sentiment.score(sentences, config.sentiment(), true, null, null, n)
+        .filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED))
+        .count();
+    double actorSeconds = (System.nanoTime() - start) / 1e9;
 
     StanfordCoreNLP plain = new StanfordCoreNLP(SentimentScorer.properties(parser));
     plain.annotate(new Annotation("The models load before the clock starts."));
@@ -77,7 +89,8 @@ public final class SentimentBenchmark {
         "sentiment benchmark: %d sentences, %d threads, %s parser, %d cores, Java %s%n"
             + "  job sentiment stage: %8.1f s  %7.1f sentences/s%n"
             + "  plain CoreNLP:       %8.1f s  %7.1f sentences/s%n"
-            + "  ratio stage / plain: %.2f%n",
+            + "  ratio stage / plain: %.2f%n"
+            + "  stage with actors:   %8.1f s  %7.1f sentences/s (%.2fx the stage without)%n",
         n,
         threads,
         config.sentiment().parser(),
@@ -87,7 +100,10 @@ public final class SentimentBenchmark {
         stageRate,
         plainSeconds,
         plainRate,
-        stageRate / plainRate);
+        stageRate / plainRate,
+        actorSeconds,
+        scored / actorSeconds,
+        actorSeconds / stageSeconds);
     spark.stop();
   }
 }

@@ -84,8 +84,13 @@ public final class FramingStages {
       if (counter.categories().isEmpty()) {
         run.skipped("frames", "frames.dictionaries names no dictionary with a category");
       }
+      // In: the sentences read; out: the rows of the three tables, as written.
       return Counts.written(
-          counter.categories().size(), "categories", RunData.FRAMES, RunData.FRAME_MENTIONS);
+          run.fact(StageReports.Segments.class).sentences(),
+          "rows",
+          RunData.FRAMES,
+          RunData.FRAME_COMPARISONS,
+          RunData.FRAME_MENTIONS);
     }
 
     public String whyEmpty(RunState run, RunData table) {
