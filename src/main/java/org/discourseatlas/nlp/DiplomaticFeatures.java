@@ -140,30 +140,6 @@ public final class DiplomaticFeatures {
     return tokens;
   }
 
-  /**
-   * Hashed n-gram counts, as Spark's HashingTF (Weinberger et al. 2009, "Feature hashing for large
-   * scale multitask learning") but with a hash plain Java reproduces everywhere: the lowercase
-   * n-gram's words joined by one space, {@link String#hashCode} (defined by the Java language
-   * specification), modulo {@code dimensions}. Tokens without a letter or digit are left out; n
-   * runs from 1 to {@code maxN}.
-   */
-  public static double[] hashedNgrams(List<String> tokens, int dimensions, int maxN) {
-    double[] counts = new double[dimensions];
-    List<String> words = new ArrayList<>();
-    for (String token : tokens) {
-      if (token.codePoints().anyMatch(Character::isLetterOrDigit)) {
-        words.add(token.toLowerCase(Locale.ROOT));
-      }
-    }
-    for (int n = 1; n <= maxN; n++) {
-      for (int i = 0; i + n <= words.size(); i++) {
-        String ngram = String.join(" ", words.subList(i, i + n));
-        counts[Math.floorMod(ngram.hashCode(), dimensions)]++;
-      }
-    }
-    return counts;
-  }
-
   /** The expected class of a node's predictions on -1..+1, as {@link SentimentScorer#score}. */
   private static void addScore(Tree node, List<Double> scores) {
     SimpleMatrix p = RNNCoreAnnotations.getPredictions(node);

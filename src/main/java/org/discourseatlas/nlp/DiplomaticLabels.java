@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The labelled diplomatic sentences ({@code sentiment/diplomatic/diplomatic-sentences.tsv}): where
@@ -108,10 +109,18 @@ public final class DiplomaticLabels {
    * @throws IllegalStateException naming the first row whose text does not match
    */
   public static List<String> texts(List<Row> rows, Path corpus) {
+    return texts(rows, file -> read(corpus.resolve(file)));
+  }
+
+  /**
+   * As {@link #texts(List, Path)}, with each speech's text from {@code speech} (its path as in the
+   * TSV to its text, as {@link #decode} gives it), asked once per file.
+   */
+  public static List<String> texts(List<Row> rows, Function<String, String> speech) {
     Map<String, String> files = new HashMap<>();
     List<String> texts = new ArrayList<>(rows.size());
     for (Row row : rows) {
-      String text = files.computeIfAbsent(row.file(), f -> read(corpus.resolve(f)));
+      String text = files.computeIfAbsent(row.file(), speech);
       String span =
           text.substring(
               text.offsetByCodePoints(0, row.begin()), text.offsetByCodePoints(0, row.end()));
@@ -135,16 +144,23 @@ public final class DiplomaticLabels {
 
   private static String read(Path file) {
     try {
+      return decode(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** A speech file's bytes as UTF-8, malformed bytes replaced (the offsets count this text). */
+  public static String decode(byte[] bytes) {
+    try {
       return StandardCharsets.UTF_8
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPLACE)
           .onUnmappableCharacter(CodingErrorAction.REPLACE)
-          .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+          .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new IllegalStateException("cannot decode " + file, e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw new IllegalStateException("a replacing decoder does not throw", e);
     }
   }
 

@@ -13,12 +13,15 @@ import java.util.List;
 /**
  * The diplomatic sentiment model (decision 0023): a multinomial logistic regression trained by
  * {@code jobs/train-sentiment.sh} on labelled UN General Debate sentences, applied in plain Java to
- * {@link DiplomaticFeatures} of a sentence CoreNLP has annotated. The shipped model ({@code
- * sentiment/diplomatic-model.json}) is read once per JVM.
+ * {@link DiplomaticFeatures} of a sentence CoreNLP has annotated and to its words ({@link
+ * TermVocabulary}). The shipped model ({@code sentiment/diplomatic-model.json}) is read once per
+ * JVM.
  *
- * <p>P(class c | x) = exp(w_c·x + b_c) / Σ_j exp(w_j·x + b_j) (softmax; Spark's {@code
- * LogisticRegressionModel} with family multinomial, whose coefficients are on the features'
- * original scale even when it standardised them while fitting).
+ * <p>P(class c | x) = exp(w_c·x + b_c) / Σ_j exp(w_j·x + b_j) (softmax, as Spark's {@code
+ * LogisticRegressionModel} with family multinomial), where x is the named features standardised
+ * with the training sentences' mean and standard deviation, then the sentence's unit-length TF-IDF
+ * term vector times the model's term weight. Spark fitted on exactly that x (standardization off),
+ * so one L2 penalty bears on both parts in the proportion the weight sets.
  */
 public final class DiplomaticSentiment {
   public static final String MODEL_RESOURCE = "/sentiment/diplomatic-model.json";
@@ -29,30 +32,41 @@ public final class DiplomaticSentiment {
 
   private final List<String> labels;
   private final List<String> features;
+  private final double[] means;
+  private final double[] deviations;
   private final double[][] coefficients;
   private final double[] intercepts;
   private final String sha256;
 
-  /** Hashed n-gram dimensions after the named features (0: none) and their longest n. */
-  private final int hashedDimensions;
+  /** The term features after the named ones; null for a model without them. */
+  private final TermVocabulary vocabulary;
 
-  private final int hashedMaxN;
+  /** What each term vector is multiplied by before the coefficients. */
+  private final double termWeight;
+
+  /** Per class, each vocabulary term's coefficient. */
+  private final double[][] termCoefficients;
 
   private DiplomaticSentiment(
       List<String> labels,
       List<String> features,
+      double[][] scaling,
       double[][] coefficients,
       double[] intercepts,
       String sha256,
-      int hashedDimensions,
-      int hashedMaxN) {
+      TermVocabulary vocabulary,
+      double termWeight,
+      double[][] termCoefficients) {
     this.labels = labels;
     this.features = features;
+    this.means = scaling[0];
+    this.deviations = scaling[1];
     this.coefficients = coefficients;
     this.intercepts = intercepts;
     this.sha256 = sha256;
-    this.hashedDimensions = hashedDimensions;
-    this.hashedMaxN = hashedMaxN;
+    this.vocabulary = vocabulary;
+    this.termWeight = termWeight;
+    this.termCoefficients = termCoefficients;
   }
 
   /** Initialised on first use, once per JVM (the holder idiom). */
@@ -81,7 +95,12 @@ public final class DiplomaticSentiment {
     }
   }
 
-  /** A model from its JSON; its features must be {@link DiplomaticFeatures#NAMES}, in order. */
+  /**
+   * A model from its JSON (the trainer's shape: {@code labels}, {@code features}, {@code
+   * feature_scaling.{mean,std}}, {@code coefficients} and {@code intercepts} per class, and {@code
+   * terms.{max_n,weight,rows}} with one row [term, idf, coefficient per class] per term, or null);
+   * its features must be {@link DiplomaticFeatures#NAMES}, in order.
+   */
   public static DiplomaticSentiment parse(byte[] json) throws IOException {
     JsonNode root = new ObjectMapper().readTree(json);
     List<String> labels = strings(root.get("labels"));
@@ -90,31 +109,60 @@ public final class DiplomaticSentiment {
       throw new IllegalStateException(
           "the model's features " + features + " are not this code's " + DiplomaticFeatures.NAMES);
     }
-    JsonNode hashed = root.get("hashed_ngrams");
-    int dimensions = hashed == null || hashed.isNull() ? 0 : hashed.get("dimensions").asInt();
-    int maxN = hashed == null || hashed.isNull() ? 0 : hashed.get("max_n").asInt();
-    int width = features.size() + dimensions;
+    JsonNode scaling = root.get("feature_scaling");
+    double[][] meanAndStd = {
+      doubles(scaling.get("mean"), features.size()), doubles(scaling.get("std"), features.size())
+    };
     double[][] coefficients = new double[labels.size()][];
-    double[] intercepts = new double[labels.size()];
+    double[] intercepts = doubles(root.get("intercepts"), labels.size());
     for (int c = 0; c < labels.size(); c++) {
-      JsonNode row = root.get("coefficients").get(c);
-      if (row.size() != width) {
-        throw new IllegalStateException("coefficient row " + c + " has " + row.size() + " values");
+      coefficients[c] = doubles(root.get("coefficients").get(c), features.size());
+    }
+    JsonNode terms = root.get("terms");
+    TermVocabulary vocabulary = null;
+    double weight = 0;
+    double[][] termCoefficients = new double[labels.size()][0];
+    if (terms != null && !terms.isNull()) {
+      JsonNode rows = terms.get("rows");
+      List<String> words = new ArrayList<>();
+      double[] idf = new double[rows.size()];
+      termCoefficients = new double[labels.size()][rows.size()];
+      for (int t = 0; t < rows.size(); t++) {
+        JsonNode row = rows.get(t);
+        if (row.size() != 2 + labels.size()) {
+          throw new IllegalStateException("term row " + t + " has " + row.size() + " values");
+        }
+        words.add(row.get(0).asText());
+        idf[t] = row.get(1).asDouble();
+        for (int c = 0; c < labels.size(); c++) {
+          termCoefficients[c][t] = row.get(2 + c).asDouble();
+        }
       }
-      coefficients[c] = new double[width];
-      for (int f = 0; f < width; f++) {
-        coefficients[c][f] = row.get(f).asDouble();
-      }
-      intercepts[c] = root.get("intercepts").get(c).asDouble();
+      vocabulary = new TermVocabulary(words, idf, terms.get("max_n").asInt());
+      weight = terms.get("weight").asDouble();
     }
     return new DiplomaticSentiment(
         labels,
         features,
+        meanAndStd,
         coefficients,
         intercepts,
         DiplomaticLabels.sha256Hex(json),
-        dimensions,
-        maxN);
+        vocabulary,
+        weight,
+        termCoefficients);
+  }
+
+  private static double[] doubles(JsonNode array, int expected) {
+    if (array == null || array.size() != expected) {
+      throw new IllegalStateException(
+          "expected " + expected + " values, found " + (array == null ? "none" : array.size()));
+    }
+    double[] out = new double[expected];
+    for (int i = 0; i < expected; i++) {
+      out[i] = array.get(i).asDouble();
+    }
+    return out;
   }
 
   private static List<String> strings(JsonNode array) {
@@ -134,27 +182,27 @@ public final class DiplomaticSentiment {
   }
 
   /**
-   * The prediction for the named features ({@link DiplomaticFeatures#NAMES}' order) and the
-   * sentence's tokens (read only by a model with hashed n-grams).
+   * The prediction for the named features ({@link DiplomaticFeatures#NAMES}' order, unscaled) and
+   * the sentence's tokens (read only by a model with term features).
    */
   public Prediction predict(double[] named, List<String> tokens) {
     if (named.length != features.size()) {
       throw new IllegalArgumentException(
           named.length + " features, the model has " + features.size());
     }
-    double[] x = named;
-    if (hashedDimensions > 0) {
-      x = new double[named.length + hashedDimensions];
-      System.arraycopy(named, 0, x, 0, named.length);
-      double[] hashed = DiplomaticFeatures.hashedNgrams(tokens, hashedDimensions, hashedMaxN);
-      System.arraycopy(hashed, 0, x, named.length, hashedDimensions);
-    }
+    double[] x = standardised(named);
+    TermVocabulary.Sparse terms = vocabulary == null ? null : vocabulary.vector(tokens);
     double[] logits = new double[labels.size()];
     double max = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < labels.size(); c++) {
       double z = intercepts[c];
       for (int f = 0; f < x.length; f++) {
         z += coefficients[c][f] * x[f];
+      }
+      if (terms != null) {
+        for (int k = 0; k < terms.indices().length; k++) {
+          z += termCoefficients[c][terms.indices()[k]] * termWeight * terms.values()[k];
+        }
       }
       logits[c] = z;
       max = Math.max(max, z);
@@ -177,5 +225,17 @@ public final class DiplomaticSentiment {
         probabilities.get(labels.indexOf("positive"))
             - probabilities.get(labels.indexOf("negative"));
     return new Prediction(labels.get(best), score, List.copyOf(probabilities));
+  }
+
+  /**
+   * (x − mean) / std per named feature, with the training sentences' mean and population standard
+   * deviation; a feature constant in training (std 0) is 0, as in Spark's StandardScaler.
+   */
+  public double[] standardised(double[] named) {
+    double[] x = new double[named.length];
+    for (int f = 0; f < named.length; f++) {
+      x[f] = deviations[f] == 0 ? 0 : (named[f] - means[f]) / deviations[f];
+    }
+    return x;
   }
 }
