@@ -20,6 +20,7 @@ import org.discourseatlas.nlp.DiplomaticLabels;
 import org.discourseatlas.nlp.DiplomaticSentiment;
 import org.discourseatlas.nlp.SentimentScorer;
 import org.discourseatlas.stats.ClassificationMetrics;
+import org.discourseatlas.stats.MacroF1Bootstrap;
 
 /**
  * Trains the diplomatic sentiment model (decision 0023; {@code jobs/train-sentiment.sh}): reads the
@@ -163,11 +164,23 @@ public final class TrainSentiment {
       metrics.put("sentences", heldOut.size());
       metrics.put("corenlp", metricsJson(plain));
       metrics.put("diplomatic", metricsJson(ours));
+      MacroF1Bootstrap.Result bootstrap =
+          MacroF1Bootstrap.intervals(
+              DiplomaticLabels.LABELS,
+              heldOut.stream().map(Example::file).toList(),
+              reference,
+              corenlp,
+              adapted,
+              BOOTSTRAP_RESAMPLES,
+              BOOTSTRAP_SEED);
+      metrics.put("macro_f1_95_intervals_speech_bootstrap", intervalsJson(bootstrap));
       json.put("held_out", metrics);
       byte[] modelBytes = SentimentModelFit.bytes(json);
       Files.createDirectories(modelOut.toAbsolutePath().getParent());
       Files.write(modelOut, modelBytes);
-      String report = report(rows.size(), train.size(), heldOut, cv, bestSet, bestReg, plain, ours);
+      String report =
+          report(rows.size(), train.size(), heldOut, cv, bestSet, bestReg, plain, ours)
+              + bootstrapMarkdown(bootstrap);
       Files.createDirectories(reportOut.toAbsolutePath().getParent());
       Files.writeString(reportOut, report, StandardCharsets.UTF_8);
       System.out.println(report);
@@ -240,6 +253,37 @@ public final class TrainSentiment {
       predicted.add(model.predict(e.features(), e.tokens()).label());
     }
     return ClassificationMetrics.of(DiplomaticLabels.LABELS, reference, predicted).macroF1();
+  }
+
+  /** Resamples of the held-out speeches for the macro-F1 intervals, and their seed. */
+  static final int BOOTSTRAP_RESAMPLES = 1000;
+
+  static final long BOOTSTRAP_SEED = 20170314L;
+
+  private static Map<String, Object> intervalsJson(MacroF1Bootstrap.Result b) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("resamples", BOOTSTRAP_RESAMPLES);
+    out.put("corenlp", List.of(round(b.a().low()), round(b.a().high())));
+    out.put("diplomatic", List.of(round(b.b().low()), round(b.b().high())));
+    out.put(
+        "diplomatic_minus_corenlp",
+        List.of(round(b.difference().low()), round(b.difference().high())));
+    return out;
+  }
+
+  private static String bootstrapMarkdown(MacroF1Bootstrap.Result b) {
+    return String.format(
+        Locale.ROOT,
+        "%n95%% intervals of the held-out macro-F1, held-out speeches resampled whole (%d"
+            + " resamples, paired): CoreNLP %.3f–%.3f, diplomatic model %.3f–%.3f, difference"
+            + " %.3f–%.3f.%n",
+        BOOTSTRAP_RESAMPLES,
+        b.a().low(),
+        b.a().high(),
+        b.b().low(),
+        b.b().high(),
+        b.difference().low(),
+        b.difference().high());
   }
 
   private static Map<String, Object> metricsJson(ClassificationMetrics m) {

@@ -22,9 +22,11 @@ import org.discourseatlas.schema.Columns;
  * The sentiment part of the benchmark, in one run: the sentences a job scored (read from its
  * sentences table) go through the job's sentiment stage on local[threads], then through plain
  * CoreNLP (same properties, {@code annotate(Iterable, threads)}) in this JVM; both rates and their
- * ratio are printed. Models are loaded before either clock starts. Then the stage once more with
- * {@code actors} (NER and the dependency conversion on the same parse): what the actor tables cost
- * the sentiment stage, in the same JVM on the same sentences.
+ * ratio are printed. Models are loaded before either clock starts. The stage runs with the
+ * configured {@code sentiment.model} (default diplomatic, decision 0023) and once more with {@code
+ * corenlp}, which skips the diplomatic model: their ratio is what the model costs beyond the parse.
+ * Then the stage once more with {@code actors} (NER and the dependency conversion on the same
+ * parse): what the actor tables cost the sentiment stage, in the same JVM on the same sentences.
  *
  * <p>{@code SentimentBenchmark <output>/sentences/snapshot=YYYY-MM <threads> [limit]}: at most
  * {@code limit} sentences (default all).
@@ -73,6 +75,22 @@ public final class SentimentBenchmark {
         .filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED))
         .count();
     double actorSeconds = (System.nanoTime() - start) / 1e9;
+    JobConfig.Sentiment s = config.sentiment();
+    JobConfig.Sentiment corenlpModel =
+        new JobConfig.Sentiment(
+            s.allSentences(),
+            s.parser(),
+            JobConfig.Sentiment.CORENLP,
+            s.maxTokens(),
+            s.batchSize(),
+            s.bootstrapResamples(),
+            s.seed(),
+            s.comparisons());
+    start = System.nanoTime();
+    Sentiment.score(sentences, corenlpModel, false, null, null, n)
+        .filter(col(Columns.SENTIMENT_STATUS).equalTo(Sentiment.SCORED))
+        .count();
+    double corenlpModelSeconds = (System.nanoTime() - start) / 1e9;
 
     StanfordCoreNLP plain = new StanfordCoreNLP(SentimentScorer.properties(parser));
     plain.annotate(new Annotation("The models load before the clock starts."));
@@ -87,8 +105,9 @@ public final class SentimentBenchmark {
     System.out.printf(
         Locale.ROOT,
         "sentiment benchmark: %d sentences, %d threads, %s parser, %d cores, Java %s%n"
-            + "  job sentiment stage: %8.1f s  %7.1f sentences/s%n"
-            + "  plain CoreNLP:       %8.1f s  %7.1f sentences/s%n"
+            + "  job sentiment stage (model %s): %8.1f s  %7.1f sentences/s%n"
+            + "  stage, model corenlp:   %8.1f s  %7.1f sentences/s (rate %.2fx the stage's)%n"
+            + "  plain CoreNLP:          %8.1f s  %7.1f sentences/s%n"
             + "  ratio stage / plain: %.2f%n"
             + "  stage with actors:   %8.1f s  %7.1f sentences/s (%.2fx the stage without)%n",
         n,
@@ -96,8 +115,12 @@ public final class SentimentBenchmark {
         config.sentiment().parser(),
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"),
+        s.model(),
         stageSeconds,
         stageRate,
+        corenlpModelSeconds,
+        scored / corenlpModelSeconds,
+        (scored / corenlpModelSeconds) / stageRate,
         plainSeconds,
         plainRate,
         stageRate / plainRate,
