@@ -27,7 +27,7 @@ from nbconvert import HTMLExporter
 
 HERE = Path(__file__).resolve().parent
 NOTEBOOKS = ["01-corpus-overview", "02-aleppo-vs-mosul", "03-topics", "04-zones-map", "05-frames", "06-actors",
-             "report"]
+             "07-sentiment-models", "report"]
 REPORT = "report"
 
 sys.path.insert(0, str(HERE))

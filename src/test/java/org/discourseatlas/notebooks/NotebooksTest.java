@@ -37,6 +37,7 @@ class NotebooksTest {
           "04-zones-map",
           "05-frames",
           "06-actors",
+          "07-sentiment-models",
           "report");
 
   /** The report's charts that need only the tables every snapshot has (more with topics, zones). */
