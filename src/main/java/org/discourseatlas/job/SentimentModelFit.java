@@ -149,9 +149,10 @@ final class SentimentModelFit {
     for (int f = 0; f < named; f++) {
       std[f] = Math.sqrt(std[f]);
     }
+    // Rounded as the model file stores them, so Spark fits on the scaling the job applies.
     return new double[][] {
-      rounded(mean).stream().mapToDouble(Double::doubleValue).toArray(),
-      rounded(std).stream().mapToDouble(Double::doubleValue).toArray()
+      Arrays.stream(mean).map(SentimentModelFit::round).toArray(),
+      Arrays.stream(std).map(SentimentModelFit::round).toArray()
     };
   }
 
@@ -212,8 +213,9 @@ final class SentimentModelFit {
   }
 
   /**
-   * Rounded to 8 decimals: the model file stays small and readable, and the scaling the model
-   * applies is the one Spark fitted on (both read the rounded values).
+   * Rounded to 8 decimals: the model file stays small and readable. The scaling is rounded before
+   * fitting, so the model applies the one Spark fitted on; idf and coefficients move by at most
+   * 5e-9.
    */
   static double round(double value) {
     return Math.round(value * 1e8) / 1e8;

@@ -198,7 +198,7 @@ public final class TrainSentiment {
         best = k;
       }
     }
-    return best < 2 ? "negative" : best == 2 ? "neutral" : "positive";
+    return SentimentScorer.threeClasses(SentimentScorer.LABELS.get(best));
   }
 
   /** The fold of a training speech: all its sentences in one fold. */

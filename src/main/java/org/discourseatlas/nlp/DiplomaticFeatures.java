@@ -45,6 +45,10 @@ public final class DiplomaticFeatures {
   private static final DictionaryMatcher MATCHER = new DictionaryMatcher(DICTIONARY);
   private static final MorphaLemmatizer LEMMAS = new MorphaLemmatizer();
 
+  /** The lexicon's category keys, in the order of their count features. */
+  private static final List<String> CATEGORY_KEYS =
+      DICTIONARY.categories().stream().map(Category::key).toList();
+
   /** The feature names, in the order of {@link #of}'s values. */
   public static final List<String> NAMES = names();
 
@@ -62,8 +66,8 @@ public final class DiplomaticFeatures {
     }
     names.add("negations");
     names.add("contrasts");
-    for (Category category : DICTIONARY.categories()) {
-      names.add("lexicon_" + category.key() + "_per10");
+    for (String key : CATEGORY_KEYS) {
+      names.add("lexicon_" + key + "_per10");
     }
     return Collections.unmodifiableList(names);
   }
@@ -73,12 +77,16 @@ public final class DiplomaticFeatures {
    * no sentiment tree.
    */
   public static double[] of(CoreMap sentence) {
+    return of(sentence, tokens(sentence));
+  }
+
+  /** As {@link #of(CoreMap)}, with the sentence's {@link #tokens} already read. */
+  public static double[] of(CoreMap sentence, List<String> tokens) {
     Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
     SimpleMatrix root = tree == null ? null : RNNCoreAnnotations.getPredictions(tree);
     if (root == null) {
       return null;
     }
-    List<String> tokens = tokens(sentence);
     double[] features = new double[NAMES.size()];
     int f = 0;
     for (int k = 0; k < SentimentScorer.LABELS.size(); k++) {
@@ -111,7 +119,7 @@ public final class DiplomaticFeatures {
    * negations, contrasts, then each lexicon category's hits per 10 tokens.
    */
   public static double[] counts(List<String> tokens) {
-    double[] counts = new double[2 + DICTIONARY.categories().size()];
+    double[] counts = new double[2 + CATEGORY_KEYS.size()];
     for (String token : tokens) {
       String lower = token.toLowerCase(Locale.ROOT);
       if (NEGATIONS.contains(lower)) {
@@ -124,9 +132,8 @@ public final class DiplomaticFeatures {
     if (tokens.isEmpty()) {
       return counts;
     }
-    List<String> keys = DICTIONARY.categories().stream().map(Category::key).toList();
     for (Hit hit : MATCHER.findWith(tokens, LEMMAS)) {
-      counts[2 + keys.indexOf(hit.category())] += 10.0 / tokens.size();
+      counts[2 + CATEGORY_KEYS.indexOf(hit.category())] += 10.0 / tokens.size();
     }
     return counts;
   }

@@ -177,8 +177,9 @@ public final class DiplomaticSentiment {
 
   /** The prediction for a sentence annotated by SentimentScorer's pipeline; null without a tree. */
   public Prediction predict(CoreMap sentence) {
-    double[] x = DiplomaticFeatures.of(sentence);
-    return x == null ? null : predict(x, DiplomaticFeatures.tokens(sentence));
+    List<String> tokens = DiplomaticFeatures.tokens(sentence);
+    double[] x = DiplomaticFeatures.of(sentence, tokens);
+    return x == null ? null : predict(x, tokens);
   }
 
   /**

@@ -111,6 +111,16 @@ public final class SentimentScorer {
     return score(sentences, parser, false);
   }
 
+  /**
+   * CoreNLP's 5 classes collapsed to the diplomatic model's 3 (decision 0023): very_negative and
+   * negative are negative, positive and very_positive positive.
+   */
+  public static String threeClasses(String label) {
+    return label.endsWith("negative")
+        ? "negative"
+        : label.endsWith("positive") ? "positive" : label;
+  }
+
   public static List<Score> score(List<String> sentences, Parser parser, boolean actors) {
     return score(sentences, parser, actors, false);
   }

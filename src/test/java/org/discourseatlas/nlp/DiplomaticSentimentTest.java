@@ -153,11 +153,7 @@ class DiplomaticSentimentTest {
     List<String> corenlp = new ArrayList<>();
     List<String> diplomatic = new ArrayList<>();
     for (SentimentScorer.Score score : scores) {
-      String label = score.label();
-      corenlp.add(
-          label.endsWith("negative")
-              ? "negative"
-              : label.endsWith("positive") ? "positive" : label);
+      corenlp.add(SentimentScorer.threeClasses(score.label()));
       diplomatic.add(score.diplomatic().label());
     }
     ClassificationMetrics plain =
