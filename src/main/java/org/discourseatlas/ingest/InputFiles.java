@@ -32,19 +32,31 @@ public final class InputFiles {
   public static final StructType LISTING_SCHEMA =
       new StructType()
           .add(Columns.SOURCE_PATH, DataTypes.StringType, false)
-          .add(Columns.LENGTH, DataTypes.LongType, false);
+          .add(Columns.LENGTH, DataTypes.LongType, false)
+          .add(Columns.MODIFIED, DataTypes.LongType, false);
   public static final StructType CONTENT_SCHEMA =
       LISTING_SCHEMA
           .add(Columns.CONTENT, DataTypes.BinaryType, true)
           .add(Columns.READ_ERROR, DataTypes.StringType, true)
           .add(Columns.CONTENT_HASH, DataTypes.StringType, false);
 
+  /**
+   * Every input file a run ingested, with its hash (refresh state): a listed file whose path,
+   * length and modification time are here is not read again; a file read again (touched, renamed,
+   * copied) whose hash is here is still seen.
+   */
+  public static final StructType SEEN_SCHEMA =
+      LISTING_SCHEMA.add(Columns.CONTENT_HASH, DataTypes.StringType, false);
+
   private InputFiles() {}
 
-  /** One row per input file (path, length), sorted by path; fails when an input matches nothing. */
+  /**
+   * One row per input file (path, length, modification time), sorted by path; fails when an input
+   * matches nothing.
+   */
   public static Dataset<Row> list(SparkSession spark, List<String> inputs) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    TreeMap<String, Long> files = new TreeMap<>();
+    TreeMap<String, FileStatus> files = new TreeMap<>();
     for (String input : inputs) {
       int before = files.size();
       try {
@@ -56,7 +68,7 @@ public final class InputFiles {
         }
         for (FileStatus match : matches) {
           if (match.isFile()) {
-            files.put(match.getPath().toString(), match.getLen());
+            files.put(match.getPath().toString(), match);
           } else {
             addFilesUnder(fs, match.getPath(), files);
           }
@@ -70,7 +82,18 @@ public final class InputFiles {
       }
     }
     List<Row> rows = new ArrayList<>(files.size());
-    files.forEach((path, length) -> rows.add(RowFactory.create(path, length)));
+    files.forEach(
+        (path, status) ->
+            rows.add(RowFactory.create(path, status.getLen(), status.getModificationTime())));
+    return listing(spark, rows);
+  }
+
+  /**
+   * Listing rows ({@link #LISTING_SCHEMA}) as a dataset of their own, spread over a few tasks per
+   * core: each file's read is a task's work, and a listing of thousands of files in one partition
+   * would read them on one core.
+   */
+  public static Dataset<Row> listing(SparkSession spark, List<Row> rows) {
     int partitions =
         Math.max(1, Math.min(rows.size(), spark.sparkContext().defaultParallelism() * 4));
     return spark.createDataFrame(rows, LISTING_SCHEMA).repartition(partitions);
@@ -81,7 +104,7 @@ public final class InputFiles {
    * which on the local file system fork an `ls` per file for its permissions (minutes for ten
    * thousand files); a plain FileStatus is enough for a path and a length.
    */
-  private static void addFilesUnder(FileSystem fs, Path folder, Map<String, Long> files)
+  private static void addFilesUnder(FileSystem fs, Path folder, Map<String, FileStatus> files)
       throws IOException {
     java.util.ArrayDeque<Path> folders = new java.util.ArrayDeque<>();
     folders.push(folder);
@@ -90,7 +113,7 @@ public final class InputFiles {
         if (status.isDirectory()) {
           folders.push(status.getPath());
         } else {
-          files.put(status.getPath().toString(), status.getLen());
+          files.put(status.getPath().toString(), status);
         }
       }
     }
@@ -107,14 +130,16 @@ public final class InputFiles {
         row -> {
           String path = row.getString(0);
           long length = row.getLong(1);
+          long modified = row.getLong(2);
           if (length > maxBytes) {
-            return RowFactory.create(path, length, null, null, unreadHash(path, length));
+            return RowFactory.create(path, length, modified, null, null, unreadHash(path, length));
           }
           try {
             byte[] content = readAll(path, conf.get());
-            return RowFactory.create(path, length, content, null, contentHash(content));
+            return RowFactory.create(path, length, modified, content, null, contentHash(content));
           } catch (IOException e) {
-            return RowFactory.create(path, length, null, e.toString(), unreadHash(path, length));
+            return RowFactory.create(
+                path, length, modified, null, e.toString(), unreadHash(path, length));
           }
         };
     return listing.map(reader, Encoders.row(CONTENT_SCHEMA));

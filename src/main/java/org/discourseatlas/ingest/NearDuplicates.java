@@ -4,9 +4,12 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
@@ -16,9 +19,11 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.ml.attribute.AttributeGroup;
@@ -32,6 +37,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.DataTypes;
@@ -78,19 +84,40 @@ public final class NearDuplicates {
   private NearDuplicates() {}
 
   /**
-   * New documents marked against each other and against the documents analysed by earlier runs
-   * ({@link #earlierDocuments}): an exact copy of an earlier document is its duplicate, and in a
-   * cluster of near duplicates an earlier document is kept before any new one, so what was analysed
-   * stays analysed. Returns the new documents only.
+   * The MinHash signatures of analysed documents, as a run keeps them for the next one (refresh
+   * state): the document, its order key (source path), its distinct shingle count and one MinHash
+   * value per hash table. With them a refresh compares only new x (earlier + new) pairs, and
+   * rebuilds the shingles of an earlier document only when it shares a bucket with a new one.
    */
-  public static Dataset<Row> markAgainst(
-      Dataset<Row> fresh, Dataset<Row> earlier, JobConfig.NearDuplicates rule) {
+  public static final StructType SIGNATURE_SCHEMA =
+      new StructType()
+          .add(Columns.DOC_ID, DataTypes.StringType, false)
+          .add(Columns.SOURCE_PATH, DataTypes.StringType, false)
+          .add(SHINGLES, DataTypes.IntegerType, false)
+          .add(SIGNATURE, DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+
+  /**
+   * What earlier runs analysed, as the search needs it: their analysed documents' ids (an exact
+   * copy of one is its duplicate), their signatures ({@link #SIGNATURE_SCHEMA}) and their turns
+   * (doc_id, turn, text; read only for the few documents a new one shares a bucket with).
+   */
+  public record Earlier(Dataset<Row> documentIds, Dataset<Row> signatures, Dataset<Row> turns) {}
+
+  /** The new documents, marked; and the signatures of every analysed document, earlier and new. */
+  public record Marked(Dataset<Row> documents, Dataset<Row> signatures) {}
+
+  /**
+   * New documents marked against each other and against the documents analysed by earlier runs: an
+   * exact copy of an earlier document is its duplicate, and in a cluster of near duplicates an
+   * earlier document is kept before any new one, so what was analysed stays analysed.
+   */
+  public static Marked markAgainst(
+      Dataset<Row> fresh, Earlier earlier, JobConfig.NearDuplicates rule) {
     String earlierId = "earlier_doc_id";
-    String isNew = "is_new";
     Dataset<Row> exact =
         fresh
             .join(
-                earlier.select(col(Columns.DOC_ID).as(earlierId)),
+                earlier.documentIds().select(col(Columns.DOC_ID).as(earlierId)),
                 col(Columns.DOC_ID).equalTo(col(earlierId)),
                 "left")
             .withColumn(
@@ -102,107 +129,38 @@ public final class NearDuplicates {
                 when(col(earlierId).isNotNull(), lit(1.0))
                     .otherwise(col(Columns.DUPLICATE_SIMILARITY)))
             .drop(earlierId);
-    if (!rule.enabled() || fresh.isEmpty()) {
-      return exact;
+    if (!rule.enabled()) {
+      return new Marked(exact, earlier.signatures());
     }
-    Dataset<Row> both =
-        exact
-            .select(
-                col(Columns.DOC_ID),
-                col(Columns.SOURCE_PATH),
-                col(Columns.TURN_LIST),
-                col(Columns.DUPLICATE_OF),
-                col(Columns.DUPLICATE_SIMILARITY),
-                lit("1").as(isNew))
-            .unionByName(
-                earlier.select(
-                    col(Columns.DOC_ID),
-                    col(Columns.SOURCE_PATH),
-                    col(Columns.TURN_LIST),
-                    lit(null).cast(DataTypes.StringType).as(Columns.DUPLICATE_OF),
-                    lit(null).cast(DataTypes.DoubleType).as(Columns.DUPLICATE_SIMILARITY),
-                    lit("0").as(isNew)));
-    // Ordered by (earlier first, then source path): the first of a cluster is the copy kept.
-    Dataset<Row> marks =
-        mark(both, rule, concat(col(isNew), col(Columns.SOURCE_PATH)))
-            .filter(col(isNew).equalTo("1"))
-            .select(
-                col(Columns.DOC_ID),
-                col(Columns.SOURCE_PATH),
-                col(Columns.DUPLICATE_OF).as(CANONICAL),
-                col(Columns.DUPLICATE_SIMILARITY).as(SIMILARITY));
-    return exact
-        .drop(Columns.DUPLICATE_OF, Columns.DUPLICATE_SIMILARITY)
-        .join(marks, new String[] {Columns.DOC_ID, Columns.SOURCE_PATH})
-        .withColumnRenamed(CANONICAL, Columns.DUPLICATE_OF)
-        .withColumnRenamed(SIMILARITY, Columns.DUPLICATE_SIMILARITY);
+    return mark(exact, earlier, rule);
   }
 
-  /**
-   * The analysed documents of earlier runs as {@link #markAgainst} compares them: doc_id,
-   * source_path and their turns (from the turns table, in order) as turn_list.
-   */
-  public static Dataset<Row> earlierDocuments(Dataset<Row> documents, Dataset<Row> turns) {
-    String ordered = "ordered_turns";
-    Dataset<Row> turnLists =
-        turns
-            .groupBy(Columns.DOC_ID)
-            .agg(
-                sort_array(
-                        collect_list(
-                            struct(
-                                Columns.TURN,
-                                Columns.SPEAKER,
-                                Columns.SPEAKER_KIND,
-                                Columns.SPEAKER_AFFILIATION,
-                                Columns.ROLE,
-                                Columns.TEXT)))
-                    .as(ordered))
-            .select(
-                col(Columns.DOC_ID),
-                transform(
-                        col(ordered),
-                        t ->
-                            struct(
-                                t.getField(Columns.SPEAKER).as(Columns.SPEAKER),
-                                t.getField(Columns.SPEAKER_KIND).as(Columns.SPEAKER_KIND),
-                                t.getField(Columns.SPEAKER_AFFILIATION)
-                                    .as(Columns.SPEAKER_AFFILIATION),
-                                t.getField(Columns.ROLE).as(Columns.ROLE),
-                                t.getField(Columns.TEXT).as(Columns.TEXT)))
-                    .as(Columns.TURN_LIST));
-    return documents
-        .filter(col(Columns.DUPLICATE_OF).isNull())
-        .select(Columns.DOC_ID, Columns.SOURCE_PATH)
-        .join(turnLists, Columns.DOC_ID);
-  }
+  /** Order keys: an earlier document sorts before every new one, then by source path. */
+  private static final String EARLIER = "0";
+
+  private static final String NEW = "1";
 
   /**
-   * The pairs (A before B by order key) whose Jaccard similarity is above {@code minJaccard} among
-   * those sharing a MinHash bucket: what {@code MinHashLSHModel.approxSimilarityJoin(hashed,
-   * hashed, 1 - minJaccard)} returns once its self pairs and mirror images are dropped. That join
-   * carries both rows' shingle vectors through its bucket join and {@code distinct} and measures
-   * every document against itself (a profile of the UN corpus: a third of the documents stage in
-   * its distance function); here the buckets are joined on ids alone and only the distinct
-   * candidate pairs that can still reach {@code minJaccard} get their vectors back, for the same
-   * exact distance. Rows: A's id and order key, B's, distance.
+   * The pairs (new B, A before B by order key) whose Jaccard similarity is above {@code minJaccard}
+   * among those sharing a MinHash bucket: what {@code MinHashLSHModel.approxSimilarityJoin} returns
+   * once its self pairs, mirror images and pairs of two earlier documents are dropped (those were
+   * compared by the run that analysed the later of them). That join carries both rows' shingle
+   * vectors through its bucket join and {@code distinct} and measures every document against itself
+   * (a profile of the UN corpus: a third of the documents stage in its distance function); here the
+   * buckets are joined on ids alone and only the distinct candidate pairs that can still reach
+   * {@code minJaccard} get their vectors back, for the same exact distance. An earlier document's
+   * vector is rebuilt from its turns, for the candidates only. Rows: A's id and order key, B's,
+   * distance.
    */
   private static List<Row> similarPairs(
-      MinHashLSHModel model, Dataset<Row> hashed, double minJaccard) {
-    UDF1<Vector, Integer> shingleCount = v -> v.toSparse().indices().length;
-    // Cached: both sides of the bucket join read it, and each would otherwise run the MinHash
-    // UDF over every document again (two stages of the documents stage on the UN corpus).
-    Dataset<Row> buckets =
-        model
-            .transform(hashed)
-            .select(
-                col(Columns.DOC_ID),
-                col(Columns.SOURCE_PATH),
-                udf(shingleCount, DataTypes.IntegerType).apply(col(FEATURES_COLUMN)).as(SHINGLES),
-                posexplode(col(SIGNATURE)).as(new String[] {BUCKET_TABLE, BUCKET}))
-            .cache();
-    Dataset<Row> a = buckets.as("a");
-    Dataset<Row> b = buckets.as("b");
+      Dataset<Row> newSignatures,
+      Dataset<Row> earlierSignatures,
+      Dataset<Row> newVectors,
+      Dataset<Row> earlierTurns,
+      UDF1<Seq<String>, Vector> shingleVector,
+      double minJaccard) {
+    Dataset<Row> b = buckets(newSignatures).as("b");
+    Dataset<Row> a = buckets(newSignatures.unionByName(earlierSignatures)).as("a");
     Column shinglesA = col("a." + SHINGLES);
     Column shinglesB = col("b." + SHINGLES);
     // Jaccard(A, B) <= min(|A|, |B|) / max(|A|, |B|): a pair whose shingle counts differ by more
@@ -226,8 +184,28 @@ public final class NearDuplicates {
                 col("a." + Columns.SOURCE_PATH).as(ORDER_A),
                 col("b." + Columns.DOC_ID).as(ID_B),
                 col("b." + Columns.SOURCE_PATH).as(ORDER_B))
+            .distinct()
+            .cache();
+    // The earlier documents among the candidates, their shingles rebuilt from their turns in order.
+    Dataset<Row> earlierCandidates =
+        candidates
+            .filter(col(ORDER_A).startsWith(EARLIER))
+            .select(col(ID_A).as(Columns.DOC_ID), col(ORDER_A).as(Columns.SOURCE_PATH))
             .distinct();
-    Dataset<Row> vectors = hashed.select(Columns.DOC_ID, Columns.SOURCE_PATH, FEATURES_COLUMN);
+    String ordered = "ordered_turns";
+    Dataset<Row> earlierVectors =
+        earlierTurns
+            .join(earlierCandidates.select(Columns.DOC_ID), Columns.DOC_ID, "left_semi")
+            .groupBy(Columns.DOC_ID)
+            .agg(sort_array(collect_list(struct(Columns.TURN, Columns.TEXT))).as(ordered))
+            .join(earlierCandidates, Columns.DOC_ID)
+            .select(
+                col(Columns.DOC_ID),
+                col(Columns.SOURCE_PATH),
+                udf(shingleVector, SQLDataTypes.VectorType())
+                    .apply(transform(col(ordered), t -> t.getField(Columns.TEXT)))
+                    .as(FEATURES_COLUMN));
+    Dataset<Row> vectors = newVectors.unionByName(earlierVectors);
     UDF2<Vector, Vector, Double> distance =
         (x, y) -> 1.0 - SetSimilarity.jaccard(x.toSparse().indices(), y.toSparse().indices());
     List<Row> similar =
@@ -244,83 +222,93 @@ public final class NearDuplicates {
                     .as(DISTANCE))
             .filter(col(DISTANCE).lt(1.0 - minJaccard))
             .collectAsList();
-    buckets.unpersist();
+    candidates.unpersist();
     return similar;
   }
 
-  private static Dataset<Row> mark(
-      Dataset<Row> documents, JobConfig.NearDuplicates rule, Column order) {
-    if (!rule.enabled()) {
-      return documents;
-    }
-    int n = rule.shingleWords();
-    // Spark's HashingTF (binary, 2^22 features) maps each shingle to its index; the vector is made
-    // here, from the indices, rather than by HashingTF.transform over an array column of the
-    // shingles: the same sparse vector without every shingle string going through Spark's row
-    // format and back (decision 0016).
+  /** One row per (document, hash table): the bucket the document falls in. */
+  private static Dataset<Row> buckets(Dataset<Row> signatures) {
+    return signatures.select(
+        col(Columns.DOC_ID),
+        col(Columns.SOURCE_PATH),
+        col(SHINGLES),
+        posexplode(col(SIGNATURE)).as(new String[] {BUCKET_TABLE, BUCKET}));
+  }
+
+  /**
+   * A document's word n-gram shingles (over its turns' texts, in order) as the sorted distinct
+   * indices of Spark's HashingTF (binary, 2^22 features); null for fewer words than a shingle. The
+   * vector is made here, from the indices, rather than by HashingTF.transform over an array column
+   * of the shingles: the same sparse vector without every shingle string going through Spark's row
+   * format and back (decision 0016).
+   */
+  private static UDF1<Seq<String>, Vector> shingleVector(int n) {
     HashingTF hashing = new HashingTF().setNumFeatures(FEATURES).setBinary(true);
-    UDF1<Seq<Row>, Vector> shingleVector =
-        turns -> {
-          List<String> words = new ArrayList<>();
-          for (Row turn : CollectionConverters.asJava(turns)) {
-            Matcher m =
-                WORD.matcher(
-                    turn.getString(turn.fieldIndex(Columns.TEXT)).toLowerCase(Locale.ROOT));
-            while (m.find()) {
-              words.add(m.group());
-            }
+    return texts -> {
+      List<String> words = new ArrayList<>();
+      for (String text : CollectionConverters.asJava(texts)) {
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+          words.add(m.group());
+        }
+      }
+      if (words.size() < n) {
+        return null; // fewer words than a shingle: MinHash needs at least one
+      }
+      int[] indices = new int[words.size() - n + 1];
+      StringBuilder shingle = new StringBuilder();
+      for (int i = 0; i < indices.length; i++) {
+        shingle.setLength(0);
+        for (int k = i; k < i + n; k++) {
+          if (k > i) {
+            shingle.append(' ');
           }
-          if (words.size() < n) {
-            return null; // fewer words than a shingle: MinHash needs at least one
-          }
-          int[] indices = new int[words.size() - n + 1];
-          StringBuilder shingle = new StringBuilder();
-          for (int i = 0; i < indices.length; i++) {
-            shingle.setLength(0);
-            for (int k = i; k < i + n; k++) {
-              if (k > i) {
-                shingle.append(' ');
-              }
-              shingle.append(words.get(k));
-            }
-            indices[i] = hashing.indexOf(shingle.toString());
-          }
-          Arrays.sort(indices);
-          int distinct = 0;
-          for (int index : indices) {
-            if (distinct == 0 || indices[distinct - 1] != index) {
-              indices[distinct++] = index;
-            }
-          }
-          int[] sorted = Arrays.copyOf(indices, distinct);
-          double[] ones = new double[sorted.length];
-          Arrays.fill(ones, 1.0);
-          return Vectors.sparse(FEATURES, sorted, ones);
-        };
+          shingle.append(words.get(k));
+        }
+        indices[i] = hashing.indexOf(shingle.toString());
+      }
+      Arrays.sort(indices);
+      int distinct = 0;
+      for (int index : indices) {
+        if (distinct == 0 || indices[distinct - 1] != index) {
+          indices[distinct++] = index;
+        }
+      }
+      int[] sorted = Arrays.copyOf(indices, distinct);
+      double[] ones = new double[sorted.length];
+      Arrays.fill(ones, 1.0);
+      return Vectors.sparse(FEATURES, sorted, ones);
+    };
+  }
+
+  private static Marked mark(
+      Dataset<Row> documents, Earlier earlier, JobConfig.NearDuplicates rule) {
+    UDF1<Seq<String>, Vector> shingleVector = shingleVector(rule.shingleWords());
+    SparkSession spark = documents.sparkSession();
     Dataset<Row> shingleVectors =
         documents
             .filter(col(Columns.DUPLICATE_OF).isNull())
             .select(
                 col(Columns.DOC_ID),
-                order.as(Columns.SOURCE_PATH),
+                concat(lit(NEW), col(Columns.SOURCE_PATH)).as(Columns.SOURCE_PATH),
                 // Marked nondeterministic only so that the filter below is not pushed beneath
                 // it, which would compute every document's shingles twice.
                 udf(shingleVector, SQLDataTypes.VectorType())
                     .asNondeterministic()
-                    .apply(col(Columns.TURN_LIST))
+                    .apply(transform(col(Columns.TURN_LIST), turn -> turn.getField(Columns.TEXT)))
                     // The vector size as metadata, as HashingTF writes it: without it MinHashLSH
                     // runs a job to read a first vector for it.
                     .as(
                         FEATURES_COLUMN,
                         new AttributeGroup(FEATURES_COLUMN, FEATURES).toMetadata()))
             .filter(col(FEATURES_COLUMN).isNotNull());
-    // Cached over its rows, not its lineage: the pair search reads it four times, and each read
-    // of a cached plan prints that plan (the whole ingest) into the query's own.
-    Dataset<Row> hashed =
-        documents
-            .sparkSession()
-            .createDataFrame(shingleVectors.javaRDD(), shingleVectors.schema())
-            .cache();
+    // Cached over its rows, not its lineage: the pair search reads it twice, and each read of a
+    // cached plan prints that plan (the whole ingest) into the query's own.
+    Dataset<Row> hashed = spark.createDataFrame(shingleVectors.javaRDD(), shingleVectors.schema());
+    hashed.cache();
+    // The model is its seed's random coefficients (MinHashLSH.fit reads no rows with the vector
+    // size in the metadata): an earlier run with the same seed gave its documents the same
+    // signatures, which is what makes them worth keeping.
     MinHashLSHModel model =
         new MinHashLSH()
             .setNumHashTables(HASH_TABLES)
@@ -328,7 +316,39 @@ public final class NearDuplicates {
             .setInputCol(FEATURES_COLUMN)
             .setOutputCol(SIGNATURE)
             .fit(hashed);
-    List<Row> similar = similarPairs(model, hashed, rule.minJaccard());
+    UDF1<Vector, Integer> shingleCount = v -> v.toSparse().indices().length;
+    // The new signatures are few rows (one per new document): held on the driver, they are both
+    // sides' input of the bucket join and the state kept for the next run, computed once.
+    Dataset<Row> computed =
+        model
+            .transform(hashed)
+            .select(
+                col(Columns.DOC_ID),
+                col(Columns.SOURCE_PATH),
+                udf(shingleCount, DataTypes.IntegerType).apply(col(FEATURES_COLUMN)).as(SHINGLES),
+                transform(
+                        col(SIGNATURE),
+                        v ->
+                            element_at(
+                                org.apache.spark.ml.functions.vector_to_array(v, "float64"), 1))
+                    .as(SIGNATURE));
+    Dataset<Row> newSignatures = spark.createDataFrame(computed.collectAsList(), SIGNATURE_SCHEMA);
+    Dataset<Row> earlierSignatures =
+        earlier
+            .signatures()
+            .select(
+                col(Columns.DOC_ID),
+                concat(lit(EARLIER), col(Columns.SOURCE_PATH)).as(Columns.SOURCE_PATH),
+                col(SHINGLES),
+                col(SIGNATURE));
+    List<Row> similar =
+        similarPairs(
+            newSignatures,
+            earlierSignatures,
+            hashed.select(Columns.DOC_ID, Columns.SOURCE_PATH, FEATURES_COLUMN),
+            earlier.turns(),
+            shingleVector,
+            rule.minJaccard());
     hashed.unpersist();
     List<DuplicateClusters.Pair> pairs = new ArrayList<>();
     for (Row r : similar) {
@@ -340,24 +360,41 @@ public final class NearDuplicates {
               r.getString(3),
               1.0 - r.getDouble(4)));
     }
+    // Only new documents are marked: an earlier one stays analysed (it heads its cluster, being
+    // ordered first).
     Map<String, DuplicateClusters.Duplicate> duplicates = DuplicateClusters.resolve(pairs);
-    if (duplicates.isEmpty()) {
-      return documents;
-    }
+    Set<String> newlyMarked = new HashSet<>();
     List<Row> rows = new ArrayList<>();
-    duplicates.forEach((id, d) -> rows.add(RowFactory.create(id, d.canonical(), d.similarity())));
+    duplicates.forEach(
+        (id, d) -> {
+          rows.add(RowFactory.create(id, d.canonical(), d.similarity()));
+          newlyMarked.add(id);
+        });
+    Dataset<Row> signatures =
+        earlier
+            .signatures()
+            .unionByName(
+                newSignatures
+                    .filter(not(col(Columns.DOC_ID).isin(newlyMarked.toArray())))
+                    .withColumn(
+                        Columns.SOURCE_PATH, expr("substring(" + Columns.SOURCE_PATH + ", 2)")));
+    if (duplicates.isEmpty()) {
+      return new Marked(documents, signatures);
+    }
     StructType schema =
         new StructType()
             .add(Columns.DOC_ID, DataTypes.StringType, false)
             .add(CANONICAL, DataTypes.StringType, false)
             .add(SIMILARITY, DataTypes.DoubleType, false);
-    Dataset<Row> marks = documents.sparkSession().createDataFrame(rows, schema);
-    return documents
-        .join(marks, new String[] {Columns.DOC_ID}, "left")
-        .withColumn(Columns.DUPLICATE_OF, coalesce(col(CANONICAL), col(Columns.DUPLICATE_OF)))
-        .withColumn(
-            Columns.DUPLICATE_SIMILARITY,
-            coalesce(col(SIMILARITY), col(Columns.DUPLICATE_SIMILARITY)))
-        .drop(CANONICAL, SIMILARITY);
+    Dataset<Row> marks = spark.createDataFrame(rows, schema);
+    Dataset<Row> marked =
+        documents
+            .join(marks, new String[] {Columns.DOC_ID}, "left")
+            .withColumn(Columns.DUPLICATE_OF, coalesce(col(CANONICAL), col(Columns.DUPLICATE_OF)))
+            .withColumn(
+                Columns.DUPLICATE_SIMILARITY,
+                coalesce(col(SIMILARITY), col(Columns.DUPLICATE_SIMILARITY)))
+            .drop(CANONICAL, SIMILARITY);
+    return new Marked(marked, signatures);
   }
 }

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.discourseatlas.ingest.RefreshState;
 import org.discourseatlas.schema.Columns;
 import org.discourseatlas.schema.Table;
 import org.discourseatlas.store.Snapshots;
@@ -43,6 +44,7 @@ public final class BaseSnapshot {
   private final String fullReason;
   private final boolean zonesChanged;
   private final boolean sentimentChanged;
+  private Set<String> seenHashes;
 
   private BaseSnapshot(
       SparkSession spark,
@@ -79,6 +81,15 @@ public final class BaseSnapshot {
       return none(
           spark, snapshots, from + " was written before refreshes: every input is analysed");
     }
+    if (!hasState(spark, snapshots, base)) {
+      return none(
+          spark,
+          snapshots,
+          from
+              + " kept no refresh state of version "
+              + RefreshState.VERSION
+              + " (an older job wrote it): every input is analysed");
+    }
     if (!now.ingest().equals(fingerprints.get(Fingerprints.INGEST))) {
       return none(
           spark,
@@ -101,6 +112,27 @@ public final class BaseSnapshot {
               + ": its sentences are scored again");
     }
     return new BaseSnapshot(spark, snapshots, base, null, zones, sentiment);
+  }
+
+  /** Whether a run's models folder holds refresh state this job can build on. */
+  private static boolean hasState(
+      SparkSession spark, Snapshots snapshots, Map<String, Object> manifest) {
+    Object models = manifest.get("models");
+    if (models == null) {
+      return false;
+    }
+    Path marker = new Path(snapshots.resolve(String.valueOf(models)), RefreshState.MARKER);
+    try {
+      FileSystem fs = marker.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(marker)) {
+        return false;
+      }
+      try (InputStream in = fs.open(marker)) {
+        return RefreshState.VERSION == JSON.readTree(in).path("version").asInt();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the refresh state marker " + marker, e);
+    }
   }
 
   private static BaseSnapshot none(SparkSession spark, Snapshots snapshots, String reason) {
@@ -189,19 +221,39 @@ public final class BaseSnapshot {
     return manifest == null || sentimentChanged ? null : table(Table.SENTENCES);
   }
 
-  /** The hashes of every input the base ingested: its documents' (duplicates too) and rejects'. */
-  public Set<String> seenHashes() {
+  /**
+   * A piece of the base's refresh state, as written; empty with the piece's schema when there is no
+   * base.
+   */
+  public Dataset<Row> state(RefreshState piece) {
     if (manifest == null) {
-      return Set.of();
+      return spark.createDataFrame(List.of(), piece.schema());
     }
-    List<String> hashes =
-        table(Table.DOCUMENTS)
-            .select(Columns.CONTENT_HASH)
-            .union(table(Table.REJECTS).select(Columns.CONTENT_HASH))
-            .distinct()
-            .as(Encoders.STRING())
-            .collectAsList();
-    return new HashSet<>(hashes);
+    Path folder =
+        new Path(
+            new Path(
+                snapshots.resolve(String.valueOf(manifest.get("models"))), RefreshState.FOLDER),
+            piece.folder());
+    return spark.read().schema(piece.schema()).parquet(folder.toString());
+  }
+
+  /**
+   * The hashes of every input the base and the runs before it ingested (its documents', duplicates
+   * too, and rejects'), from the refresh state: read once.
+   */
+  public Set<String> seenHashes() {
+    if (seenHashes == null) {
+      seenHashes =
+          manifest == null
+              ? Set.of()
+              : new HashSet<>(
+                  state(RefreshState.SEEN_FILES)
+                      .select(Columns.CONTENT_HASH)
+                      .distinct()
+                      .as(Encoders.STRING())
+                      .collectAsList());
+    }
+    return seenHashes;
   }
 
   /** The boilerplate lines the base removed, per source (a source without lines is absent). */

@@ -54,6 +54,7 @@ public record Manifest(
         new Manifest.InputCounts(
             summary.inputFiles(),
             seen.filesAlreadySeen(),
+            run.fact(StageReports.InputsRead.class).filesRead(),
             snapshot.records(),
             snapshot.documents(),
             snapshot.duplicates(),
@@ -139,6 +140,7 @@ public record Manifest(
   public record InputCounts(
       long inputFiles,
       long inputFilesAlreadySeen,
+      long inputFilesRead,
       long records,
       long documents,
       long duplicates,

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.discourseatlas.config.JobConfig;
+import org.discourseatlas.ingest.RefreshState;
 import org.discourseatlas.nlp.SentimentScorer;
 import org.discourseatlas.pipeline.stages.AnalysisStages;
 import org.discourseatlas.pipeline.stages.FramingStages;
@@ -151,6 +152,9 @@ public final class Pipeline {
           Stage.Counts counts = stage.run(run);
           run.check(stage.name(), "adds", stage.adds());
           writeTables(run, store, stage);
+          run.takeStateToWrite()
+              .forEach(
+                  (piece, rows) -> store.stageState(RefreshState.FOLDER, piece.folder(), rows));
           counts = stage.afterWritten(run, counts);
           run.endStage(readLater(stages.subList(i + 1, stages.size())));
           long out = counts.out();
@@ -164,6 +168,7 @@ public final class Pipeline {
       long started = log.start();
       run.models().forEach(store::stageModel);
       run.modelFiles().forEach(store::stageModelInfo);
+      store.stageModelInfo(RefreshState.MARKER, RefreshState.marker());
       Map<String, Long> rowCounts = new LinkedHashMap<>();
       store.rowCounts().entrySet().stream()
           .sorted(Map.Entry.comparingByKey())

@@ -7,11 +7,16 @@ import org.discourseatlas.schema.Table;
  * table: the pipeline writes exactly these, so a table cannot be computed and forgotten.
  */
 public enum RunData {
-  /** Input files: path and length (InputFiles.LISTING_SCHEMA). */
+  /** Input files: path, length and modification time (InputFiles.LISTING_SCHEMA). */
   INPUT_FILES(null),
   /**
-   * Every input record read and split into drafts, new or seen before
-   * (TranscriptIngest.READ_SCHEMA).
+   * The input files this run reads: every one, or in a refresh those the base's state does not list
+   * with the same path, length and modification time.
+   */
+  READ_FILES(null),
+  /**
+   * Every record read from {@link #READ_FILES} and split into drafts, new or seen before (a file
+   * touched or renamed is read again and found seen by its hash) (TranscriptIngest.READ_SCHEMA).
    */
   ALL_RECORDS(null),
   /** The records whose bytes the base snapshot has not ingested. */

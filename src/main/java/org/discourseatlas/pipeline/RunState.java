@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.discourseatlas.config.JobConfig;
+import org.discourseatlas.ingest.RefreshState;
 import org.discourseatlas.store.SnapshotStore;
 import org.discourseatlas.zones.ZoneGazetteer;
 
@@ -57,6 +58,7 @@ public final class RunState implements AutoCloseable {
 
   private final Map<String, MLWritable> models = new LinkedHashMap<>();
   private final Map<String, Object> modelFiles = new LinkedHashMap<>();
+  private final Map<RefreshState, Dataset<Row>> stateToWrite = new EnumMap<>(RefreshState.class);
 
   RunState(
       SparkSession spark,
@@ -258,6 +260,23 @@ public final class RunState implements AutoCloseable {
   /** A JSON file to save beside the models: what a later run needs to build on this one. */
   public void saveModelFile(String name, Object json) {
     modelFiles.put(name, json);
+  }
+
+  /**
+   * A piece of refresh state for the next run; the pipeline writes it when the stage ends, while
+   * the datasets it is computed from are still cached.
+   */
+  public void saveState(RefreshState piece, Dataset<Row> rows) {
+    if (stateToWrite.put(piece, rows) != null) {
+      throw new IllegalStateException("refresh state " + piece + " saved twice");
+    }
+  }
+
+  /** The state saved since the last call, once each. */
+  Map<RefreshState, Dataset<Row>> takeStateToWrite() {
+    Map<RefreshState, Dataset<Row>> pending = new EnumMap<>(stateToWrite);
+    stateToWrite.clear();
+    return pending;
   }
 
   Map<String, MLWritable> models() {

@@ -163,6 +163,12 @@ public final class Columns {
   /** Input file size in bytes, as listed. */
   public static final String LENGTH = "length";
 
+  /**
+   * Input file modification time as listed (milliseconds since the epoch): with the path and
+   * length, how a refresh recognises a file it ingested without reading it again (refresh state).
+   */
+  public static final String MODIFIED = "modified";
+
   /** Input file bytes. */
   public static final String CONTENT = "content";
 

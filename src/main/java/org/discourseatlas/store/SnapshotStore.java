@@ -216,6 +216,17 @@ public final class SnapshotStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes a piece of refresh state, {@code rows}, under {@link #modelsPath()}/{@code
+   * folder}/{@code name}: read back by the next month's run through this run's manifest.
+   */
+  public void stageState(String folder, String name, Dataset<Row> rows) {
+    rows.write()
+        .mode(SaveMode.ErrorIfExists)
+        .parquet(new Path(new Path(modelsPath(), folder), name).toString());
+    modelsStaged = true;
+  }
+
   /** Whether a path relative to the output root exists (a model a manifest names, say). */
   public boolean holds(String relativePath) {
     try {

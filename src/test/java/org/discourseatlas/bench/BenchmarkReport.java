@@ -475,10 +475,8 @@ public final class BenchmarkReport {
             Locale.ROOT,
             "| input files read (of %s) | %s | %s |",
             fmt0(num(counts.get("input_files"))),
-            fmt0(num(counts.get("input_files")) - num(counts.get("input_files_already_seen"))),
-            fmt0(
-                num(fullCounts.get("input_files"))
-                    - num(fullCounts.get("input_files_already_seen")))));
+            fmt0(filesRead(counts)),
+            fmt0(filesRead(fullCounts))));
     add.accept(
         String.format(
             Locale.ROOT,
@@ -820,5 +818,17 @@ public final class BenchmarkReport {
 
   private static String fmt0(double value) {
     return String.format(Locale.ROOT, "%,.0f", value);
+  }
+
+  /**
+   * The input files a run read: {@code input_files_read} since the refresh state; a manifest from
+   * before it has only the files not already seen (a refresh of then read every file to learn the
+   * boilerplate, and analysed those).
+   */
+  private static double filesRead(Map<?, ?> counts) {
+    Object read = counts.get("input_files_read");
+    return read != null
+        ? num(read)
+        : num(counts.get("input_files")) - num(counts.get("input_files_already_seen"));
   }
 }

@@ -1,6 +1,5 @@
 package org.discourseatlas.ingest;
 
-import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -9,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -63,6 +63,95 @@ class NearDuplicatesTest {
         id, path, List.of(RowFactory.create("Speaker", "statement", text)), null, null);
   }
 
+  private Dataset<Row> documents(List<Row> rows) {
+    return spark.createDataFrame(rows, DOCUMENTS);
+  }
+
+  private NearDuplicates.Earlier nothingEarlier() {
+    return new NearDuplicates.Earlier(
+        spark.createDataFrame(List.of(), DOCUMENTS).select(Columns.DOC_ID),
+        spark.createDataFrame(List.of(), NearDuplicates.SIGNATURE_SCHEMA),
+        spark.createDataFrame(List.of(), TURNS));
+  }
+
+  private static final StructType TURNS =
+      new StructType()
+          .add(Columns.DOC_ID, DataTypes.StringType)
+          .add(Columns.TURN, DataTypes.IntegerType)
+          .add(Columns.TEXT, DataTypes.StringType);
+
+  private static Map<String, Row> marks(NearDuplicates.Marked marked) {
+    Map<String, Row> byId = new HashMap<>();
+    for (Row row :
+        marked
+            .documents()
+            .select(Columns.DOC_ID, Columns.DUPLICATE_OF, Columns.DUPLICATE_SIMILARITY)
+            .collectAsList()) {
+      byId.put(row.getString(0), row);
+    }
+    return byId;
+  }
+
+  private static List<String> ids(Dataset<Row> signatures) {
+    return signatures
+        .select(Columns.DOC_ID)
+        .orderBy(Columns.DOC_ID)
+        .as(Encoders.STRING())
+        .collectAsList();
+  }
+
+  /**
+   * A refresh marks its new documents from the earlier ones' kept signatures and their turns,
+   * exactly as one pass over all of them does: the same duplicate, the same similarity; and it
+   * keeps the signatures of what it analysed (not of the new duplicate) for the month after.
+   */
+  @Test
+  void aRefreshFindsANearCopyOfAnEarlierDocumentFromItsKeptSignature() {
+    Row earlierKept = document("e-kept", "a/1.txt", words("g3", 0, 100));
+    Row earlierOther = document("e-other", "a/2.txt", words("g4", 0, 80));
+    Row copy = document("n-copy", "b/1.txt", words("g3", 0, 105));
+    Row unrelated = document("n-new", "b/2.txt", words("g5", 0, 90));
+    NearDuplicates.Marked june =
+        NearDuplicates.markAgainst(
+            documents(List.of(earlierKept, earlierOther)), nothingEarlier(), RULE);
+    assertEquals(List.of("e-kept", "e-other"), ids(june.signatures()));
+    // The earlier month as a refresh reads it back: ids, kept signatures, turns (doc_id, turn,
+    // text).
+    Dataset<Row> juneTurns =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create("e-kept", 0, words("g3", 0, 50)),
+                RowFactory.create("e-kept", 1, words("g3", 50, 50)),
+                RowFactory.create("e-other", 0, words("g4", 0, 80))),
+            TURNS);
+    NearDuplicates.Earlier earlier =
+        new NearDuplicates.Earlier(
+            documents(List.of(earlierKept, earlierOther)).select(Columns.DOC_ID),
+            spark.createDataFrame(
+                june.signatures().collectAsList(), NearDuplicates.SIGNATURE_SCHEMA),
+            juneTurns);
+
+    NearDuplicates.Marked july =
+        NearDuplicates.markAgainst(documents(List.of(copy, unrelated)), earlier, RULE);
+    Map<String, Row> refreshed = marks(july);
+    Map<String, Row> together =
+        marks(
+            NearDuplicates.markAgainst(
+                documents(List.of(earlierKept, earlierOther, copy, unrelated)),
+                nothingEarlier(),
+                RULE));
+
+    assertEquals(2, refreshed.size(), "only the new documents come back");
+    // 100 words in 96 shingles, all among the copy's 101: 96 / 101.
+    assertEquals("e-kept", refreshed.get("n-copy").getString(1));
+    assertEquals(96.0 / 101.0, refreshed.get("n-copy").getDouble(2), 1e-12);
+    assertNull(refreshed.get("n-new").get(1));
+    for (String id : List.of("n-copy", "n-new")) {
+      assertEquals(together.get(id), refreshed.get(id), id + " as one pass over all marks it");
+    }
+    assertEquals(List.of("e-kept", "e-other", "n-new"), ids(july.signatures()));
+  }
+
   @Test
   void aSupersetJustOverTheThresholdIsANearDuplicateAndJustUnderIsNot() {
     // 100 words give 100 - 5 + 1 = 96 shingles of five words. Ten more words give 106 shingles,
@@ -74,19 +163,8 @@ class NearDuplicatesTest {
             document("over-long", "g1/b.txt", words("g1", 0, 110)),
             document("under-short", "g2/a.txt", words("g2", 0, 100)),
             document("under-long", "g2/b.txt", words("g2", 0, 111)));
-    Dataset<Row> fresh = spark.createDataFrame(rows, DOCUMENTS);
-    Dataset<Row> earlier =
-        spark
-            .createDataFrame(List.of(), DOCUMENTS)
-            .select(col(Columns.DOC_ID), col(Columns.SOURCE_PATH), col(Columns.TURN_LIST));
-
-    Map<String, Row> marked = new HashMap<>();
-    for (Row row :
-        NearDuplicates.markAgainst(fresh, earlier, RULE)
-            .select(Columns.DOC_ID, Columns.DUPLICATE_OF, Columns.DUPLICATE_SIMILARITY)
-            .collectAsList()) {
-      marked.put(row.getString(0), row);
-    }
+    Map<String, Row> marked =
+        marks(NearDuplicates.markAgainst(documents(rows), nothingEarlier(), RULE));
 
     assertEquals(4, marked.size());
     // The first by source path is the copy kept.

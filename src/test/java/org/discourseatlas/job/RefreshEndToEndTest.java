@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -55,6 +56,12 @@ class RefreshEndToEndTest {
           "mfa-westmark/2017-07-10-aalto-statement-isis-defeat.html",
           "republished/verin-geneva-2017-02-28.html.gz");
 
+  /** A June input whose modification time moves before July. */
+  private static final String TOUCHED = "mfa-norland/2016-09-21-verin-new-york.txt";
+
+  /** A June input renamed before August. */
+  private static final String RENAMED = "mfa-norland/2016-10-19-verin-press-berlin.txt";
+
   @TempDir static Path work;
   private static Path inbox;
   private static Path refreshed;
@@ -79,12 +86,17 @@ class RefreshEndToEndTest {
     for (String held : HELD_BACK) {
       Files.move(work.resolve(held.replace('/', '_')), inbox.resolve(held));
     }
+    // Touched since June, bytes unchanged: read again, and still seen.
+    Files.setLastModifiedTime(
+        inbox.resolve(TOUCHED), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
     run(refreshed, JULY);
     run(full, JULY, "--full");
     Folders.copy(refreshed, firstJuly);
     run(refreshed, JULY);
     Path config = work.resolve("changed.conf");
     Files.writeString(config, "discourse-atlas { zones.window = 0, sentiment.max-tokens = 60 }\n");
+    // Renamed since July, bytes unchanged: read (a name July's state does not know) and still seen.
+    Files.move(inbox.resolve(RENAMED), inbox.resolve(RENAMED.replace(".txt", "-renamed.txt")));
     run(refreshed, AUGUST, "--config", config.toString());
   }
 
@@ -139,6 +151,9 @@ class RefreshEndToEndTest {
     JsonNode counts = july.get("input_counts");
     assertEquals(30, counts.get("input_files").asLong());
     assertEquals(27, counts.get("input_files_already_seen").asLong());
+    // Read: the three new files and the touched one, known by its bytes; the other 26 are known
+    // from June's state by path, length and time, and not read at all.
+    assertEquals(4, counts.get("input_files_read").asLong());
     assertEquals(3, counts.at("/new/records").asLong());
     assertEquals(2, counts.at("/new/documents").asLong());
     assertEquals(
@@ -254,6 +269,11 @@ class RefreshEndToEndTest {
     assertTrue(august.at("/refresh/sentiment_rescored").asBoolean());
     assertEquals(0, august.at("/input_counts/new/records").asLong());
     assertEquals(30, august.at("/input_counts/input_files_already_seen").asLong());
+    assertEquals(
+        1,
+        august.at("/input_counts/input_files_read").asLong(),
+        "only the renamed file is read: July's state knows the others, the touched one with its"
+            + " new time");
     Dataset<Row> sentences = table(refreshed, AUGUST, Table.SENTENCES);
     // Window 0: a sentence's zones are the ones it names.
     assertEquals(

@@ -1,23 +1,19 @@
 package org.discourseatlas.pipeline.stages;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.regexp_replace;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FilterFunction;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.discourseatlas.ingest.InputFiles;
 import org.discourseatlas.ingest.NearDuplicates;
+import org.discourseatlas.ingest.RefreshState;
 import org.discourseatlas.ingest.RepeatedLines;
 import org.discourseatlas.ingest.TranscriptIngest;
 import org.discourseatlas.pipeline.BaseSnapshot;
@@ -30,9 +26,6 @@ import org.discourseatlas.schema.Table;
 
 /** The stages from input paths to documents and rejects: list, read, learn boilerplate, finish. */
 public final class IngestStages {
-  /** A record's suffix on its file's path (JSON Lines, CSV): {@code <path>#<line>}. */
-  private static final String RECORD_SUFFIX = "#[0-9]+$";
-
   private IngestStages() {}
 
   /** The stages in the order they run. */
@@ -56,7 +49,7 @@ public final class IngestStages {
     }
 
     public List<Uses> adds() {
-      return List.of(Uses.of(RunData.INPUT_FILES, Columns.SOURCE_PATH, Columns.LENGTH));
+      return List.of(Uses.of(RunData.INPUT_FILES, InputFiles.LISTING_SCHEMA.fieldNames()));
     }
 
     public Counts run(RunState run) {
@@ -67,8 +60,9 @@ public final class IngestStages {
   }
 
   /**
-   * Reads every input into transcript drafts (and reject rows for what cannot be read): the
-   * boilerplate is learned from the whole corpus, as a full run learns it.
+   * Reads the inputs into transcript drafts (and reject rows for what cannot be read): every input,
+   * or in a refresh the files the base's state does not list with the same path, length and
+   * modification time (new, changed, touched or renamed files).
    */
   static final class ReadInputs implements Stage {
     public String name() {
@@ -76,53 +70,46 @@ public final class IngestStages {
     }
 
     public List<Uses> reads() {
-      return List.of(Uses.of(RunData.INPUT_FILES, Columns.SOURCE_PATH, Columns.LENGTH));
+      return List.of(Uses.of(RunData.INPUT_FILES, InputFiles.LISTING_SCHEMA.fieldNames()));
     }
 
     public List<Uses> adds() {
-      return List.of(Uses.of(RunData.ALL_RECORDS, TranscriptIngest.READ_SCHEMA.fieldNames()));
+      return List.of(
+          Uses.of(RunData.READ_FILES, InputFiles.LISTING_SCHEMA.fieldNames()),
+          Uses.of(RunData.ALL_RECORDS, TranscriptIngest.READ_SCHEMA.fieldNames()));
     }
 
     public Counts run(RunState run) {
-      Dataset<Row> files =
-          InputFiles.read(run.get(RunData.INPUT_FILES), run.config.parser().maxFileBytes());
-      Dataset<Row> read =
-          run.keep(
-              TranscriptIngest.read(
-                  files,
-                  run.config.parser(),
-                  java.time.Duration.ofSeconds(run.config.maxSecondsPerFile())));
-      run.put(RunData.ALL_RECORDS, read);
-      long inputFiles = run.get(RunData.INPUT_FILES).count();
-      long records = read.count();
-      checkEveryFileRead(run.get(RunData.INPUT_FILES), read);
-      run.report(new StageReports.InputsRead(inputFiles, records));
+      Dataset<Row> listing = run.get(RunData.INPUT_FILES);
+      Dataset<Row> toRead =
+          run.base().exists() ? run.keep(notListedIn(listing, run.base())) : listing;
+
+      long inputFiles = listing.count();
+      long filesRead = toRead == listing ? inputFiles : toRead.count();
+      long records = RecordFiles.read(run, toRead);
+      run.report(new StageReports.InputsRead(inputFiles, filesRead, records));
       return new Counts(inputFiles, records, "records");
     }
-  }
 
-  /**
-   * Records = documents + duplicates + rejects is checked per record; this checks it per file:
-   * every input file gave at least one record (a draft or a reject), so no file can vanish from the
-   * accounting, as a CSV with only its header line once did.
-   */
-  static void checkEveryFileRead(Dataset<Row> inputFiles, Dataset<Row> read) {
-    Column path = col(Columns.SOURCE_PATH);
-    // A record's file is its path, or for a JSONL or CSV record the path before "#<record>".
-    Dataset<Row> readFiles =
-        read.select(path)
-            .union(read.select(regexp_replace(path, RECORD_SUFFIX, "").as(Columns.SOURCE_PATH)));
-    List<Row> lost = inputFiles.select(path).except(readFiles).limit(5).collectAsList();
-    if (!lost.isEmpty()) {
-      throw new IllegalStateException(
-          "input accounting broken: input files with no document, duplicate or reject row, e.g. "
-              + lost);
+    /**
+     * The listed files the base's state does not hold with the same path, length and modification
+     * time: the quick check of rsync and make; a file rewritten in place with the same length
+     * within the file system's time resolution is not noticed (--full reads every file).
+     */
+    private static Dataset<Row> notListedIn(Dataset<Row> listing, BaseSnapshot base) {
+      String[] key = InputFiles.LISTING_SCHEMA.fieldNames();
+      return listing
+          .join(
+              base.state(RefreshState.SEEN_FILES).select(key[0], key[1], key[2]), key, "left_anti")
+          .select(key[0], key[1], key[2]);
     }
   }
 
   /**
-   * Learns each source's repeated lines from every input. Earlier documents were cleaned with the
-   * lines learned then: when the new inputs change a source's lines, every input is analysed again.
+   * Learns each source's repeated lines from every input: the base's counts (refresh state) plus
+   * those of the records whose bytes it has not seen, which is what counting every input again
+   * gives. Earlier documents were cleaned with the lines learned then: when the new inputs change a
+   * source's lines, every input is read and analysed again.
    */
   static final class LearnBoilerplate implements Stage {
     public String name() {
@@ -130,7 +117,14 @@ public final class IngestStages {
     }
 
     public List<Uses> reads() {
-      return List.of(Uses.of(RunData.ALL_RECORDS, Columns.SOURCE, Columns.BODY));
+      return List.of(
+          Uses.of(
+              RunData.ALL_RECORDS,
+              Columns.KIND,
+              Columns.SOURCE,
+              Columns.BODY,
+              Columns.CONTENT_HASH),
+          Uses.of(RunData.INPUT_FILES, InputFiles.LISTING_SCHEMA.fieldNames()));
     }
 
     public List<Uses> adds() {
@@ -138,8 +132,23 @@ public final class IngestStages {
     }
 
     public Counts run(RunState run) {
+      BaseSnapshot base = run.base();
+      Dataset<Row> unseen =
+          run.get(RunData.ALL_RECORDS).filter(RecordFiles.notSeen(run, base.seenHashes()));
+      RepeatedLines.Counts counts =
+          RepeatedLines.count(
+              unseen,
+              new RepeatedLines.Counts(
+                  base.state(RefreshState.BOILERPLATE_DOCUMENTS),
+                  base.state(RefreshState.BOILERPLATE_LINE_COUNTS)),
+              run.config.repeatedLines().maxWords());
+      counts =
+          new RepeatedLines.Counts(
+              run.keepFlat(counts.documents()), run.keepFlat(counts.lineCounts()));
+      run.saveState(RefreshState.BOILERPLATE_DOCUMENTS, counts.documents());
+      run.saveState(RefreshState.BOILERPLATE_LINE_COUNTS, counts.lineCounts());
       Map<String, Set<String>> repeatedLines = new TreeMap<>();
-      RepeatedLines.learn(run.get(RunData.ALL_RECORDS), run.config.repeatedLines())
+      RepeatedLines.learn(counts, run.config.repeatedLines())
           .forEach(
               (source, lines) -> {
                 repeatedLines.put(source, new TreeSet<>(lines));
@@ -152,13 +161,22 @@ public final class IngestStages {
               });
       run.report(new StageReports.Boilerplate(repeatedLines));
       run.saveModelFile(BaseSnapshot.REPEATED_LINES, repeatedLines);
-      run.rebase(run.base().unlessBoilerplateChanged(repeatedLines));
+      BaseSnapshot rebased = base.unlessBoilerplateChanged(repeatedLines);
+      if (rebased != base) {
+        // The counts stand (they are every input's either way); the earlier documents are to be
+        // cleaned again, so every input is read.
+        run.rebase(rebased);
+        RecordFiles.read(run, run.get(RunData.INPUT_FILES));
+      }
       long learned = repeatedLines.values().stream().mapToLong(Set::size).sum();
       return new Counts(run.fact(StageReports.InputsRead.class).records(), learned, "lines");
     }
   }
 
-  /** Keeps the records whose input bytes (content hash) the base snapshot has not ingested. */
+  /**
+   * Keeps the records whose input bytes (content hash) the base snapshot has not ingested, and adds
+   * this run's files to the state of files seen.
+   */
   static final class KeepNewInputs implements Stage {
 
     public String name() {
@@ -166,7 +184,9 @@ public final class IngestStages {
     }
 
     public List<Uses> reads() {
-      return List.of(Uses.of(RunData.ALL_RECORDS, Columns.CONTENT_HASH, Columns.SOURCE_PATH));
+      return List.of(
+          Uses.of(RunData.ALL_RECORDS, Columns.CONTENT_HASH, Columns.SOURCE_PATH),
+          Uses.of(RunData.READ_FILES, InputFiles.LISTING_SCHEMA.fieldNames()));
     }
 
     public List<Uses> adds() {
@@ -175,16 +195,31 @@ public final class IngestStages {
 
     public Counts run(RunState run) {
       Dataset<Row> read = run.get(RunData.ALL_RECORDS);
+      Dataset<Row> readFiles = run.get(RunData.READ_FILES);
       Set<String> seen = run.base().seenHashes();
-      Dataset<Row> fresh = run.keep(read.filter(notSeen(run, seen)));
+      Dataset<Row> fresh = run.keep(read.filter(RecordFiles.notSeen(run, seen)));
       run.put(RunData.NEW_RECORDS, fresh);
       long records = fresh.count();
-      long filesAlreadySeen =
-          read.filter(col(Columns.CONTENT_HASH).isin(seen.toArray()).and(lit(!seen.isEmpty())))
-              .select(regexp_replace(col(Columns.SOURCE_PATH), RECORD_SUFFIX, ""))
-              .distinct()
-              .count();
+      // Every file read, with its hash (a file's records all carry it).
+      Dataset<Row> readWithHashes =
+          readFiles.join(RecordFiles.withHashes(read), new String[] {Columns.SOURCE_PATH}, "inner");
+      Dataset<Row> seenFiles =
+          run.base()
+              .state(RefreshState.SEEN_FILES)
+              .unionByName(readWithHashes.select(seenColumns()))
+              .distinct();
+      run.saveState(RefreshState.SEEN_FILES, seenFiles);
       StageReports.InputsRead inputs = run.fact(StageReports.InputsRead.class);
+      long filesRead = run.base().exists() ? inputs.filesRead() : inputs.inputFiles();
+      long readAndSeen =
+          seen.isEmpty()
+              ? 0
+              : readWithHashes
+                  .filter(col(Columns.CONTENT_HASH).isin(seen.toArray()))
+                  .select(Columns.SOURCE_PATH)
+                  .distinct()
+                  .count();
+      long filesAlreadySeen = inputs.inputFiles() - filesRead + readAndSeen;
       if (run.base().exists()) {
         StageLog.note(
             filesAlreadySeen
@@ -192,22 +227,25 @@ public final class IngestStages {
                 + inputs.inputFiles()
                 + " input files were ingested by snapshot "
                 + run.base().manifest().get("snapshot")
-                + ": "
+                + " ("
+                + (inputs.inputFiles() - filesRead)
+                + " known by path, length and time, not read; "
+                + readAndSeen
+                + " read and known by their bytes): "
                 + records
-                + " new records of "
-                + inputs.records());
+                + " new records");
       }
       run.report(new StageReports.SeenInputs(filesAlreadySeen, records));
       return new Counts(inputs.records(), records, "records");
     }
 
-    /** Keeps the records whose input's content hash is not among {@code seen}. */
-    private static FilterFunction<Row> notSeen(RunState run, Set<String> seen) {
-      Broadcast<Set<String>> hashes =
-          JavaSparkContext.fromSparkContext(run.spark.sparkContext()).broadcast(seen);
-      // By position: rows of a typed map carry no schema.
-      int hashAt = TranscriptIngest.READ_SCHEMA.fieldIndex(Columns.CONTENT_HASH);
-      return row -> !hashes.value().contains(row.getString(hashAt));
+    private static Column[] seenColumns() {
+      String[] names = InputFiles.SEEN_SCHEMA.fieldNames();
+      Column[] columns = new Column[names.length];
+      for (int i = 0; i < names.length; i++) {
+        columns[i] = col(names[i]);
+      }
+      return columns;
     }
   }
 
@@ -249,12 +287,18 @@ public final class IngestStages {
       Dataset<Row> newRejects =
           run.keep(TranscriptIngest.rejects(read).unionByName(TranscriptIngest.rejects(finished)));
       Dataset<Row> earlierDocuments = run.keep(run.base().table(Table.DOCUMENTS));
-      Dataset<Row> newDocuments =
-          run.keepFlat(
-              NearDuplicates.markAgainst(
-                  TranscriptIngest.documents(finished),
-                  NearDuplicates.earlierDocuments(earlierDocuments, run.base().table(Table.TURNS)),
-                  run.config.nearDuplicates()));
+      NearDuplicates.Marked marked =
+          NearDuplicates.markAgainst(
+              TranscriptIngest.documents(finished),
+              new NearDuplicates.Earlier(
+                  earlierDocuments
+                      .filter(col(Columns.DUPLICATE_OF).isNull())
+                      .select(Columns.DOC_ID),
+                  run.base().state(RefreshState.MINHASH_SIGNATURES),
+                  run.base().table(Table.TURNS).select(Columns.DOC_ID, Columns.TURN, Columns.TEXT)),
+              run.config.nearDuplicates());
+      Dataset<Row> newDocuments = run.keepFlat(marked.documents());
+      run.saveState(RefreshState.MINHASH_SIGNATURES, marked.signatures());
       long rejects = newRejects.count();
       // One pass for the three counts.
       Row totals =

@@ -7,8 +7,11 @@ import java.util.Set;
 public final class StageReports {
   private StageReports() {}
 
-  /** The input files listed and the records read from them, seen before or not. */
-  public record InputsRead(long inputFiles, long records) {}
+  /**
+   * The input files listed, those read (all, or in a refresh those not recognised from the listing
+   * alone), and the records read from them, seen before or not.
+   */
+  public record InputsRead(long inputFiles, long filesRead, long records) {}
 
   /** The boilerplate lines learned from every input, per source. */
   public record Boilerplate(Map<String, Set<String>> lines) {

@@ -29,7 +29,7 @@ class FileAccountingTest {
   void filesWithTheirRecordsPassAJsonlFileByItsNumberedRecords() {
     assertDoesNotThrow(
         () ->
-            IngestStages.checkEveryFileRead(
+            RecordFiles.checkEveryFileRead(
                 paths("file:/in/a.txt", "file:/in/feed.jsonl", "file:/in/b#1.txt"),
                 paths("file:/in/a.txt", "file:/in/feed.jsonl#2", "file:/in/b#1.txt")));
   }
@@ -40,7 +40,7 @@ class FileAccountingTest {
         assertThrows(
             IllegalStateException.class,
             () ->
-                IngestStages.checkEveryFileRead(
+                RecordFiles.checkEveryFileRead(
                     paths("file:/in/a.txt", "file:/in/header-only.csv"), paths("file:/in/a.txt")));
     assertTrue(e.getMessage().contains("file:/in/header-only.csv"), e.getMessage());
     assertTrue(e.getMessage().startsWith("input accounting broken"), e.getMessage());

@@ -1,0 +1,56 @@
+package org.discourseatlas.ingest;
+
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * What a run keeps of its ingest, beside its models, so that the next month's run reads only its
+ * new inputs: each piece is a sum over the inputs ingested so far, and the next run adds its own to
+ * it (decision 0024). A piece is written by every run, full or not, into {@code
+ * <models>/state/<piece>/}; a base snapshot without {@link #MARKER} (an older job) is not built on.
+ */
+public enum RefreshState {
+  /** Every input file ingested: path, length, modification time and content hash. */
+  SEEN_FILES("seen_files", InputFiles.SEEN_SCHEMA),
+  /** The distinct documents the boilerplate counts were taken over, per source. */
+  BOILERPLATE_DOCUMENTS("boilerplate_documents", RepeatedLines.DOCUMENTS_SCHEMA),
+  /** Per source, each short paragraph's document count. */
+  BOILERPLATE_LINE_COUNTS("boilerplate_line_counts", RepeatedLines.LINE_COUNTS_SCHEMA),
+  /** The MinHash signature of every analysed document. */
+  MINHASH_SIGNATURES("minhash_signatures", NearDuplicates.SIGNATURE_SCHEMA);
+
+  /** The folder, beside the models, that holds the pieces. */
+  public static final String FOLDER = "state";
+
+  /**
+   * The file beside the models that says the state is whole and of which version; written with the
+   * models, so a run killed before its manifest leaves no half state a later run could take.
+   */
+  public static final String MARKER = "refresh-state.json";
+
+  /** Raised when a piece changes meaning: a base with another version is not built on. */
+  public static final int VERSION = 1;
+
+  private final String folder;
+  private final StructType schema;
+
+  RefreshState(String folder, StructType schema) {
+    this.folder = folder;
+    this.schema = schema;
+  }
+
+  /** The marker's content: the version and the pieces written. */
+  public static java.util.Map<String, Object> marker() {
+    java.util.Map<String, Object> marker = new java.util.LinkedHashMap<>();
+    marker.put("version", VERSION);
+    marker.put("pieces", java.util.Arrays.stream(values()).map(RefreshState::folder).toList());
+    return marker;
+  }
+
+  public String folder() {
+    return folder;
+  }
+
+  public StructType schema() {
+    return schema;
+  }
+}
