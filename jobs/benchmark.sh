@@ -27,7 +27,8 @@
 # the report redone. Every JVM gets the same heap (ATLAS_DRIVER_MEMORY, default 4g). Run it on an
 # otherwise idle machine: the figures are wall times.
 # Overrides: ATLAS_BENCH_DIR (work folder), ATLAS_BENCH_INPUT (a corpus folder instead of the
-# tarball, e.g. a subset for a quick try), ATLAS_BENCH_REPORT (where the markdown goes).
+# tarball, e.g. a subset for a quick try), ATLAS_BENCH_REPORT (where the markdown goes),
+# ATLAS_BENCH_REFRESH_EVERY (the refresh part holds back every Nth file; default 100, i.e. 1%).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -241,6 +242,9 @@ run_refresh_job() {
 }
 
 part_refresh() {
+  # ATLAS_BENCH_REFRESH_EVERY=20 holds back every 20th file (5% new) instead of every 100th (1%):
+  # the refresh's cost against the size of the month (issue 17).
+  local refresh_every=${ATLAS_BENCH_REFRESH_EVERY:-100}
   part_corpus
   atlas_build_if_stale
   local work="$bench_dir/refresh"
@@ -256,7 +260,7 @@ part_refresh() {
     rm -rf "$work"
     mkdir -p "$held"
     cp -al "$input" "$inbox" # hard links: the same files, no second copy
-    find "$inbox" -type f | LC_ALL=C sort | awk 'NR % 100 == 0' > "$work/held.txt"
+    find "$inbox" -type f | LC_ALL=C sort | awk -v every="$refresh_every" 'NR % every == 0' > "$work/held.txt"
     while read -r file; do
       rel=${file#"$inbox"/}
       mkdir -p "$held/$(dirname "$rel")"

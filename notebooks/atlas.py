@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 import atlas_tables
@@ -126,19 +127,30 @@ class Snapshot:
     snapshot: str
     manifest: dict
 
-    def path(self, table: str) -> Path | None:
-        """The table's folder as the manifest names it; None when this run wrote no such table."""
+    def paths(self, table: str) -> list[Path] | None:
+        """The table's folders as the manifest names them; None when this run wrote no such table.
+
+        A table carried over from earlier months (documents, turns, sentences, rejects of a
+        refresh) is named as a list: the earlier runs' folders, then this run's added rows; the
+        table is their union.
+        """
         if table not in TABLE_COLUMNS:
             raise KeyError(f"{table} is not a documented table: {sorted(TABLE_COLUMNS)}")
         named = self.manifest.get("tables", {}).get(table)
         if named is None:
             return None
-        path = _plain_path(named) if "://" in named or named.startswith(("file:", "/")) else self.output / named
-        return path
+        folders = named if isinstance(named, list) else [named]
+        return [_plain_path(f) if "://" in f or f.startswith(("file:", "/")) else self.output / f
+                for f in folders]
+
+    def path(self, table: str) -> Path | None:
+        """This run's own folder of the table (for a carried table, the rows it added)."""
+        paths = self.paths(table)
+        return None if paths is None else paths[-1]
 
     def has(self, table: str) -> bool:
-        where = self.path(table)
-        return where is not None and where.is_dir()
+        where = self.paths(table)
+        return where is not None and all(p.is_dir() for p in where)
 
     def table(self, table: str, *, columns: list[str] | None = None, filters=None,
               allow_empty: bool = False, why_missing: str = "", why_empty: str | None = None,
@@ -153,15 +165,16 @@ class Snapshot:
         empty table (after `filters`) is then said to be empty, with this reason, and None is
         returned as for a missing one.
         """
-        where = self.path(table)
-        if where is None or not where.is_dir():
+        where = self.paths(table)
+        if where is None or not all(p.is_dir() for p in where):
             if not quiet:
                 note(f"table {table} not in this snapshot yet{why_missing}")
             return None
         if columns is not None:
             unknown = set(columns) - set(TABLE_COLUMNS[table])
             assert not unknown, f"{sorted(unknown)} are not documented columns of {table}"
-        frame = pq.read_table(str(where), columns=columns, filters=filters).to_pandas()
+        frame = pa.concat_tables(
+            [pq.read_table(str(p), columns=columns, filters=filters) for p in where]).to_pandas()
         if why_empty is not None and frame.empty:
             check_table(frame, table, allow_empty=True, columns=columns)
             if not quiet:

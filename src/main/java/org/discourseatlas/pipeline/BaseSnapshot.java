@@ -209,11 +209,19 @@ public final class BaseSnapshot {
 
   /** A table of the base run, as written; empty with the table's schema when there is no base. */
   public Dataset<Row> table(Table table) {
-    String path = manifest == null ? null : snapshots.tablePath(manifest, table);
-    if (path == null) {
+    List<String> paths = manifest == null ? List.of() : snapshots.tablePaths(manifest, table);
+    if (paths.isEmpty()) {
       return spark.createDataFrame(List.of(), table.schema());
     }
-    return spark.read().parquet(path);
+    return spark.read().parquet(paths.toArray(new String[0]));
+  }
+
+  /**
+   * A table's folders as the base's manifest names them (relative to the output root): what a run
+   * that carries the table over names before its own folder. Empty without a base.
+   */
+  public List<String> tableFolders(Table table) {
+    return manifest == null ? List.of() : Snapshots.namedFolders(manifest, table.tableName());
   }
 
   /** Sentiment results to reuse: the base's sentences, or null when they must be scored again. */

@@ -39,7 +39,7 @@ public record Manifest(
     TopicModelInfo topicModel,
     List<SkippedAnalysis> skipped,
     Map<String, Long> rowCounts,
-    Map<String, String> tables,
+    Map<String, Object> tables,
     String models,
     List<StageLog.StageTiming> stages,
     StageLog.JvmMemory driverJvm) {
@@ -83,10 +83,10 @@ public record Manifest(
             base.exists() ? base.zonesChanged() : null,
             base.exists() ? base.sentimentChanged() : null,
             run.findFact(TopicModelInfo.class).orElseThrow().sharesWereReused());
-    Map<String, String> tables = new LinkedHashMap<>();
+    Map<String, Object> tables = new LinkedHashMap<>();
     for (Table table : Table.values()) {
       if (run.store.rowCounts().containsKey(table)) {
-        tables.put(table.tableName(), run.store.relativeTablePath(table));
+        tables.put(table.tableName(), run.store.namedTableFolders(table));
       }
     }
     return new Manifest(

@@ -73,7 +73,7 @@ public final class Pipeline {
     for (Stage.Uses use : stage.adds()) {
       RunData data = use.data();
       if (data.table() != null && run.has(data)) {
-        long rows = store.stage(data.table(), run.get(data));
+        long rows = run.stageTable(data);
         run.replaceWritten(data, store.readStaged(run.spark, data.table()));
         String why = rows == 0 ? stage.whyEmpty(run, data) : null;
         if (why != null) {
@@ -152,9 +152,7 @@ public final class Pipeline {
           Stage.Counts counts = stage.run(run);
           run.check(stage.name(), "adds", stage.adds());
           writeTables(run, store, stage);
-          run.takeStateToWrite()
-              .forEach(
-                  (piece, rows) -> store.stageState(RefreshState.FOLDER, piece.folder(), rows));
+          run.stageState();
           counts = stage.afterWritten(run, counts);
           run.endStage(readLater(stages.subList(i + 1, stages.size())));
           long out = counts.out();

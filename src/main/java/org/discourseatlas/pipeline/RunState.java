@@ -60,6 +60,9 @@ public final class RunState implements AutoCloseable {
   private final Map<String, Object> modelFiles = new LinkedHashMap<>();
   private final Map<RefreshState, Dataset<Row>> stateToWrite = new EnumMap<>(RefreshState.class);
 
+  /** The rows a run adds to tables it carries over from the base ({@link #putCarried}). */
+  private final Map<RunData, Dataset<Row>> added = new EnumMap<>(RunData.class);
+
   RunState(
       SparkSession spark,
       JobOptions options,
@@ -115,6 +118,28 @@ public final class RunState implements AutoCloseable {
 
   public void put(RunData data, Dataset<Row> dataset) {
     datasets.put(data, dataset);
+    added.remove(data);
+  }
+
+  /**
+   * A table that is the base's rows, unchanged, plus {@code addedRows}: the pipeline writes only
+   * the added rows and names the base's folders beside them (carried rows are written once, by the
+   * run that made them). Readers in this run see the whole table.
+   */
+  public void putCarried(RunData data, Dataset<Row> addedRows) {
+    datasets.put(data, base.table(data.table()).unionByName(addedRows));
+    added.put(data, addedRows);
+  }
+
+  /**
+   * Writes a table (whole, or a carried table's added rows beside the base's folders); returns the
+   * rows of the whole table.
+   */
+  long stageTable(RunData data) {
+    Dataset<Row> addedRows = added.get(data);
+    return addedRows == null
+        ? store.stage(data.table(), get(data))
+        : store.stageAdded(data.table(), addedRows, base.tableFolders(data.table()));
   }
 
   /**
@@ -272,11 +297,11 @@ public final class RunState implements AutoCloseable {
     }
   }
 
-  /** The state saved since the last call, once each. */
-  Map<RefreshState, Dataset<Row>> takeStateToWrite() {
-    Map<RefreshState, Dataset<Row>> pending = new EnumMap<>(stateToWrite);
+  /** Writes the refresh state saved since the last call, once each. */
+  void stageState() {
+    stateToWrite.forEach(
+        (piece, rows) -> store.stageState(RefreshState.FOLDER, piece.folder(), rows));
     stateToWrite.clear();
-    return pending;
   }
 
   Map<String, MLWritable> models() {

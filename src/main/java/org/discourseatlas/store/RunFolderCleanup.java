@@ -41,6 +41,18 @@ final class RunFolderCleanup {
       if (id != null) {
         namedRuns.add(SnapshotStore.RUN_PREFIX + id);
       }
+      // A carried table names earlier runs' folders too: those runs' folders stay while a current
+      // manifest names one of them, even after a rerun of their month superseded them.
+      if (manifest.get("tables") instanceof Map<?, ?> tables) {
+        for (Object table : tables.keySet()) {
+          for (String folder : Snapshots.namedFolders(manifest, String.valueOf(table))) {
+            String run = new Path(folder).getName();
+            if (run.startsWith(SnapshotStore.RUN_PREFIX)) {
+              namedRuns.add(run);
+            }
+          }
+        }
+      }
       // Manifests of the layout before run folders name snapshot=M itself: keep what is in it.
       if (manifest.get(Snapshots.LAYOUT) == null) {
         legacyMonths.add(SnapshotStore.SNAPSHOT_PREFIX + manifest.get("snapshot"));

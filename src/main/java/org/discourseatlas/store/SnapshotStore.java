@@ -63,6 +63,10 @@ public final class SnapshotStore implements AutoCloseable {
   private final String snapshot;
   private final String runId;
   private final Map<Table, Long> rowCounts = new LinkedHashMap<>();
+
+  /** Tables carried over: the earlier folders (as named) this run names before its own. */
+  private final Map<Table, List<String>> carried = new LinkedHashMap<>();
+
   private final Snapshots snapshots;
   private final OutputLease lease;
   private boolean modelsStaged;
@@ -145,9 +149,28 @@ public final class SnapshotStore implements AutoCloseable {
     return runFolder(new Path(root, table.tableName()));
   }
 
-  /** A table's folder relative to the output root, as the manifest names it. */
-  public String relativeTablePath(Table table) {
-    return relative(tablePath(table));
+  /**
+   * A table's folders as the manifest names them: this run's folder, relative to the output root;
+   * for a carried table, a list of the earlier folders and this one.
+   */
+  public Object namedTableFolders(Table table) {
+    List<String> earlier = carried.get(table);
+    if (earlier == null) {
+      return relative(tablePath(table));
+    }
+    List<String> all = new ArrayList<>(earlier);
+    all.add(relative(tablePath(table)));
+    return all;
+  }
+
+  /** Every folder a table of this run is read from (resolved). */
+  private String[] tableFolders(Table table) {
+    List<String> all = new ArrayList<>();
+    for (String earlier : carried.getOrDefault(table, List.of())) {
+      all.add(snapshots.resolve(earlier));
+    }
+    all.add(tablePath(table).toString());
+    return all.toArray(new String[0]);
   }
 
   /**
@@ -177,14 +200,26 @@ public final class SnapshotStore implements AutoCloseable {
         rows.select(columns.toArray(new Column[0])).orderBy(order.toArray(new Column[0]));
     shaped.write().mode(SaveMode.ErrorIfExists).parquet(tablePath(table).toString());
     // Counted from the written files: cheap (Parquet footers) and exactly what was written.
-    long count = shaped.sparkSession().read().parquet(tablePath(table).toString()).count();
+    long count = shaped.sparkSession().read().parquet(tableFolders(table)).count();
     rowCounts.put(table, count);
     return count;
   }
 
-  /** A table this run wrote, read from its files. */
+  /**
+   * Writes the rows a run adds to a table whose earlier rows stay where earlier runs wrote them:
+   * {@code earlierFolders} (as the base's manifest names them) are named before this run's folder,
+   * and nothing of them is copied. Returns the rows of the whole table.
+   */
+  public long stageAdded(Table table, Dataset<Row> added, List<String> earlierFolders) {
+    if (!earlierFolders.isEmpty()) {
+      carried.put(table, List.copyOf(earlierFolders));
+    }
+    return stage(table, added);
+  }
+
+  /** A table this run wrote (with the earlier folders it carries), read from its files. */
   public Dataset<Row> readStaged(SparkSession spark, Table table) {
-    return spark.read().parquet(tablePath(table).toString());
+    return spark.read().parquet(tableFolders(table));
   }
 
   /** Where this run's models go: {@code <output>/models/snapshot=YYYY-MM/run=<run_id>}. */

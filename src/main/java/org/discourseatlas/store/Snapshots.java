@@ -146,13 +146,26 @@ public final class Snapshots {
         .max(Comparator.comparing(m -> String.valueOf(m.get("snapshot"))));
   }
 
-  /** Where a run's manifest says a table is (null when that run wrote no such table). */
-  public String tablePath(Map<String, Object> manifest, Table table) {
+  /**
+   * Where a run's manifest says a table is: its folders (empty when that run wrote no such table).
+   * A table carried over from earlier months is named as a list, the earlier runs' folders first
+   * and the run's own (its added rows) last: the table is the union of their rows.
+   */
+  public List<String> tablePaths(Map<String, Object> manifest, Table table) {
+    return namedFolders(manifest, table.tableName()).stream().map(this::resolve).toList();
+  }
+
+  /** The folders a manifest names for a table, as named (one, a list, or none). */
+  public static List<String> namedFolders(Map<String, Object> manifest, String table) {
     Object tables = manifest.get("tables");
-    if (!(tables instanceof Map<?, ?> named) || named.get(table.tableName()) == null) {
-      return null;
+    if (!(tables instanceof Map<?, ?> named) || named.get(table) == null) {
+      return List.of();
     }
-    return resolve(String.valueOf(named.get(table.tableName())));
+    Object folders = named.get(table);
+    if (folders instanceof List<?> list) {
+      return list.stream().map(String::valueOf).toList();
+    }
+    return List.of(String.valueOf(folders));
   }
 
   /** A path a manifest names (relative to the output root, or absolute in older manifests). */
@@ -162,8 +175,12 @@ public final class Snapshots {
         .toString();
   }
 
-  /** Where the current run of {@code snapshot} put a table (tests and tools read through this). */
-  public static String tablePath(String output, String snapshot, Table table, Configuration conf) {
+  /**
+   * Where the current run of {@code snapshot} put a table: its folders, to read together (tests and
+   * tools read through this).
+   */
+  public static String[] tablePaths(
+      String output, String snapshot, Table table, Configuration conf) {
     Snapshots snapshots = open(output, conf);
     Map<String, Object> manifest =
         snapshots
@@ -172,11 +189,11 @@ public final class Snapshots {
                 () ->
                     new IllegalStateException(
                         "no complete run of snapshot " + snapshot + " in " + output));
-    String path = snapshots.tablePath(manifest, table);
-    if (path == null) {
+    List<String> paths = snapshots.tablePaths(manifest, table);
+    if (paths.isEmpty()) {
       throw new IllegalStateException(
           "the run of snapshot " + snapshot + " wrote no table " + table.tableName());
     }
-    return path;
+    return paths.toArray(new String[0]);
   }
 }

@@ -44,10 +44,10 @@ public final class CompareSnapshots {
     var conf = spark.sparkContext().hadoopConfiguration();
     Dataset<Row> left =
         comparable(
-            spark.read().parquet(Snapshots.tablePath(expected.toString(), snapshot, table, conf)));
+            spark.read().parquet(Snapshots.tablePaths(expected.toString(), snapshot, table, conf)));
     Dataset<Row> right =
         comparable(
-            spark.read().parquet(Snapshots.tablePath(actual.toString(), snapshot, table, conf)));
+            spark.read().parquet(Snapshots.tablePaths(actual.toString(), snapshot, table, conf)));
     if (left.schema().simpleString().equals(right.schema().simpleString())
         && left.exceptAll(right).isEmpty()
         && right.exceptAll(left).isEmpty()) {

@@ -42,7 +42,7 @@ class CompareSnapshotsTest {
             + "\",\"snapshot\":\"2026-11\",\"status\":\"succeeded\",\"layout\":\""
             + Snapshots.LAYOUT_RUN_FOLDERS
             + "\",\"finished_at\":\"2026-11-28T00:00:00Z\",\"tables\":{\"rejects\":\""
-            + store.relativeTablePath(Table.REJECTS)
+            + store.namedTableFolders(Table.REJECTS)
             + "\"}}");
     return root;
   }

@@ -76,29 +76,47 @@ public final class TableComparison {
     return compare(
         spark,
         table.tableName(),
-        folder(spark, expectedRoot, snapshot, table),
-        folder(spark, actualRoot, snapshot, table),
+        folders(spark, expectedRoot, snapshot, table),
+        folders(spark, actualRoot, snapshot, table),
         tolerance);
   }
 
-  /** A table's folder in the current run of a snapshot, as a local path. */
-  public static Path folder(SparkSession spark, Path root, String snapshot, Table table) {
-    String path =
-        Snapshots.tablePath(
-            root.toString(), snapshot, table, spark.sparkContext().hadoopConfiguration());
-    return Path.of(java.net.URI.create(path.startsWith("file:") ? path : "file:" + path));
+  /**
+   * A table's folders in the current run of a snapshot (one, or a carried table's list), as local
+   * paths.
+   */
+  public static List<Path> folders(SparkSession spark, Path root, String snapshot, Table table) {
+    List<Path> folders = new ArrayList<>();
+    for (String path :
+        Snapshots.tablePaths(
+            root.toString(), snapshot, table, spark.sparkContext().hadoopConfiguration())) {
+      folders.add(Path.of(java.net.URI.create(path.startsWith("file:") ? path : "file:" + path)));
+    }
+    return folders;
   }
 
-  /** Compares the Parquet folders of one table. */
+  /** Compares the Parquet folder of one table (a single folder each). */
   public static Result compare(
       SparkSession spark, String table, Path expectedDir, Path actualDir, double tolerance) {
+    return compare(spark, table, List.of(expectedDir), List.of(actualDir), tolerance);
+  }
+
+  /** Compares the Parquet folders of one table, each side the union of its folders. */
+  public static Result compare(
+      SparkSession spark,
+      String table,
+      List<Path> expectedDirs,
+      List<Path> actualDirs,
+      double tolerance) {
     List<String> mismatches = new ArrayList<>();
-    if (!Files.isDirectory(actualDir)) {
-      mismatches.add("missing: " + actualDir);
-      return new Result(table, 0, 0, "", mismatches);
+    for (Path actualDir : actualDirs) {
+      if (!Files.isDirectory(actualDir)) {
+        mismatches.add("missing: " + actualDir);
+        return new Result(table, 0, 0, "", mismatches);
+      }
     }
-    var expected = spark.read().parquet(expectedDir.toString());
-    var actual = spark.read().parquet(actualDir.toString());
+    var expected = spark.read().parquet(strings(expectedDirs));
+    var actual = spark.read().parquet(strings(actualDirs));
     // Column names and types; not whether an array may hold nulls (Parquet keeps that either way).
     if (!expected.schema().simpleString().equals(actual.schema().simpleString())) {
       mismatches.add(
@@ -261,5 +279,9 @@ public final class TableComparison {
       }
     }
     return Integer.compare(a.length, b.length);
+  }
+
+  private static String[] strings(List<Path> paths) {
+    return paths.stream().map(Path::toString).toArray(String[]::new);
   }
 }

@@ -209,6 +209,35 @@ class RefreshEndToEndTest {
             .count());
   }
 
+  /**
+   * July's documents, rejects, turns and sentences are June's folders plus July's own, which holds
+   * only July's rows: carried rows are written once, by the month that made them.
+   */
+  @Test
+  void carriedRowsStayInJunesFoldersAndJulyWritesOnlyItsOwn() {
+    JsonNode july = manifest(refreshed, JULY);
+    JsonNode june = manifest(refreshed, JUNE);
+    Set<String> juneIds = analysedIds(refreshed, JUNE);
+    for (Table table : List.of(Table.DOCUMENTS, Table.REJECTS, Table.TURNS, Table.SENTENCES)) {
+      JsonNode folders = july.at("/tables/" + table.tableName());
+      assertTrue(folders.isArray() && folders.size() == 2, table + ": " + folders);
+      assertEquals(june.at("/tables/" + table.tableName()).asText(), folders.get(0).asText());
+      Dataset<Row> own =
+          spark.read().parquet(refreshed.resolve(folders.get(1).asText()).toString());
+      Dataset<Row> whole = table(refreshed, JULY, table);
+      assertEquals(
+          whole.count() - table(refreshed, JUNE, table).count(), own.count(), table + " rows");
+      if (table != Table.REJECTS && table != Table.DOCUMENTS) {
+        assertEquals(
+            0, own.filter(col(Columns.DOC_ID).isin(juneIds.toArray())).count(), table.tableName());
+      }
+    }
+    // Tables computed over every row are written whole.
+    assertTrue(july.at("/tables/" + Table.KEYNESS.tableName()).isTextual());
+    // A full run names one folder per table.
+    assertTrue(manifest(full, JULY).at("/tables/" + Table.SENTENCES.tableName()).isTextual());
+  }
+
   private static String[] rest(Dataset<Row> rows) {
     String[] columns = rows.columns();
     return java.util.Arrays.copyOfRange(columns, 1, columns.length);

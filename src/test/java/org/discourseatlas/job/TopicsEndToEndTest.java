@@ -344,8 +344,8 @@ class TopicsEndToEndTest {
           TableComparison.compare(
               spark,
               table.tableName(),
-              TableComparison.folder(spark, output, FITTED, table),
-              TableComparison.folder(spark, output, REFITTED, table),
+              TableComparison.folders(spark, output, FITTED, table),
+              TableComparison.folders(spark, output, REFITTED, table),
               1e-12);
       assertTrue(refit.equal(), refit.summary());
     }

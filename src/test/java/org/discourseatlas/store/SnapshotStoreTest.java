@@ -71,7 +71,7 @@ class SnapshotStoreTest {
         + "\",\"finished_at\":\""
         + finishedAt
         + "\",\"tables\":{\"rejects\":\""
-        + store.relativeTablePath(Table.REJECTS)
+        + store.namedTableFolders(Table.REJECTS)
         + "\"}}";
   }
 
@@ -79,7 +79,7 @@ class SnapshotStoreTest {
     return spark
         .read()
         .parquet(
-            Snapshots.tablePath(
+            Snapshots.tablePaths(
                 temp.resolve("out").toString(),
                 "2017-03",
                 Table.REJECTS,
@@ -97,7 +97,7 @@ class SnapshotStoreTest {
       throws IOException {
     SnapshotStore store = store(RUN_1);
     assertEquals(3, store.stage(Table.REJECTS, rejects(spark, "c", "a", "b")));
-    assertEquals("rejects/snapshot=2017-03/run=" + RUN_1, store.relativeTablePath(Table.REJECTS));
+    assertEquals("rejects/snapshot=2017-03/run=" + RUN_1, store.namedTableFolders(Table.REJECTS));
     store.commit(manifest(store, RUN_1, "2017-03-31T00:00:00Z"));
 
     Dataset<Row> written = current(spark);
@@ -235,6 +235,71 @@ class SnapshotStoreTest {
       }
     }
     return files;
+  }
+
+  private SnapshotStore store(String runId, String snapshot) {
+    return SnapshotStore.open(
+        temp.resolve("out").toString(),
+        snapshot,
+        runId,
+        SharedSpark.session().sparkContext().hadoopConfiguration());
+  }
+
+  /** A manifest naming the rejects table as the store names it (one folder, or a list). */
+  private static String manifest(
+      SnapshotStore store, String runId, String snapshot, String finishedAt) throws IOException {
+    Map<String, Object> manifest = new java.util.LinkedHashMap<>();
+    manifest.put("run_id", runId);
+    manifest.put("snapshot", snapshot);
+    manifest.put("status", "succeeded");
+    manifest.put(Snapshots.LAYOUT, Snapshots.LAYOUT_RUN_FOLDERS);
+    manifest.put("finished_at", finishedAt);
+    manifest.put("tables", Map.of("rejects", store.namedTableFolders(Table.REJECTS)));
+    return RunManifest.JSON.writeValueAsString(manifest);
+  }
+
+  /**
+   * A refresh writes only the rows it adds and names the month before's folder with its own; the
+   * table reads as their union, and the carried folder stays even when its month is rerun.
+   */
+  @Test
+  void aCarriedTableIsTheEarlierFoldersAndTheAddedRowsAndOutlivesARerunOfItsMonth(
+      SparkSession spark) throws IOException {
+    SnapshotStore march = store(RUN_1, "2017-03");
+    march.stage(Table.REJECTS, rejects(spark, "a.pdf", "b.pdf"));
+    String marchFolder = (String) march.namedTableFolders(Table.REJECTS);
+    march.commit(manifest(march, RUN_1, "2017-03", "2017-04-01T00:00:00Z"));
+
+    SnapshotStore april = store(RUN_2, "2017-04");
+    assertEquals(3, april.stageAdded(Table.REJECTS, rejects(spark, "c.pdf"), List.of(marchFolder)));
+    assertEquals(
+        List.of(marchFolder, "rejects/snapshot=2017-04/run=" + RUN_2),
+        april.namedTableFolders(Table.REJECTS));
+    assertEquals(1, spark.read().parquet(april.tablePath(Table.REJECTS).toString()).count());
+    april.commit(manifest(april, RUN_2, "2017-04", "2017-05-01T00:00:00Z"));
+
+    SnapshotStore marchAgain = store(RUN_3, "2017-03");
+    marchAgain.stage(Table.REJECTS, rejects(spark, "a.pdf", "b.pdf"));
+    marchAgain.commit(manifest(marchAgain, RUN_3, "2017-03", "2017-05-02T00:00:00Z"));
+
+    assertTrue(
+        Files.isDirectory(temp.resolve("out").resolve(marchFolder)),
+        "April still names March's first run's folder: it is kept");
+    String[] aprilFolders =
+        Snapshots.tablePaths(
+            temp.resolve("out").toString(),
+            "2017-04",
+            Table.REJECTS,
+            spark.sparkContext().hadoopConfiguration());
+    assertEquals(
+        List.of("a.pdf", "b.pdf", "c.pdf"),
+        spark
+            .read()
+            .parquet(aprilFolders)
+            .orderBy(Columns.SOURCE_PATH)
+            .select(Columns.SOURCE_PATH)
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList());
   }
 
   @Test

@@ -11,9 +11,9 @@ import org.discourseatlas.store.Snapshots;
 public final class OutputTables {
   private OutputTables() {}
 
-  /** The folder of a table in the current run of a snapshot. */
-  public static String path(Path output, String snapshot, Table table) {
-    return Snapshots.tablePath(
+  /** The folders of a table in the current run of a snapshot (one, or a carried table's list). */
+  public static String[] paths(Path output, String snapshot, Table table) {
+    return Snapshots.tablePaths(
         output.toString(),
         snapshot,
         table,
@@ -21,6 +21,6 @@ public final class OutputTables {
   }
 
   public static Dataset<Row> read(SparkSession spark, Path output, String snapshot, Table table) {
-    return spark.read().parquet(path(output, snapshot, table));
+    return spark.read().parquet(paths(output, snapshot, table));
   }
 }

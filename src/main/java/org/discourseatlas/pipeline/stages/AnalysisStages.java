@@ -18,6 +18,7 @@ import org.discourseatlas.analysis.Segmentation;
 import org.discourseatlas.analysis.Sentiment;
 import org.discourseatlas.analysis.ZoneTagging;
 import org.discourseatlas.nlp.SentimentScorer;
+import org.discourseatlas.pipeline.BaseSnapshot;
 import org.discourseatlas.pipeline.RunData;
 import org.discourseatlas.pipeline.RunState;
 import org.discourseatlas.pipeline.Stage;
@@ -73,10 +74,9 @@ public final class AnalysisStages {
 
     public Counts run(RunState run) {
       Dataset<Row> newTurns = run.keepFlat(Segmentation.turns(run.get(RunData.NEW_DOCUMENTS)));
-      Dataset<Row> turns = run.keep(run.base().table(Table.TURNS).unionByName(newTurns));
       run.put(RunData.NEW_TURNS, newTurns);
-      run.put(RunData.TURNS, turns);
-      turns.count();
+      // The base's turns stay in its folders: only the new ones are written.
+      run.putCarried(RunData.TURNS, newTurns);
       return new Counts(
           run.fact(StageReports.NewDocuments.class).documents(), newTurns.count(), "turns");
     }
@@ -156,7 +156,8 @@ public final class AnalysisStages {
               Columns.SENTENCE,
               Columns.TEXT,
               Columns.TOKENS,
-              Columns.ZONES));
+              Columns.ZONES),
+          Uses.of(RunData.NEW_TURNS, Columns.DOC_ID));
     }
 
     public List<Uses> adds() {
@@ -175,15 +176,36 @@ public final class AnalysisStages {
       parsed = run.spark.sparkContext().longAccumulator("sentences parsed for sentiment");
       Dataset<Row> tagged = run.get(RunData.TAGGED_SENTENCES);
       long inScope = run.fact(StageReports.Segments.class).inSentimentScope();
-      run.put(
-          RunData.SENTENCES,
-          Sentiment.score(
-              tagged,
-              run.config.sentiment(),
-              run.config.actors().enabled(),
-              run.base().sentimentResults(),
-              parsed,
-              inScope));
+      BaseSnapshot base = run.base();
+      if (base.exists() && !base.zonesChanged() && !base.sentimentChanged()) {
+        // The base's sentences are what scoring them again would give (same zones, same scores
+        // reused): they stay in its folders, and only the new documents' sentences are scored and
+        // written.
+        Dataset<Row> fresh =
+            tagged.join(
+                run.get(RunData.NEW_TURNS).select(Columns.DOC_ID).distinct(),
+                new String[] {Columns.DOC_ID},
+                "left_semi");
+        run.putCarried(
+            RunData.SENTENCES,
+            Sentiment.score(
+                fresh,
+                run.config.sentiment(),
+                run.config.actors().enabled(),
+                null,
+                parsed,
+                inScope));
+      } else {
+        run.put(
+            RunData.SENTENCES,
+            Sentiment.score(
+                tagged,
+                run.config.sentiment(),
+                run.config.actors().enabled(),
+                base.sentimentResults(),
+                parsed,
+                inScope));
+      }
       return new Counts(run.fact(StageReports.Segments.class).sentences(), 0, "parsed");
     }
 
@@ -242,19 +264,18 @@ public final class AnalysisStages {
       Dataset<Row> newSentences =
           run.get(RunData.SENTENCES)
               .join(run.get(RunData.NEW_TURNS).select(Columns.DOC_ID).distinct(), Columns.DOC_ID);
-      Dataset<Row> documents =
+      // The base's documents and rejects stay in its folders: only the new ones are written.
+      Dataset<Row> newDocuments =
           run.keep(
-              earlierDocuments.unionByName(
-                  select(
-                      DocumentStats.withCounts(
-                          run.get(RunData.NEW_DOCUMENTS), newSentences, earlierDocuments),
-                      List.of(Table.DOCUMENTS.schema().fieldNames()))));
+              select(
+                  DocumentStats.withCounts(
+                      run.get(RunData.NEW_DOCUMENTS), newSentences, earlierDocuments),
+                  List.of(Table.DOCUMENTS.schema().fieldNames())));
+      Dataset<Row> documents = earlierDocuments.unionByName(newDocuments);
       Dataset<Row> earlierRejects = run.base().table(Table.REJECTS);
-      Dataset<Row> rejects =
-          run.keep(
-              earlierRejects.unionByName(
-                  select(
-                      run.get(RunData.NEW_REJECTS), List.of(Table.REJECTS.schema().fieldNames()))));
+      Dataset<Row> newRejects =
+          select(run.get(RunData.NEW_REJECTS), List.of(Table.REJECTS.schema().fieldNames()));
+      Dataset<Row> rejects = earlierRejects.unionByName(newRejects);
       long rejectCount = rejects.count();
       // One pass for the three counts.
       Row totals =
@@ -291,8 +312,8 @@ public final class AnalysisStages {
           rejects.groupBy(Columns.REASON).count().orderBy(Columns.REASON).collectAsList()) {
         byReason.put(row.getString(0), row.getLong(1));
       }
-      run.put(RunData.DOCUMENTS, documents);
-      run.put(RunData.REJECTS, rejects);
+      run.putCarried(RunData.DOCUMENTS, newDocuments);
+      run.putCarried(RunData.REJECTS, newRejects);
       run.report(
           new StageReports.SnapshotCounts(
               records, analysed, duplicates, rejectCount, withoutDate, byReason));
