@@ -19,7 +19,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pyarrow.parquet as pq
 
 import atlas_tables
@@ -173,8 +172,11 @@ class Snapshot:
         if columns is not None:
             unknown = set(columns) - set(TABLE_COLUMNS[table])
             assert not unknown, f"{sorted(unknown)} are not documented columns of {table}"
-        frame = pa.concat_tables(
-            [pq.read_table(str(p), columns=columns, filters=filters) for p in where]).to_pandas()
+        # Each folder read apart and the frames joined: the folders of a carried table are written
+        # by different runs, and Arrow refuses to concatenate tables whose fields differ only in
+        # nullability (Spark marks a column non-null in one plan and nullable in another).
+        frames = [pq.read_table(str(p), columns=columns, filters=filters).to_pandas() for p in where]
+        frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
         if why_empty is not None and frame.empty:
             check_table(frame, table, allow_empty=True, columns=columns)
             if not quiet:

@@ -20,19 +20,26 @@ import atlas  # noqa: E402
 REJECT_COLUMNS = atlas.TABLE_COLUMNS["rejects"]
 
 
-def write_rejects(folder: Path, paths: list[str]) -> None:
+def write_rejects(folder: Path, paths: list[str], *, required: bool = False) -> None:
+    """Rejects rows; `required` marks source_path non-null, as Spark does in some plans only."""
     folder.mkdir(parents=True)
     columns = {c: [None] * len(paths) for c in REJECT_COLUMNS}
     columns["source_path"] = paths
     columns["bytes"] = [10] * len(paths)
-    pq.write_table(pa.table(columns), folder / "part-0.parquet")
+    table = pa.table(columns)
+    if required:
+        at = table.schema.get_field_index("source_path")
+        table = table.cast(table.schema.set(at, pa.field("source_path", pa.string(), nullable=False)))
+    pq.write_table(table, folder / "part-0.parquet")
 
 
 class CarriedTableTest(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()
         self.root = Path(self.tmp.name)
-        write_rejects(self.root / "rejects/snapshot=2017-06/run=a", ["june/1.pdf", "june/2.pdf"])
+        # The earlier run's folder with a non-null field, the later one's nullable: still one table.
+        write_rejects(self.root / "rejects/snapshot=2017-06/run=a", ["june/1.pdf", "june/2.pdf"],
+                      required=True)
         write_rejects(self.root / "rejects/snapshot=2017-07/run=b", ["july/1.pdf"])
 
     def tearDown(self):
