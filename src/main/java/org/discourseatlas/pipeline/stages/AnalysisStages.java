@@ -177,34 +177,27 @@ public final class AnalysisStages {
       Dataset<Row> tagged = run.get(RunData.TAGGED_SENTENCES);
       long inScope = run.fact(StageReports.Segments.class).inSentimentScope();
       BaseSnapshot base = run.base();
-      if (base.exists() && !base.zonesChanged() && !base.sentimentChanged()) {
-        // The base's sentences are what scoring them again would give (same zones, same scores
-        // reused): they stay in its folders, and only the new documents' sentences are scored and
-        // written.
-        Dataset<Row> fresh =
-            tagged.join(
-                run.get(RunData.NEW_TURNS).select(Columns.DOC_ID).distinct(),
-                new String[] {Columns.DOC_ID},
-                "left_semi");
-        run.putCarried(
-            RunData.SENTENCES,
-            Sentiment.score(
-                fresh,
-                run.config.sentiment(),
-                run.config.actors().enabled(),
-                null,
-                parsed,
-                inScope));
+      // The base's sentences are what scoring them again would give (same zones, same scores
+      // reused): they stay in its folders, and only the new documents' sentences are scored and
+      // written.
+      boolean carry = base.exists() && !base.zonesChanged() && !base.sentimentChanged();
+      Dataset<Row> scored =
+          Sentiment.score(
+              carry
+                  ? tagged.join(
+                      run.get(RunData.NEW_TURNS).select(Columns.DOC_ID).distinct(),
+                      new String[] {Columns.DOC_ID},
+                      "left_semi")
+                  : tagged,
+              run.config.sentiment(),
+              run.config.actors().enabled(),
+              carry ? null : base.sentimentResults(),
+              parsed,
+              inScope);
+      if (carry) {
+        run.putCarried(RunData.SENTENCES, scored);
       } else {
-        run.put(
-            RunData.SENTENCES,
-            Sentiment.score(
-                tagged,
-                run.config.sentiment(),
-                run.config.actors().enabled(),
-                base.sentimentResults(),
-                parsed,
-                inScope));
+        run.put(RunData.SENTENCES, scored);
       }
       return new Counts(run.fact(StageReports.Segments.class).sentences(), 0, "parsed");
     }

@@ -211,14 +211,19 @@ public final class IngestStages {
       run.saveState(RefreshState.SEEN_FILES, seenFiles);
       StageReports.InputsRead inputs = run.fact(StageReports.InputsRead.class);
       long filesRead = run.base().exists() ? inputs.filesRead() : inputs.inputFiles();
+      // Against the state's hashes by a join: a filter listing every seen hash made a plan of
+      // thousands of literals.
       long readAndSeen =
-          seen.isEmpty()
-              ? 0
-              : readWithHashes
-                  .filter(col(Columns.CONTENT_HASH).isin(seen.toArray()))
+          run.base().exists()
+              ? readWithHashes
+                  .join(
+                      run.base().state(RefreshState.SEEN_FILES).select(Columns.CONTENT_HASH),
+                      new String[] {Columns.CONTENT_HASH},
+                      "left_semi")
                   .select(Columns.SOURCE_PATH)
                   .distinct()
-                  .count();
+                  .count()
+              : 0;
       long filesAlreadySeen = inputs.inputFiles() - filesRead + readAndSeen;
       if (run.base().exists()) {
         StageLog.note(
