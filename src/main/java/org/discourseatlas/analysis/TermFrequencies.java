@@ -45,10 +45,11 @@ import org.discourseatlas.terms.TermLevel;
  * <p>One pass: each document's counts in every group it belongs to are made by {@link
  * DocumentTermCounts} (plain Java, one map per document; the units arrive partitioned and sorted by
  * document); one aggregation then sums them over documents, where a document is one row: {@code
- * doc_freq} is a count of rows, no {@code countDistinct}. The groups' running words come from a
- * second, cheap pass that makes no n-grams (rows with n = 0), and these group totals (a few hundred
- * rows) are broadcast back. The corpus level's {@code doc_freq} is the IDF's document frequency.
- * The plan's size does not depend on the number of zones or levels.
+ * doc_freq} is a count of rows, no {@code countDistinct}. These sums, with no threshold and with
+ * the groups' running words (rows with n = 0), are the term counts ({@link #COUNTS_SCHEMA}), which
+ * a refresh keeps and adds a month's documents to; the table is derived from them. The corpus
+ * level's {@code doc_freq} is the IDF's document frequency. The plan's size does not depend on the
+ * number of zones or levels.
  */
 public final class TermFrequencies {
   private static final String GROUP_TOKENS = "group_tokens";
@@ -72,6 +73,24 @@ public final class TermFrequencies {
           .add(Columns.NGRAM, DataTypes.IntegerType, false)
           .add(Columns.COUNT, DataTypes.LongType, false);
 
+  /**
+   * The term-count state (decision 0025): every group's count and documents of every n-gram up to
+   * the longest, with no threshold, and each group's running words (term null, n 0). Counts and
+   * document counts are sums over documents, so the state of two disjoint sets of documents is the
+   * sum of theirs ({@link #add}), and the table is a function of the state ({@link #table}).
+   */
+  public static final StructType COUNTS_SCHEMA =
+      new StructType()
+          .add(LEVEL, DataTypes.IntegerType, false)
+          .add(Columns.ZONE, DataTypes.StringType, true)
+          .add(Columns.PERIOD, DataTypes.StringType, true)
+          .add(Columns.ROLE, DataTypes.StringType, true)
+          .add(Columns.SOURCE, DataTypes.StringType, true)
+          .add(Columns.TERM, DataTypes.StringType, true)
+          .add(Columns.NGRAM, DataTypes.IntegerType, false)
+          .add(Columns.COUNT, DataTypes.LongType, false)
+          .add(Columns.DOC_FREQ, DataTypes.LongType, false);
+
   private TermFrequencies() {}
 
   /**
@@ -79,6 +98,14 @@ public final class TermFrequencies {
    * term_frequencies table.
    */
   public static Dataset<Row> compute(Dataset<Row> units, int maxN, int minNgramCount) {
+    return table(counts(units, maxN).cache(), minNgramCount);
+  }
+
+  /**
+   * The term counts ({@link #COUNTS_SCHEMA}) of the documents whose units these are (doc_id,
+   * period, role, source, zones, n_tokens, term_units).
+   */
+  public static Dataset<Row> counts(Dataset<Row> units, int maxN) {
     Dataset<Row> input =
         units
             .select(
@@ -90,21 +117,33 @@ public final class TermFrequencies {
                 col(LexicalUnits.TERM_UNITS),
                 col(Columns.N_TOKENS))
             .sortWithinPartitions(Columns.DOC_ID);
-    List<Column> groupKeys = new ArrayList<>();
-    groupKeys.add(col(LEVEL));
-    GROUP_COLUMNS.forEach(c -> groupKeys.add(col(c)));
-    List<Column> termKeys = new ArrayList<>(groupKeys);
-    termKeys.add(col(Columns.TERM));
-    termKeys.add(col(Columns.NGRAM));
-    Dataset<Row> summed = sumOverDocuments(input, maxN, termKeys);
-    // The running words of each group (n = 0) in a pass of their own, which makes no n-grams: read
-    // from `summed`, the filter on n would be pushed beneath the aggregation and every n-gram made
-    // a second time. A few hundred rows, collected: they are broadcast back from the driver, and
-    // the corpus level's doc_freq is N, the documents with units (one row per document at that
-    // level), which a distinct count over the units took a pass of its own to find (18 s of the
-    // stage's 112 s on the UN corpus, decision 0016).
-    Dataset<Row> totals = sumOverDocuments(input, 0, termKeys);
-    List<Row> totalRows = totals.collectAsList();
+    return sumOverDocuments(input, maxN, countKeys());
+  }
+
+  /**
+   * The counts of two disjoint sets of documents (a base snapshot's and a month's new ones) as one:
+   * what {@link #counts} gives over both, since every column summed is a sum over documents.
+   */
+  public static Dataset<Row> add(Dataset<Row> earlier, Dataset<Row> added) {
+    Dataset<Row> both =
+        select(earlier, COUNTS_SCHEMA.fieldNames())
+            .unionByName(select(added, COUNTS_SCHEMA.fieldNames()));
+    return both.groupBy(countKeys().toArray(new Column[0]))
+        .agg(sum(Columns.COUNT).as(Columns.COUNT), sum(Columns.DOC_FREQ).as(Columns.DOC_FREQ));
+  }
+
+  /**
+   * The term_frequencies table from the term counts (read several times: cached or read from
+   * files). N-grams of 2 and 3 units are kept where their count in the group reaches {@code
+   * minNgramCount}; the groups' running words (n = 0) are a few hundred rows, collected and
+   * broadcast back, and the corpus level's documents with units (its n = 0 doc_freq) is the IDF's
+   * N.
+   */
+  public static Dataset<Row> table(Dataset<Row> counts, int minNgramCount) {
+    // The running words of each group and, at the corpus level, its documents: a few hundred rows.
+    List<Row> totalRows =
+        select(counts.filter(col(Columns.NGRAM).equalTo(0)), COUNTS_SCHEMA.fieldNames())
+            .collectAsList();
     long documents = 0;
     for (Row total : totalRows) {
       if (total.getInt(total.fieldIndex(LEVEL)) == TermLevel.CORPUS.ordinal()) {
@@ -112,9 +151,9 @@ public final class TermFrequencies {
       }
     }
     Dataset<Row> groupTokens =
-        units
+        counts
             .sparkSession()
-            .createDataFrame(totalRows, totals.schema())
+            .createDataFrame(totalRows, COUNTS_SCHEMA)
             .select(
                 col(LEVEL).as("group_" + LEVEL),
                 col(Columns.ZONE).as("group_" + Columns.ZONE),
@@ -123,7 +162,7 @@ public final class TermFrequencies {
                 col(Columns.SOURCE).as("group_" + Columns.SOURCE),
                 col(Columns.COUNT).as(GROUP_TOKENS));
     Dataset<Row> counted =
-        summed.filter(
+        counts.filter(
             col(Columns.NGRAM)
                 .equalTo(1)
                 .or(col(Columns.NGRAM).geq(2).and(col(Columns.COUNT).geq(minNgramCount))));
@@ -150,6 +189,36 @@ public final class TermFrequencies {
         .withColumn(CORPUS_DOC_FREQ, corpusDocFreq)
         .join(broadcast(groupTokens), sameGroup)
         .select(out.toArray(new Column[0]));
+  }
+
+  /**
+   * Counts at the all-time level of each zone (zone, term, ngram, count; n >= 1): the per-zone
+   * n-gram counts keyness compares, read from the term counts instead of counted again.
+   */
+  public static Dataset<Row> zoneCounts(Dataset<Row> counts) {
+    return counts
+        .filter(col(LEVEL).equalTo(TermLevel.ZONE.ordinal()).and(col(Columns.NGRAM).geq(1)))
+        .select(col(Columns.ZONE), col(Columns.TERM), col(Columns.NGRAM), col(Columns.COUNT));
+  }
+
+  /** Counts over the whole corpus, all time (term, ngram, count; n >= 1), from the term counts. */
+  public static Dataset<Row> corpusCounts(Dataset<Row> counts) {
+    return counts
+        .filter(col(LEVEL).equalTo(TermLevel.CORPUS.ordinal()).and(col(Columns.NGRAM).geq(1)))
+        .select(col(Columns.TERM), col(Columns.NGRAM), col(Columns.COUNT));
+  }
+
+  private static List<Column> countKeys() {
+    List<Column> keys = new ArrayList<>();
+    keys.add(col(LEVEL));
+    GROUP_COLUMNS.forEach(c -> keys.add(col(c)));
+    keys.add(col(Columns.TERM));
+    keys.add(col(Columns.NGRAM));
+    return keys;
+  }
+
+  private static Dataset<Row> select(Dataset<Row> rows, String[] columns) {
+    return rows.select(java.util.Arrays.stream(columns).map(c -> col(c)).toArray(Column[]::new));
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.discourseatlas.ingest;
 
 import org.apache.spark.sql.types.StructType;
+import org.discourseatlas.analysis.TermFrequencies;
 
 /**
  * What a run keeps of its ingest, beside its models, so that the next month's run reads only its
@@ -16,7 +17,12 @@ public enum RefreshState {
   /** Per source, each short paragraph's document count. */
   BOILERPLATE_LINE_COUNTS("boilerplate_line_counts", RepeatedLines.LINE_COUNTS_SCHEMA),
   /** The MinHash signature of every analysed document. */
-  MINHASH_SIGNATURES("minhash_signatures", NearDuplicates.SIGNATURE_SCHEMA);
+  MINHASH_SIGNATURES("minhash_signatures", NearDuplicates.SIGNATURE_SCHEMA),
+  /**
+   * Per term-frequency group, every n-gram's count and documents, with no threshold, and the
+   * group's running words (decision 0025).
+   */
+  TERM_COUNTS("term_counts", TermFrequencies.COUNTS_SCHEMA);
 
   /** The folder, beside the models, that holds the pieces. */
   public static final String FOLDER = "state";
@@ -27,8 +33,11 @@ public enum RefreshState {
    */
   public static final String MARKER = "refresh-state.json";
 
-  /** Raised when a piece changes meaning: a base with another version is not built on. */
-  public static final int VERSION = 1;
+  /**
+   * Raised when a piece changes meaning or one is added: a base with another version is not built
+   * on. 2: the term counts.
+   */
+  public static final int VERSION = 2;
 
   private final String folder;
   private final StructType schema;

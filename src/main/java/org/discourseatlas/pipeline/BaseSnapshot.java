@@ -44,6 +44,7 @@ public final class BaseSnapshot {
   private final String fullReason;
   private final boolean zonesChanged;
   private final boolean sentimentChanged;
+  private final boolean lexicalChanged;
   private Set<String> seenHashes;
 
   private BaseSnapshot(
@@ -52,13 +53,15 @@ public final class BaseSnapshot {
       Map<String, Object> manifest,
       String fullReason,
       boolean zonesChanged,
-      boolean sentimentChanged) {
+      boolean sentimentChanged,
+      boolean lexicalChanged) {
     this.spark = spark;
     this.snapshots = snapshots;
     this.manifest = manifest;
     this.fullReason = fullReason;
     this.zonesChanged = zonesChanged;
     this.sentimentChanged = sentimentChanged;
+    this.lexicalChanged = lexicalChanged;
   }
 
   /** The base of a run writing {@code snapshot}, with a line saying what is reused or redone. */
@@ -98,6 +101,7 @@ public final class BaseSnapshot {
     }
     boolean zones = !now.zones().equals(fingerprints.get(Fingerprints.ZONES));
     boolean sentiment = !now.sentiment().equals(fingerprints.get(Fingerprints.SENTIMENT));
+    boolean lexical = !now.lexical().equals(fingerprints.get(Fingerprints.LEXICAL));
     StageLog.note("refresh: building on " + from + "; only inputs not seen there are analysed");
     if (zones) {
       StageLog.note(
@@ -111,7 +115,15 @@ public final class BaseSnapshot {
               + from
               + ": its sentences are scored again");
     }
-    return new BaseSnapshot(spark, snapshots, base, null, zones, sentiment);
+    if (lexical || zones) {
+      StageLog.note(
+          "refresh: the "
+              + (lexical ? "lexical settings" : "zones")
+              + " changed since "
+              + from
+              + ": term counts are counted again over every document");
+    }
+    return new BaseSnapshot(spark, snapshots, base, null, zones, sentiment, lexical);
   }
 
   /** Whether a run's models folder holds refresh state this job can build on. */
@@ -137,7 +149,7 @@ public final class BaseSnapshot {
 
   private static BaseSnapshot none(SparkSession spark, Snapshots snapshots, String reason) {
     StageLog.note("refresh: " + reason);
-    return new BaseSnapshot(spark, snapshots, null, reason, false, false);
+    return new BaseSnapshot(spark, snapshots, null, reason, false, false, false);
   }
 
   /**
@@ -201,6 +213,15 @@ public final class BaseSnapshot {
 
   public boolean sentimentChanged() {
     return sentimentChanged;
+  }
+
+  /**
+   * Whether the base's term counts hold for its documents now: the term units (lexical settings)
+   * and the zones that group them are unchanged. Otherwise they are counted again over every
+   * document.
+   */
+  public boolean termCountsHold() {
+    return manifest != null && !zonesChanged && !lexicalChanged;
   }
 
   public Map<String, Object> manifest() {

@@ -82,6 +82,7 @@ public record Manifest(
                 : null,
             base.exists() ? base.zonesChanged() : null,
             base.exists() ? base.sentimentChanged() : null,
+            base.exists() ? !base.termCountsHold() : null,
             run.findFact(TopicModelInfo.class).orElseThrow().sharesWereReused());
     Map<String, Object> tables = new LinkedHashMap<>();
     for (Table table : Table.values()) {
@@ -166,6 +167,7 @@ public record Manifest(
       Base base,
       Boolean zonesRetagged,
       Boolean sentimentRescored,
+      Boolean termsCountedAgain,
       boolean topicSharesReused) {}
 
   /** The run a refresh built on. */

@@ -31,6 +31,11 @@ public enum RunData {
   TAGGED_SENTENCES(null),
   /** Sentence n-grams with their groups (LexicalUnits): the input of every lexical statistic. */
   LEXICAL_UNITS(null),
+  /**
+   * Per term-frequency group, the counts of every n-gram (TermFrequencies.COUNTS_SCHEMA): the
+   * base's plus the new documents', or counted over all.
+   */
+  TERM_COUNTS(null),
   /** Topic units with their vocabulary counts, the input of the topic model and its inference. */
   TOPIC_FEATURES(null),
   DOCUMENTS(Table.DOCUMENTS),

@@ -3,6 +3,7 @@ package org.discourseatlas.job;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -148,6 +149,9 @@ class RefreshEndToEndTest {
     JsonNode july = manifest(refreshed, JULY);
     assertEquals("incremental", july.at("/refresh/mode").asText());
     assertEquals(JUNE, july.at("/refresh/base/snapshot").asText());
+    assertFalse(
+        july.at("/refresh/terms_counted_again").asBoolean(),
+        "July adds its documents' term counts to June's");
     JsonNode counts = july.get("input_counts");
     assertEquals(30, counts.get("input_files").asLong());
     assertEquals(27, counts.get("input_files_already_seen").asLong());
@@ -260,6 +264,20 @@ class RefreshEndToEndTest {
   }
 
   @Test
+  void theTermCountsKeptAreThoseOfAFullRun() {
+    Dataset<Row> added = state(refreshed, JULY, "term_counts");
+    Dataset<Row> counted = state(full, JULY, "term_counts");
+    assertTrue(added.filter(col(Columns.NGRAM).geq(2)).count() > 1000, "n-grams are kept");
+    assertEquals(counted.count(), added.count());
+    assertEquals(0, counted.exceptAll(added).count(), "counts only in the full run's state");
+  }
+
+  private static Dataset<Row> state(Path output, String snapshot, String piece) {
+    String models = manifest(output, snapshot).get("models").asText();
+    return spark.read().parquet(output.resolve(models).resolve("state").resolve(piece).toString());
+  }
+
+  @Test
   void rerunningAMonthGivesIdenticalTablesAndSupersedesTheFirstRun() throws IOException {
     for (Table table : writtenTables(firstJuly, JULY)) {
       TableComparison.Result result =
@@ -296,6 +314,9 @@ class RefreshEndToEndTest {
     assertEquals("incremental", august.at("/refresh/mode").asText());
     assertTrue(august.at("/refresh/zones_retagged").asBoolean());
     assertTrue(august.at("/refresh/sentiment_rescored").asBoolean());
+    assertTrue(
+        august.at("/refresh/terms_counted_again").asBoolean(),
+        "the zones group the term counts: counted again");
     assertEquals(0, august.at("/input_counts/new/records").asLong());
     assertEquals(30, august.at("/input_counts/input_files_already_seen").asLong());
     assertEquals(

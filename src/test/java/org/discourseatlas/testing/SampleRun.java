@@ -70,6 +70,16 @@ public final class SampleRun {
     return warnings;
   }
 
+  /** A piece of the refresh state the run kept beside its models ({@code RefreshState}). */
+  public static Path stateFolder(String piece) {
+    Path snapshotModels = output().resolve("models").resolve("snapshot=" + SNAPSHOT);
+    try (Stream<Path> runs = Files.list(snapshotModels)) {
+      return runs.findFirst().orElseThrow().resolve("state").resolve(piece);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * Copies the shared output to a folder of the caller's, for tests that run the job into it again.
    */

@@ -11,7 +11,9 @@ import org.discourseatlas.analysis.LexicalUnits;
 import org.discourseatlas.analysis.Mentions;
 import org.discourseatlas.analysis.TermFrequencies;
 import org.discourseatlas.config.JobConfig;
+import org.discourseatlas.ingest.RefreshState;
 import org.discourseatlas.nlp.MorphaLemmatizer;
+import org.discourseatlas.pipeline.BaseSnapshot;
 import org.discourseatlas.pipeline.RunData;
 import org.discourseatlas.pipeline.RunState;
 import org.discourseatlas.pipeline.Stage;
@@ -53,12 +55,14 @@ public final class LexicalStages {
               Columns.DOC_ID,
               Columns.DATE,
               Columns.SOURCE,
-              Columns.DUPLICATE_OF));
+              Columns.DUPLICATE_OF),
+          Uses.of(RunData.NEW_TURNS, Columns.DOC_ID));
     }
 
     public List<Uses> adds() {
       return List.of(
           Uses.of(RunData.LEXICAL_UNITS, Columns.DOC_ID, Columns.ZONES, LexicalUnits.TERM_UNITS),
+          Uses.of(RunData.TERM_COUNTS, TermFrequencies.COUNTS_SCHEMA.fieldNames()),
           Uses.table(RunData.TERM_FREQUENCIES));
     }
 
@@ -80,9 +84,24 @@ public final class LexicalStages {
                   run.get(RunData.DOCUMENTS),
                   extractor));
       run.put(RunData.LEXICAL_UNITS, units);
-      run.put(
-          RunData.TERM_FREQUENCIES,
-          TermFrequencies.compute(units, lexical.maxNgram(), lexical.minNgramCount()));
+      BaseSnapshot base = run.base();
+      // The base's term counts plus the new documents' are what counting every document gives
+      // (sums over disjoint documents): the n-grams of the archive are not made again.
+      Dataset<Row> counts =
+          base.termCountsHold()
+              ? TermFrequencies.add(
+                  base.state(RefreshState.TERM_COUNTS),
+                  TermFrequencies.counts(
+                      units.join(
+                          run.get(RunData.NEW_TURNS).select(Columns.DOC_ID).distinct(),
+                          new String[] {Columns.DOC_ID},
+                          "left_semi"),
+                      lexical.maxNgram()))
+              : TermFrequencies.counts(units, lexical.maxNgram());
+      counts = run.keep(counts);
+      run.put(RunData.TERM_COUNTS, counts);
+      run.saveState(RefreshState.TERM_COUNTS, counts);
+      run.put(RunData.TERM_FREQUENCIES, TermFrequencies.table(counts, lexical.minNgramCount()));
       return Counts.written(sentences(run), "rows", RunData.TERM_FREQUENCIES);
     }
   }
@@ -94,7 +113,9 @@ public final class LexicalStages {
     }
 
     public List<Uses> reads() {
-      return List.of(Uses.of(RunData.LEXICAL_UNITS, Columns.ZONES, LexicalUnits.TERM_UNITS));
+      return List.of(
+          Uses.of(RunData.LEXICAL_UNITS, Columns.ZONES, LexicalUnits.TERM_UNITS),
+          Uses.of(RunData.TERM_COUNTS, TermFrequencies.COUNTS_SCHEMA.fieldNames()));
     }
 
     public List<Uses> adds() {
@@ -107,8 +128,10 @@ public final class LexicalStages {
           LexicalUnits.withNgrams(run.get(RunData.LEXICAL_UNITS), lexical.maxNgram());
       // Flat: every comparison reads both several times, and a cache's plan is printed (and
       // re-analysed) wherever it is read; as scans of their rows the keyness plan stays small.
-      Dataset<Row> zoneCounts = run.keepFlat(Keyness.zoneCounts(units));
-      Dataset<Row> corpusCounts = run.keepFlat(Keyness.corpusCounts(units));
+      // The n-gram counts of each zone and of the corpus are levels of the term counts.
+      Dataset<Row> termCounts = run.get(RunData.TERM_COUNTS);
+      Dataset<Row> zoneCounts = run.keepFlat(TermFrequencies.zoneCounts(termCounts));
+      Dataset<Row> corpusCounts = run.keepFlat(TermFrequencies.corpusCounts(termCounts));
       Keyness.Settings settings =
           new Keyness.Settings(lexical.alpha0(), lexical.correction(), lexical.keynessMinCount());
       Dataset<Row> keyness = run.spark.createDataFrame(List.of(), Table.KEYNESS.schema());
