@@ -54,6 +54,7 @@ TABLES: dict[str, dict[str, str]] = {
         "zones": "array<string>",
         "n_tokens": "int",
         "tokens": "array<string>",
+        "term_units": "array<string>",
         "sentiment_label": "string",
         "sentiment_score": "double",
         "sentiment_probs": "array<double>",

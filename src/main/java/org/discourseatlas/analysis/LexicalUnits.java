@@ -30,7 +30,7 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 public final class LexicalUnits {
   /** The sentence's term units, in order; null where a stopword or punctuation breaks n-grams. */
-  public static final String TERM_UNITS = "term_units";
+  public static final String TERM_UNITS = Columns.TERM_UNITS;
 
   public static final String NGRAMS = "ngrams";
 
@@ -49,15 +49,14 @@ public final class LexicalUnits {
    * aggregation downstream (term frequencies' document counts) then runs without a shuffle and
    * finds each document's rows together in the cache.
    *
-   * @param sentences doc_id, turn, sentence, paragraph, zones, tokens, n_tokens
+   * @param sentences doc_id, turn, sentence, paragraph, zones, n_tokens, term_units ({@link
+   *     #withTermUnits})
    * @param turns doc_id, turn, role
    * @param documents doc_id, date, source, duplicate_of
    * @return doc_id, turn, paragraph, sentence, period, role, source, zones, n_tokens, term_units
    */
   public static Dataset<Row> of(
-      Dataset<Row> sentences, Dataset<Row> turns, Dataset<Row> documents, TermExtractor extractor) {
-    UDF1<Seq<String>, List<String>> toUnits =
-        tokens -> extractor.units(CollectionConverters.asJava(tokens));
+      Dataset<Row> sentences, Dataset<Row> turns, Dataset<Row> documents) {
     return byDocument(sentences, turns, documents)
         .select(
             col(Columns.DOC_ID),
@@ -69,9 +68,23 @@ public final class LexicalUnits {
             col(Columns.SOURCE),
             col(Columns.ZONES),
             col(Columns.N_TOKENS),
-            udf(toUnits, DataTypes.createArrayType(DataTypes.StringType, true))
-                .apply(col(Columns.TOKENS))
-                .as(TERM_UNITS));
+            col(TERM_UNITS));
+  }
+
+  /**
+   * The sentences with their term units, made from their tokens: done once per sentence, where it
+   * enters the sentences table (a refresh carries earlier sentences with theirs; lemmatising every
+   * token of an archive again was most of the term statistics' time).
+   *
+   * @param sentences with tokens
+   */
+  public static Dataset<Row> withTermUnits(Dataset<Row> sentences, TermExtractor extractor) {
+    UDF1<Seq<String>, List<String>> toUnits =
+        tokens -> extractor.units(CollectionConverters.asJava(tokens));
+    return sentences.withColumn(
+        TERM_UNITS,
+        udf(toUnits, DataTypes.createArrayType(DataTypes.StringType, true))
+            .apply(col(Columns.TOKENS)));
   }
 
   /**

@@ -196,6 +196,9 @@ public final class Columns {
    */
   public static final String TOKENS = "tokens";
 
+  /** A sentence's term units: what every lexical statistic counts (LexicalUnits). */
+  public static final String TERM_UNITS = "term_units";
+
   // Framing dictionaries (frames, frame_comparisons, frame_mentions).
 
   /** A category dictionary's name (a shipped one's, or the file's base name). */

@@ -166,11 +166,12 @@ final class CorpusTables {
               IntegerType,
               false,
               "running words (tokens with a letter or digit)"),
+          field(Columns.TOKENS, createArrayType(StringType, false), false, "CoreNLP's tokens"),
           field(
-              Columns.TOKENS,
-              createArrayType(StringType, false),
+              Columns.TERM_UNITS,
+              createArrayType(StringType, true),
               false,
-              "CoreNLP's tokens, as the term statistics count them (a refresh recounts earlier sentences from these)"),
+              "the units the term statistics count, in order: lemmas, multiword names whole; null where a stopword, a number or punctuation breaks an n-gram"),
           field(
               Columns.SENTIMENT_LABEL,
               StringType,

@@ -87,7 +87,10 @@ class TermFrequenciesTest {
                 sentence("d2", 2, List.of(), "Talks", "in", "Geneva")),
             SENTENCES);
     Dataset<Row> units =
-        LexicalUnits.of(sentences, turns, documents, new TermExtractor(List.of(), 2));
+        LexicalUnits.of(
+            LexicalUnits.withTermUnits(sentences, new TermExtractor(List.of(), 2)),
+            turns,
+            documents);
     Dataset<Row> frequencies = TermFrequencies.compute(units, 1, 2);
     rows = new HashMap<>();
     for (Row row : frequencies.collectAsList()) {

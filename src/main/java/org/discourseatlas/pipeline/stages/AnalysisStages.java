@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.util.LongAccumulator;
 import org.discourseatlas.analysis.DocumentStats;
+import org.discourseatlas.analysis.LexicalUnits;
 import org.discourseatlas.analysis.Segmentation;
 import org.discourseatlas.analysis.Sentiment;
 import org.discourseatlas.analysis.ZoneTagging;
@@ -25,6 +26,7 @@ import org.discourseatlas.pipeline.Stage;
 import org.discourseatlas.pipeline.StageLog;
 import org.discourseatlas.schema.Columns;
 import org.discourseatlas.schema.Table;
+import org.discourseatlas.terms.TermExtractor;
 import org.discourseatlas.zones.ZoneMatcher;
 
 /**
@@ -106,13 +108,21 @@ public final class AnalysisStages {
     public Counts run(RunState run) {
       ZoneMatcher matcher = new ZoneMatcher(run.gazetteer);
       int window = run.config.zoneWindow();
-      Dataset<Row> earlier = run.base().table(Table.SENTENCES);
-      if (run.base().zonesChanged()) {
+      BaseSnapshot base = run.base();
+      Dataset<Row> earlier = base.table(Table.SENTENCES);
+      if (base.zonesChanged()) {
         earlier =
             ZoneTagging.tag(earlier.drop(Columns.NAMED_ZONES, Columns.ZONES), matcher, window);
       }
+      TermExtractor extractor = LexicalStages.termExtractor(run);
+      if (!base.termCountsHold()) {
+        // Other term settings or multiword zone names: the earlier sentences' units change too.
+        earlier = LexicalUnits.withTermUnits(earlier.drop(Columns.TERM_UNITS), extractor);
+      }
       Dataset<Row> fresh =
-          Segmentation.taggedSentences(run.get(RunData.NEW_DOCUMENTS), matcher, window);
+          LexicalUnits.withTermUnits(
+              Segmentation.taggedSentences(run.get(RunData.NEW_DOCUMENTS), matcher, window),
+              extractor);
       Dataset<Row> tagged =
           run.keepFlat(
               select(earlier, taggedColumns()).unionByName(select(fresh, taggedColumns())));
@@ -177,10 +187,10 @@ public final class AnalysisStages {
       Dataset<Row> tagged = run.get(RunData.TAGGED_SENTENCES);
       long inScope = run.fact(StageReports.Segments.class).inSentimentScope();
       BaseSnapshot base = run.base();
-      // The base's sentences are what scoring them again would give (same zones, same scores
-      // reused): they stay in its folders, and only the new documents' sentences are scored and
-      // written.
-      boolean carry = base.exists() && !base.zonesChanged() && !base.sentimentChanged();
+      // The base's sentences are what scoring them again would give (same zones, term units and
+      // scores reused): they stay in its folders, and only the new documents' sentences are scored
+      // and written.
+      boolean carry = base.termCountsHold() && !base.sentimentChanged();
       Dataset<Row> scored =
           Sentiment.score(
               carry

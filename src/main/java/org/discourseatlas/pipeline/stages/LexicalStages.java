@@ -47,8 +47,8 @@ public final class LexicalStages {
               Columns.SENTENCE,
               Columns.PARAGRAPH,
               Columns.ZONES,
-              Columns.TOKENS,
-              Columns.N_TOKENS),
+              Columns.N_TOKENS,
+              Columns.TERM_UNITS),
           Uses.of(RunData.TURNS, Columns.DOC_ID, Columns.TURN, Columns.ROLE),
           Uses.of(
               RunData.DOCUMENTS,
@@ -68,21 +68,13 @@ public final class LexicalStages {
 
     public Counts run(RunState run) {
       JobConfig.Lexical lexical = run.config.lexical();
-      TermExtractor extractor =
-          new TermExtractor(
-              run.config.extraStopwords(),
-              run.config.minTermLength(),
-              run.multiwordExpressions,
-              lexical.lemmas() ? new MorphaLemmatizer() : Lemmatizer.none());
-      // The term units (lemmas) are cached, once; the n-grams are derived from them by each
-      // reader (a cheap split), not cached: as structs they outweighed everything else on the heap.
+      // The term units (lemmas) come with the sentences, made once per sentence; the n-grams are
+      // derived from them by each reader (a cheap split), not cached: as structs they outweighed
+      // everything else on the heap.
       Dataset<Row> units =
           run.keep(
               LexicalUnits.of(
-                  run.get(RunData.SENTENCES),
-                  run.get(RunData.TURNS),
-                  run.get(RunData.DOCUMENTS),
-                  extractor));
+                  run.get(RunData.SENTENCES), run.get(RunData.TURNS), run.get(RunData.DOCUMENTS)));
       run.put(RunData.LEXICAL_UNITS, units);
       BaseSnapshot base = run.base();
       // The base's term counts plus the new documents' are what counting every document gives
@@ -207,6 +199,15 @@ public final class LexicalStages {
               + run.config.lexical().collocationMinCount()
               + " times (collocation min-count)";
     }
+  }
+
+  /** The term units' extractor of the run's settings (lemmas, stopwords, multiword names). */
+  static TermExtractor termExtractor(RunState run) {
+    return new TermExtractor(
+        run.config.extraStopwords(),
+        run.config.minTermLength(),
+        run.multiwordExpressions,
+        run.config.lexical().lemmas() ? new MorphaLemmatizer() : Lemmatizer.none());
   }
 
   private static long sentences(RunState run) {
