@@ -283,8 +283,8 @@ part_refresh() {
   local equal=true
   bench_java org.discourseatlas.bench.CompareSnapshots "$full" "$refreshed" 2026-11 1e-9 "$results/refresh-tables.json" \
     || equal=false
-  printf '{"part": "refresh", "held_files": %d, "base_seconds": %s, "refresh_seconds": %s, "full_seconds": %s, "tables_equal": %s, "refresh_output": "%s", "full_output": "%s", "heap": "%s", "commit": "%s"}\n' \
-    "$held_files" "$base_seconds" "$incremental_seconds" "$full_seconds" "$equal" "$refreshed" "$full" \
+  printf '{"part": "refresh", "held_files": %d, "refresh_every": %d, "base_seconds": %s, "refresh_seconds": %s, "full_seconds": %s, "tables_equal": %s, "refresh_output": "%s", "full_output": "%s", "heap": "%s", "commit": "%s"}\n' \
+    "$held_files" "$refresh_every" "$base_seconds" "$incremental_seconds" "$full_seconds" "$equal" "$refreshed" "$full" \
     "$ATLAS_DRIVER_MEMORY" "$(git -C "$ATLAS_HOME" rev-parse --short HEAD 2>/dev/null || echo unknown)" > "$results/refresh.json"
   echo "benchmark: refresh $incremental_seconds s, full run $full_seconds s; tables equal: $equal"
   part_refresh_report

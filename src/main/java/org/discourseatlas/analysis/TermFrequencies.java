@@ -54,7 +54,10 @@ import org.discourseatlas.terms.TermLevel;
 public final class TermFrequencies {
   private static final String GROUP_TOKENS = "group_tokens";
   private static final String CORPUS_DOC_FREQ = "corpus_doc_freq";
-  private static final String LEVEL = "level";
+
+  /** The term-count level ({@link TermLevel} ordinal): a column of the term counts only. */
+  public static final String LEVEL = "level";
+
   private static final double PER_TOKENS = 10_000.0;
 
   /** The group columns, in table order. */
@@ -80,16 +83,7 @@ public final class TermFrequencies {
    * sum of theirs ({@link #add}), and the table is a function of the state ({@link #table}).
    */
   public static final StructType COUNTS_SCHEMA =
-      new StructType()
-          .add(LEVEL, DataTypes.IntegerType, false)
-          .add(Columns.ZONE, DataTypes.StringType, true)
-          .add(Columns.PERIOD, DataTypes.StringType, true)
-          .add(Columns.ROLE, DataTypes.StringType, true)
-          .add(Columns.SOURCE, DataTypes.StringType, true)
-          .add(Columns.TERM, DataTypes.StringType, true)
-          .add(Columns.NGRAM, DataTypes.IntegerType, false)
-          .add(Columns.COUNT, DataTypes.LongType, false)
-          .add(Columns.DOC_FREQ, DataTypes.LongType, false);
+      PER_DOCUMENT.add(Columns.DOC_FREQ, DataTypes.LongType, false);
 
   private TermFrequencies() {}
 

@@ -57,7 +57,7 @@ class TermCountsTest {
             .filter(once)
             .unionByName(second.filter(once))
             .groupBy(
-                "level",
+                TermFrequencies.LEVEL,
                 Columns.ZONE,
                 Columns.PERIOD,
                 Columns.ROLE,

@@ -445,6 +445,8 @@ public final class BenchmarkReport {
     Map<String, Object> refreshed = manifest(Map.of("output", refresh.get("refresh_output")));
     Map<String, Object> full = manifest(Map.of("output", refresh.get("full_output")));
     double ratio = num(refresh.get("refresh_seconds")) / num(refresh.get("full_seconds"));
+    // Results written before ATLAS_BENCH_REFRESH_EVERY held back every 100th file.
+    double every = refresh.containsKey("refresh_every") ? num(refresh.get("refresh_every")) : 100;
     Map<String, Object> counts = map(refreshed.get("input_counts"));
     Map<String, Object> fullCounts = map(full.get("input_counts"));
     StringBuilder out = new StringBuilder();
@@ -454,12 +456,14 @@ public final class BenchmarkReport {
     add.accept(
         String.format(
             Locale.ROOT,
-            "`jobs/benchmark.sh refresh` (commit %s, heap %s): %s files held back (every 100th by path); the rest as"
+            "`jobs/benchmark.sh refresh` (commit %s, heap %s): %s files held back (every %sth by path, %s new); the rest as"
                 + " snapshot 2026-10 in %.1f s. Snapshot 2026-11 with them added, as a refresh of 2026-10 and, into a copy"
                 + " of that output, as a full run (`--full`; the topic model is reused in both, as a monthly run reuses it).",
             refresh.get("commit"),
             refresh.get("heap"),
             fmt0(num(refresh.get("held_files"))),
+            fmt0(every),
+            String.format(Locale.ROOT, "%.0f%%", 100.0 / every),
             num(refresh.get("base_seconds"))));
     add.accept("");
     add.accept("| | refresh | full run |");
