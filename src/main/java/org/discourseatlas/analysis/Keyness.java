@@ -57,24 +57,8 @@ public final class Keyness {
   public record Settings(double alpha0, KeynessStats.Correction correction, int minCount)
       implements Serializable {}
 
-  /** N-gram counts per zone: zone, term, ngram, count (a sentence counts for each of its zones). */
-  public static Dataset<Row> zoneCounts(Dataset<Row> units) {
-    return units
-        .select(explode(col(Columns.ZONES)).as(Columns.ZONE), col(LexicalUnits.NGRAMS))
-        .select(col(Columns.ZONE), explode(col(LexicalUnits.NGRAMS)).as("g"))
-        .groupBy(
-            col(Columns.ZONE),
-            col("g." + Columns.TERM).as(Columns.TERM),
-            col("g." + Columns.NGRAM).as(Columns.NGRAM))
-        .count();
-  }
-
-  /** N-gram counts over every sentence: term, ngram, count. */
-  public static Dataset<Row> corpusCounts(Dataset<Row> units) {
-    return ngramCounts(units);
-  }
-
-  private static Dataset<Row> ngramCounts(Dataset<Row> units) {
+  /** N-gram counts over the units' sentences: term, ngram, count. */
+  static Dataset<Row> ngramCounts(Dataset<Row> units) {
     return units
         .select(explode(col(LexicalUnits.NGRAMS)).as("g"))
         .groupBy(

@@ -120,8 +120,8 @@ public final class TermFrequencies {
    */
   public static Dataset<Row> add(Dataset<Row> earlier, Dataset<Row> added) {
     Dataset<Row> both =
-        select(earlier, COUNTS_SCHEMA.fieldNames())
-            .unionByName(select(added, COUNTS_SCHEMA.fieldNames()));
+        Columns.select(earlier, COUNTS_SCHEMA.fieldNames())
+            .unionByName(Columns.select(added, COUNTS_SCHEMA.fieldNames()));
     return both.groupBy(countKeys().toArray(new Column[0]))
         .agg(sum(Columns.COUNT).as(Columns.COUNT), sum(Columns.DOC_FREQ).as(Columns.DOC_FREQ));
   }
@@ -136,7 +136,7 @@ public final class TermFrequencies {
   public static Dataset<Row> table(Dataset<Row> counts, int minNgramCount) {
     // The running words of each group and, at the corpus level, its documents: a few hundred rows.
     List<Row> totalRows =
-        select(counts.filter(col(Columns.NGRAM).equalTo(0)), COUNTS_SCHEMA.fieldNames())
+        Columns.select(counts.filter(col(Columns.NGRAM).equalTo(0)), COUNTS_SCHEMA.fieldNames())
             .collectAsList();
     long documents = 0;
     for (Row total : totalRows) {
@@ -209,10 +209,6 @@ public final class TermFrequencies {
     keys.add(col(Columns.TERM));
     keys.add(col(Columns.NGRAM));
     return keys;
-  }
-
-  private static Dataset<Row> select(Dataset<Row> rows, String[] columns) {
-    return rows.select(java.util.Arrays.stream(columns).map(c -> col(c)).toArray(Column[]::new));
   }
 
   /**

@@ -118,7 +118,9 @@ public final class BaseSnapshot {
     if (lexical || zones) {
       StageLog.note(
           "refresh: the "
-              + (lexical ? "lexical settings" : "zones")
+              + (lexical && zones
+                  ? "lexical settings and zones"
+                  : lexical ? "lexical settings" : "zones")
               + " changed since "
               + from
               + ": term counts are counted again over every document");

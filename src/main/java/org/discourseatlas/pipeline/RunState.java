@@ -17,6 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.ingest.RefreshState;
+import org.discourseatlas.schema.Columns;
 import org.discourseatlas.store.SnapshotStore;
 import org.discourseatlas.zones.ZoneGazetteer;
 
@@ -129,6 +130,18 @@ public final class RunState implements AutoCloseable {
   public void putCarried(RunData data, Dataset<Row> addedRows) {
     datasets.put(data, base.table(data.table()).unionByName(addedRows));
     added.put(data, addedRows);
+  }
+
+  /**
+   * The rows of {@code rows} that belong to this run's new documents (those with turns: only they
+   * have sentences and units). A stage that reads this must declare {@code Uses.of(NEW_TURNS,
+   * DOC_ID)}.
+   */
+  public Dataset<Row> onlyNewDocuments(Dataset<Row> rows) {
+    return rows.join(
+        get(RunData.NEW_TURNS).select(Columns.DOC_ID).distinct(),
+        new String[] {Columns.DOC_ID},
+        "left_semi");
   }
 
   /**

@@ -1,11 +1,22 @@
 package org.discourseatlas.schema;
 
+import java.util.Arrays;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
 /**
  * Every column name of the output tables and of the datasets between stages, defined once. Names
  * are snake_case as the table contract in the README's data dictionary lists them.
  */
 public final class Columns {
   private Columns() {}
+
+  /** The named columns of {@code rows}, in that order (a schema's field names, say). */
+  public static Dataset<Row> select(Dataset<Row> rows, String... names) {
+    return rows.select(Arrays.stream(names).map(functions::col).toArray(Column[]::new));
+  }
 
   // documents
   public static final String DOC_ID = "doc_id";

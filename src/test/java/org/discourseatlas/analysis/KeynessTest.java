@@ -56,8 +56,8 @@ class KeynessTest {
                     "b",
                     Map.of("terrorists", 10, "humanitarian", 20, "coalition", 25, "the", 145))),
             UNITS);
-    Dataset<Row> zoneCounts = Keyness.zoneCounts(units);
-    Dataset<Row> corpusCounts = Keyness.corpusCounts(units);
+    Dataset<Row> zoneCounts = UnitCounts.zoneCounts(units);
+    Dataset<Row> corpusCounts = UnitCounts.corpusCounts(units);
     Dataset<Row> keyness =
         Keyness.compute(
             units,
@@ -213,8 +213,8 @@ class KeynessTest {
             UNITS);
     Dataset<Row> rows =
         Keyness.eachZoneVersusRest(
-            Keyness.zoneCounts(everywhere),
-            Keyness.corpusCounts(everywhere),
+            UnitCounts.zoneCounts(everywhere),
+            UnitCounts.corpusCounts(everywhere),
             new Keyness.Settings(100, KeynessStats.Correction.NONE, 1));
     assertEquals(0, rows.count(), "nothing to compare with, and no failure");
   }

@@ -74,8 +74,8 @@ class TermCountsTest {
   @Test
   void keynessCountsAreLevelsOfTheTermCounts() {
     Dataset<Row> ngrams = LexicalUnits.withNgrams(units, MAX_N);
-    assertSameRows(Keyness.zoneCounts(ngrams), TermFrequencies.zoneCounts(all));
-    assertSameRows(Keyness.corpusCounts(ngrams), TermFrequencies.corpusCounts(all));
+    assertSameRows(UnitCounts.zoneCounts(ngrams), TermFrequencies.zoneCounts(all));
+    assertSameRows(UnitCounts.corpusCounts(ngrams), TermFrequencies.corpusCounts(all));
     assertTrue(TermFrequencies.zoneCounts(all).count() > 100, "zones hold n-grams");
   }
 

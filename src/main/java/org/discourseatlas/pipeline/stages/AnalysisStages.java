@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -193,12 +192,7 @@ public final class AnalysisStages {
       boolean carry = base.termCountsHold() && !base.sentimentChanged();
       Dataset<Row> scored =
           Sentiment.score(
-              carry
-                  ? tagged.join(
-                      run.get(RunData.NEW_TURNS).select(Columns.DOC_ID).distinct(),
-                      new String[] {Columns.DOC_ID},
-                      "left_semi")
-                  : tagged,
+              carry ? run.onlyNewDocuments(tagged) : tagged,
               run.config.sentiment(),
               run.config.actors().enabled(),
               carry ? null : base.sentimentResults(),
@@ -264,9 +258,7 @@ public final class AnalysisStages {
 
     public Counts run(RunState run) {
       Dataset<Row> earlierDocuments = run.get(RunData.EARLIER_DOCUMENTS);
-      Dataset<Row> newSentences =
-          run.get(RunData.SENTENCES)
-              .join(run.get(RunData.NEW_TURNS).select(Columns.DOC_ID).distinct(), Columns.DOC_ID);
+      Dataset<Row> newSentences = run.onlyNewDocuments(run.get(RunData.SENTENCES));
       // The base's documents and rejects stay in its folders: only the new ones are written.
       Dataset<Row> newDocuments =
           run.keep(
@@ -370,6 +362,6 @@ public final class AnalysisStages {
   }
 
   static Dataset<Row> select(Dataset<Row> rows, List<String> columns) {
-    return rows.select(columns.stream().map(functions::col).toArray(Column[]::new));
+    return Columns.select(rows, columns.toArray(String[]::new));
   }
 }

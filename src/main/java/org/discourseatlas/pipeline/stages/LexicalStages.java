@@ -83,12 +83,7 @@ public final class LexicalStages {
           base.termCountsHold()
               ? TermFrequencies.add(
                   base.state(RefreshState.TERM_COUNTS),
-                  TermFrequencies.counts(
-                      units.join(
-                          run.get(RunData.NEW_TURNS).select(Columns.DOC_ID).distinct(),
-                          new String[] {Columns.DOC_ID},
-                          "left_semi"),
-                      lexical.maxNgram()))
+                  TermFrequencies.counts(run.onlyNewDocuments(units), lexical.maxNgram()))
               : TermFrequencies.counts(units, lexical.maxNgram());
       counts = run.keep(counts);
       run.put(RunData.TERM_COUNTS, counts);
