@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
@@ -123,10 +124,26 @@ public final class TableComparison {
           "schema " + actual.schema().simpleString() + " != " + expected.schema().simpleString());
       return new Result(table, 0, 0, "", mismatches);
     }
+    return compareRows(table, expected, actual, tolerance, 0);
+  }
+
+  /**
+   * Compares two sets of rows of one schema on the driver (they are collected): rows paired by
+   * their exact part, doubles to {@code tolerance}. {@code rowsLeftOut} rows equal on both sides
+   * were taken out before (a big table's identical rows), counted in the result's rows.
+   */
+  public static Result compareRows(
+      String table,
+      Dataset<Row> expected,
+      Dataset<Row> actual,
+      double tolerance,
+      long rowsLeftOut) {
+    List<String> mismatches = new ArrayList<>();
     List<CanonicalRow> left = canonical(expected.collectAsList(), expected.schema());
     List<CanonicalRow> right = canonical(actual.collectAsList(), actual.schema());
     if (left.size() != right.size()) {
-      mismatches.add(right.size() + " rows, the reference has " + left.size());
+      mismatches.add(
+          (right.size() + rowsLeftOut) + " rows, the reference has " + (left.size() + rowsLeftOut));
     }
     double maxRelative = 0;
     String maxAt = "";
@@ -191,7 +208,7 @@ public final class TableComparison {
     for (; j < right.size() && mismatches.size() < SHOWN_MISMATCHES; j++) {
       mismatches.add("only here: " + shorten(right.get(j).exact()));
     }
-    return new Result(table, right.size(), maxRelative, maxAt, mismatches);
+    return new Result(table, right.size() + rowsLeftOut, maxRelative, maxAt, mismatches);
   }
 
   /** Rows in a canonical order: by their exact part, then their doubles. */
