@@ -27,7 +27,10 @@ public enum RunData {
   NEW_TURNS(null),
   /** The base snapshot's documents, as written. */
   EARLIER_DOCUMENTS(null),
-  /** Sentences of the snapshot with their zones, before sentiment. */
+  /**
+   * Sentences to score, with their zones: the snapshot's, or only the new documents' when the
+   * base's scored sentences are carried.
+   */
   TAGGED_SENTENCES(null),
   /** Sentence n-grams with their groups (LexicalUnits): the input of every lexical statistic. */
   LEXICAL_UNITS(null),

@@ -71,6 +71,25 @@ class TermCountsTest {
     assertSameRows(TermFrequencies.table(all, 2), TermFrequencies.table(added, 2));
   }
 
+  /**
+   * A month's few rows merged by lookup (the earlier rows not aggregated again) give what the
+   * aggregation gives: every key of both, summed where both have it, the added-only keys appended.
+   */
+  @Test
+  void addingFewRowsByLookupEqualsAddingThemByAggregation() {
+    Column firstHalf = functions.substring(col(Columns.DOC_ID), 1, 1).leq("c");
+    Dataset<Row> earlier = TermFrequencies.counts(units.filter(firstHalf), MAX_N).cache();
+    Dataset<Row> added =
+        TermFrequencies.counts(units.filter(functions.not(firstHalf)), MAX_N).cache();
+    Dataset<Row> lookedUp = TermFrequencies.lookUpAdded(earlier, added).cache();
+    long matched = lookedUp.filter(col("matched_added")).count();
+    assertTrue(
+        matched > 0 && matched < added.count(), "some added keys are earlier keys, some new");
+    assertSameRows(all, TermFrequencies.withUnmatchedAdded(lookedUp, added));
+    assertSameRows(
+        TermFrequencies.add(earlier, added), TermFrequencies.withUnmatchedAdded(lookedUp, added));
+  }
+
   @Test
   void keynessCountsAreLevelsOfTheTermCounts() {
     Dataset<Row> ngrams = LexicalUnits.withNgrams(units, MAX_N);

@@ -118,6 +118,16 @@ class RefreshEndToEndTest {
         "run " + snapshot + " into " + output);
   }
 
+  /** A stage's records in and out, as the manifest's stages list has them. */
+  private static List<Long> stageCounts(JsonNode manifest, String stage) {
+    for (JsonNode each : manifest.get("stages")) {
+      if (each.get("stage").asText().equals(stage)) {
+        return List.of(each.get("records_in").asLong(), each.get("records_out").asLong());
+      }
+    }
+    throw new AssertionError("no stage " + stage + " in " + manifest.get("stages"));
+  }
+
   private static JsonNode manifest(Path output, String snapshot) {
     Object runId =
         Snapshots.open(output.toString(), spark.sparkContext().hadoopConfiguration())
@@ -173,6 +183,9 @@ class RefreshEndToEndTest {
         counts.get("documents").asLong()
             + counts.get("duplicates").asLong()
             + counts.get("rejects").asLong());
+    // The refresh counts June's sentences from its files (not tagged or cached again): the
+    // snapshot's turns and sentences as the full run counts them.
+    assertEquals(stageCounts(fullJuly, "sentences+zones"), stageCounts(july, "sentences+zones"));
     // The near copy follows the February transcript analysed in June, which stays analysed.
     Row copy =
         table(refreshed, JULY, Table.DOCUMENTS)

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -122,23 +123,37 @@ public final class AnalysisStages {
           LexicalUnits.withTermUnits(
               Segmentation.taggedSentences(run.get(RunData.NEW_DOCUMENTS), matcher, window),
               extractor);
-      Dataset<Row> tagged =
-          run.keepFlat(
-              select(earlier, taggedColumns()).unionByName(select(fresh, taggedColumns())));
-      run.put(RunData.TAGGED_SENTENCES, tagged);
+      Column inScope = Sentiment.inScope(run.config.sentiment());
+      long sentences;
+      long sentencesInScope;
+      if (ScoreSentiment.carriesBaseSentences(base)) {
+        // The sentiment stage scores only the new sentences and the base's stay in its folders:
+        // the earlier ones are counted from their files (one column), not read whole and cached.
+        Dataset<Row> tagged = run.keepFlat(select(fresh, taggedColumns()));
+        run.put(RunData.TAGGED_SENTENCES, tagged);
+        Row earlierCounts = sentenceCounts(base.table(Table.SENTENCES), inScope);
+        Row freshCounts = sentenceCounts(tagged, inScope);
+        sentences = earlierCounts.getLong(0) + freshCounts.getLong(0);
+        sentencesInScope = earlierCounts.getLong(1) + freshCounts.getLong(1);
+      } else {
+        Dataset<Row> tagged =
+            run.keepFlat(
+                select(earlier, taggedColumns()).unionByName(select(fresh, taggedColumns())));
+        run.put(RunData.TAGGED_SENTENCES, tagged);
+        Row counts = sentenceCounts(tagged, inScope);
+        sentences = counts.getLong(0);
+        sentencesInScope = counts.getLong(1);
+      }
       run.put(RunData.ZONES, ZoneTagging.zonesTable(run.spark, run.gazetteer));
-      // One pass counts the sentences and those the sentiment stage will score.
-      Row sentenceCounts =
-          tagged
-              .agg(
-                  count(functions.lit(1)),
-                  count(when(Sentiment.inScope(run.config.sentiment()), 1)))
-              .first();
       StageReports.Segments segments =
-          new StageReports.Segments(
-              run.get(RunData.TURNS).count(), sentenceCounts.getLong(0), sentenceCounts.getLong(1));
+          new StageReports.Segments(run.get(RunData.TURNS).count(), sentences, sentencesInScope);
       run.report(segments);
       return new Counts(segments.turns(), segments.sentences(), "sentences");
+    }
+
+    /** One pass: the sentences, and those the sentiment stage will score. */
+    private static Row sentenceCounts(Dataset<Row> sentences, Column inScope) {
+      return sentences.agg(count(functions.lit(1)), count(when(inScope, 1))).first();
     }
 
     private static List<String> taggedColumns() {
@@ -165,8 +180,7 @@ public final class AnalysisStages {
               Columns.SENTENCE,
               Columns.TEXT,
               Columns.TOKENS,
-              Columns.ZONES),
-          Uses.of(RunData.NEW_TURNS, Columns.DOC_ID));
+              Columns.ZONES));
     }
 
     public List<Uses> adds() {
@@ -187,12 +201,12 @@ public final class AnalysisStages {
       long inScope = run.fact(StageReports.Segments.class).inSentimentScope();
       BaseSnapshot base = run.base();
       // The base's sentences are what scoring them again would give (same zones, term units and
-      // scores reused): they stay in its folders, and only the new documents' sentences are scored
-      // and written.
-      boolean carry = base.termCountsHold() && !base.sentimentChanged();
+      // scores reused): they stay in its folders, and the tagged sentences are only the new
+      // documents', scored and written.
+      boolean carry = carriesBaseSentences(base);
       Dataset<Row> scored =
           Sentiment.score(
-              carry ? run.onlyNewDocuments(tagged) : tagged,
+              tagged,
               run.config.sentiment(),
               run.config.actors().enabled(),
               carry ? null : base.sentimentResults(),
@@ -204,6 +218,15 @@ public final class AnalysisStages {
         run.put(RunData.SENTENCES, scored);
       }
       return new Counts(run.fact(StageReports.Segments.class).sentences(), 0, "parsed");
+    }
+
+    /**
+     * Whether the base's sentences are what tagging and scoring them again would give (same zones,
+     * term units and sentiment settings): then only the new documents' sentences are tagged for
+     * this stage, scored and written.
+     */
+    static boolean carriesBaseSentences(BaseSnapshot base) {
+      return base.termCountsHold() && !base.sentimentChanged();
     }
 
     @Override

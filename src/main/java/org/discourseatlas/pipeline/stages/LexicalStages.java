@@ -79,12 +79,19 @@ public final class LexicalStages {
       BaseSnapshot base = run.base();
       // The base's term counts plus the new documents' are what counting every document gives
       // (sums over disjoint documents): the n-grams of the archive are not made again.
-      Dataset<Row> counts =
-          base.termCountsHold()
-              ? TermFrequencies.add(
-                  base.state(RefreshState.TERM_COUNTS),
-                  TermFrequencies.counts(run.onlyNewDocuments(units), lexical.maxNgram()))
-              : TermFrequencies.counts(units, lexical.maxNgram());
+      Dataset<Row> counts;
+      if (base.termCountsHold()) {
+        Dataset<Row> earlier = base.state(RefreshState.TERM_COUNTS);
+        Dataset<Row> added =
+            run.keep(TermFrequencies.counts(run.onlyNewDocuments(units), lexical.maxNgram()));
+        counts =
+            added.count() <= TermFrequencies.LOOKUP_MAX_ADDED_ROWS
+                ? TermFrequencies.withUnmatchedAdded(
+                    run.keep(TermFrequencies.lookUpAdded(earlier, added)), added)
+                : TermFrequencies.add(earlier, added);
+      } else {
+        counts = TermFrequencies.counts(units, lexical.maxNgram());
+      }
       counts = run.keep(counts);
       run.put(RunData.TERM_COUNTS, counts);
       run.saveState(RefreshState.TERM_COUNTS, counts);
