@@ -129,44 +129,27 @@ public final class TermFrequencies {
 
   /**
    * The counts of two disjoint sets of documents (a base snapshot's and a month's new ones) as one:
-   * what {@link #counts} gives over both, since every column summed is a sum over documents.
+   * what {@link #counts} gives over both, since every column summed is a sum over documents. {@code
+   * addedRows} is {@code added}'s row count: up to {@link #LOOKUP_MAX_ADDED_ROWS} they are merged
+   * by lookup, more by aggregation.
+   *
+   * <p>By lookup: the earlier rows hold each key once, so they need no aggregation; each looks its
+   * key up in the added rows, broadcast, where it is read (no shuffle), and the added rows whose
+   * key no earlier row has are appended. On the whole UN corpus the aggregation was half the
+   * term_frequencies stage of a refresh (7.9 M earlier rows spilled through a hash aggregate to
+   * merge 0.3 M added ones; decision 0027). The earlier rows are scanned twice (the lookup, and the
+   * added keys they hold); nothing is cached here: the caller caches the result.
    */
-  public static Dataset<Row> add(Dataset<Row> earlier, Dataset<Row> added) {
-    Dataset<Row> both =
-        Columns.select(earlier, COUNTS_SCHEMA.fieldNames())
-            .unionByName(Columns.select(added, COUNTS_SCHEMA.fieldNames()));
-    return both.groupBy(countKeys().toArray(new Column[0]))
-        .agg(sum(Columns.COUNT).as(Columns.COUNT), sum(Columns.DOC_FREQ).as(Columns.DOC_FREQ));
-  }
-
-  /**
-   * The most added rows {@link #lookUpAdded} takes: they are broadcast (about 100 bytes a row, held
-   * twice while the lookup table is built); more go through {@link #add}'s aggregation. A month of
-   * 1% of the UN corpus adds about 300,000.
-   */
-  public static final long LOOKUP_MAX_ADDED_ROWS = 500_000;
-
-  /** Set by {@link #lookUpAdded} on earlier rows whose key the added rows also have. */
-  private static final String MATCHED = "matched_added";
-
-  private static final String ADDED = "added_";
-
-  /**
-   * {@link #add} for a few added rows (at most {@link #LOOKUP_MAX_ADDED_ROWS}), first step: every
-   * earlier row with the added count and documents of its key summed in, and a column saying
-   * whether the key was added to. The earlier rows hold each key once, so they need no aggregation:
-   * each looks its key up in the added rows, broadcast, where it is read (no shuffle). On the whole
-   * UN corpus the aggregation of {@link #add} was half the term_frequencies stage of a refresh (7.9
-   * M earlier rows spilled through a hash aggregate to merge 0.3 M added ones). Cache the result:
-   * {@link #withUnmatchedAdded} reads it twice.
-   */
-  public static Dataset<Row> lookUpAdded(Dataset<Row> earlier, Dataset<Row> added) {
-    Dataset<Row> lookup =
-        Columns.select(added, COUNTS_SCHEMA.fieldNames())
-            .select(
-                Arrays.stream(COUNTS_SCHEMA.fieldNames())
-                    .map(c -> col(c).as(ADDED + c))
-                    .toArray(Column[]::new));
+  public static Dataset<Row> add(Dataset<Row> earlier, Dataset<Row> added, long addedRows) {
+    Dataset<Row> earlierCounts = Columns.select(earlier, COUNTS_SCHEMA.fieldNames());
+    Dataset<Row> addedCounts = Columns.select(added, COUNTS_SCHEMA.fieldNames());
+    if (addedRows > LOOKUP_MAX_ADDED_ROWS) {
+      return earlierCounts
+          .unionByName(addedCounts)
+          .groupBy(countKeys().toArray(new Column[0]))
+          .agg(sum(Columns.COUNT).as(Columns.COUNT), sum(Columns.DOC_FREQ).as(Columns.DOC_FREQ));
+    }
+    Dataset<Row> lookup = prefixed(addedCounts, COUNTS_SCHEMA.fieldNames());
     Column addedCount = col(ADDED + Columns.COUNT);
     List<Column> out = new ArrayList<>();
     for (String c : KEY_COLUMNS) {
@@ -177,26 +160,32 @@ public final class TermFrequencies {
         col(Columns.DOC_FREQ)
             .plus(coalesce(col(ADDED + Columns.DOC_FREQ), lit(0L)))
             .as(Columns.DOC_FREQ));
-    out.add(addedCount.isNotNull().as(MATCHED));
-    return Columns.select(earlier, COUNTS_SCHEMA.fieldNames())
-        .join(broadcast(lookup), sameKey(), "left_outer")
-        .select(out.toArray(new Column[0]));
+    Dataset<Row> lookedUp =
+        earlierCounts
+            .join(broadcast(lookup), sameKey(), "left_outer")
+            .select(out.toArray(new Column[0]));
+    // The added keys some earlier row holds: at most addedRows rows, broadcast in turn.
+    Dataset<Row> addedKeys = prefixed(addedCounts, KEY_COLUMNS.toArray(new String[0]));
+    Dataset<Row> heldKeys =
+        prefixed(
+            earlierCounts.join(broadcast(addedKeys), sameKey(), "left_semi"),
+            KEY_COLUMNS.toArray(new String[0]));
+    Dataset<Row> unmatched = addedCounts.join(broadcast(heldKeys), sameKey(), "left_anti");
+    return lookedUp.unionByName(Columns.select(unmatched, COUNTS_SCHEMA.fieldNames()));
   }
 
   /**
-   * {@link #add} for a few added rows, second step: the looked-up earlier rows ({@link
-   * #lookUpAdded}) and the added rows whose key no earlier row has.
+   * The most added rows {@link #add} merges by lookup: they are broadcast (about 100 bytes a row,
+   * held twice while the lookup table is built). A month of 1% of the UN corpus adds about 300,000.
    */
-  public static Dataset<Row> withUnmatchedAdded(Dataset<Row> lookedUp, Dataset<Row> added) {
-    Dataset<Row> matchedKeys =
-        lookedUp
-            .filter(col(MATCHED))
-            .select(KEY_COLUMNS.stream().map(c -> col(c).as(ADDED + c)).toArray(Column[]::new));
-    Dataset<Row> unmatched =
-        Columns.select(added, COUNTS_SCHEMA.fieldNames())
-            .join(broadcast(matchedKeys), sameKey(), "left_anti");
-    return Columns.select(lookedUp, COUNTS_SCHEMA.fieldNames())
-        .unionByName(Columns.select(unmatched, COUNTS_SCHEMA.fieldNames()));
+  public static final long LOOKUP_MAX_ADDED_ROWS = 500_000;
+
+  private static final String ADDED = "added_";
+
+  /** The columns, named with the {@link #ADDED} prefix (the other side of {@link #sameKey}). */
+  private static Dataset<Row> prefixed(Dataset<Row> rows, String... columns) {
+    return rows.select(
+        Arrays.stream(columns).map(c -> col(c).as(ADDED + c)).toArray(Column[]::new));
   }
 
   /** The key columns equal (nulls equal: a level's unused group columns are null) to ADDED's. */

@@ -48,7 +48,7 @@ class TermCountsTest {
     Dataset<Row> first = TermFrequencies.counts(units.filter(firstHalf), MAX_N);
     Dataset<Row> second = TermFrequencies.counts(units.filter(functions.not(firstHalf)), MAX_N);
     assertTrue(first.count() > 1000 && second.count() > 1000, "both halves hold documents");
-    Dataset<Row> added = TermFrequencies.add(first, second).cache();
+    Dataset<Row> added = TermFrequencies.add(first, second, Long.MAX_VALUE).cache();
     assertSameRows(all, added);
     // N-grams seen once in each half are twice in all: kept only by a state that kept them.
     Column once = col(Columns.NGRAM).geq(2).and(col(Columns.COUNT).equalTo(1));
@@ -81,13 +81,14 @@ class TermCountsTest {
     Dataset<Row> earlier = TermFrequencies.counts(units.filter(firstHalf), MAX_N).cache();
     Dataset<Row> added =
         TermFrequencies.counts(units.filter(functions.not(firstHalf)), MAX_N).cache();
-    Dataset<Row> lookedUp = TermFrequencies.lookUpAdded(earlier, added).cache();
-    long matched = lookedUp.filter(col("matched_added")).count();
-    assertTrue(
-        matched > 0 && matched < added.count(), "some added keys are earlier keys, some new");
-    assertSameRows(all, TermFrequencies.withUnmatchedAdded(lookedUp, added));
-    assertSameRows(
-        TermFrequencies.add(earlier, added), TermFrequencies.withUnmatchedAdded(lookedUp, added));
+    long addedRows = added.count();
+    assertTrue(addedRows <= TermFrequencies.LOOKUP_MAX_ADDED_ROWS, "merged by lookup");
+    Dataset<Row> byLookup = TermFrequencies.add(earlier, added, addedRows).cache();
+    assertSameRows(all, byLookup);
+    long summed = earlier.count() + addedRows - byLookup.count();
+    assertTrue(summed > 0 && summed < addedRows, "some added keys are earlier keys, some new");
+    // Told there are more rows than the lookup takes, the same rows go through the aggregation.
+    assertSameRows(TermFrequencies.add(earlier, added, Long.MAX_VALUE), byLookup);
   }
 
   @Test

@@ -109,16 +109,7 @@ public final class AnalysisStages {
       ZoneMatcher matcher = new ZoneMatcher(run.gazetteer);
       int window = run.config.zoneWindow();
       BaseSnapshot base = run.base();
-      Dataset<Row> earlier = base.table(Table.SENTENCES);
-      if (base.zonesChanged()) {
-        earlier =
-            ZoneTagging.tag(earlier.drop(Columns.NAMED_ZONES, Columns.ZONES), matcher, window);
-      }
       TermExtractor extractor = LexicalStages.termExtractor(run);
-      if (!base.termCountsHold()) {
-        // Other term settings or multiword zone names: the earlier sentences' units change too.
-        earlier = LexicalUnits.withTermUnits(earlier.drop(Columns.TERM_UNITS), extractor);
-      }
       Dataset<Row> fresh =
           LexicalUnits.withTermUnits(
               Segmentation.taggedSentences(run.get(RunData.NEW_DOCUMENTS), matcher, window),
@@ -136,6 +127,15 @@ public final class AnalysisStages {
         sentences = earlierCounts.getLong(0) + freshCounts.getLong(0);
         sentencesInScope = earlierCounts.getLong(1) + freshCounts.getLong(1);
       } else {
+        Dataset<Row> earlier = base.table(Table.SENTENCES);
+        if (base.zonesChanged()) {
+          earlier =
+              ZoneTagging.tag(earlier.drop(Columns.NAMED_ZONES, Columns.ZONES), matcher, window);
+        }
+        if (!base.termCountsHold()) {
+          // Other term settings or multiword zone names: the earlier sentences' units change too.
+          earlier = LexicalUnits.withTermUnits(earlier.drop(Columns.TERM_UNITS), extractor);
+        }
         Dataset<Row> tagged =
             run.keepFlat(
                 select(earlier, taggedColumns()).unionByName(select(fresh, taggedColumns())));

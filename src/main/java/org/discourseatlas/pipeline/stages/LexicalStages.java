@@ -84,11 +84,7 @@ public final class LexicalStages {
         Dataset<Row> earlier = base.state(RefreshState.TERM_COUNTS);
         Dataset<Row> added =
             run.keep(TermFrequencies.counts(run.onlyNewDocuments(units), lexical.maxNgram()));
-        counts =
-            added.count() <= TermFrequencies.LOOKUP_MAX_ADDED_ROWS
-                ? TermFrequencies.withUnmatchedAdded(
-                    run.keep(TermFrequencies.lookUpAdded(earlier, added)), added)
-                : TermFrequencies.add(earlier, added);
+        counts = TermFrequencies.add(earlier, added, added.count());
       } else {
         counts = TermFrequencies.counts(units, lexical.maxNgram());
       }
