@@ -34,8 +34,8 @@ public final class Actors {
   private static final String N_AGENT = "n_agent";
   private static final String N_TARGET = "n_target";
 
-  /** One actor of one sentence and zone. */
-  private static final StructType PER_SENTENCE =
+  /** One actor of one sentence and zone: {@link #perSentence}'s rows. */
+  public static final StructType PER_SENTENCE =
       new StructType()
           .add(Columns.ZONE, DataTypes.StringType, false)
           .add(Columns.PERIOD, DataTypes.StringType, true)
@@ -106,9 +106,11 @@ public final class Actors {
     return parsed.flatMap(toEvents, Encoders.row(Table.ACTOR_EVENTS.schema()));
   }
 
-  /** actors from {@link #parsedSentences}: per zone all time and per zone and month. */
-  public static Dataset<Row> byZone(
-      Dataset<Row> parsed, ActorNames names, int bootstrapResamples, long seed) {
+  /**
+   * Each actor of each {@link #parsedSentences} row and zone: its mentions, events as agent and as
+   * target, and the sentence's score ({@link #PER_SENTENCE}).
+   */
+  public static Dataset<Row> perSentence(Dataset<Row> parsed, ActorNames names) {
     FlatMapFunction<Row, Row> toActors =
         row -> {
           List<ActorNames.Entity> entities = entities(row.getList(5));
@@ -143,7 +145,11 @@ public final class Actors {
           }
           return out.iterator();
         };
-    Dataset<Row> rows = parsed.flatMap(toActors, Encoders.row(PER_SENTENCE));
+    return parsed.flatMap(toActors, Encoders.row(PER_SENTENCE));
+  }
+
+  /** actors from {@link #perSentence}: per zone all time and per zone and month. */
+  public static Dataset<Row> byZone(Dataset<Row> rows, int bootstrapResamples, long seed) {
     Dataset<Row> allTime =
         level(rows.withColumn(Columns.PERIOD, lit(null).cast("string")), bootstrapResamples, seed);
     Dataset<Row> byMonth =

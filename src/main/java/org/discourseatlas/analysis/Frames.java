@@ -41,8 +41,8 @@ public final class Frames {
   private static final String HITS = "hits";
   private static final String DOCS = "docs";
 
-  /** One document's words and hits in one group. */
-  private static final StructType PER_DOCUMENT =
+  /** One document's words and hits in one group: {@link #perDocument}'s rows. */
+  public static final StructType PER_DOCUMENT =
       new StructType()
           .add(LEVEL, DataTypes.IntegerType, true)
           .add(Columns.ZONE, DataTypes.StringType, true)

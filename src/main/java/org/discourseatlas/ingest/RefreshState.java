@@ -1,7 +1,10 @@
 package org.discourseatlas.ingest;
 
 import org.apache.spark.sql.types.StructType;
+import org.discourseatlas.analysis.Actors;
+import org.discourseatlas.analysis.Frames;
 import org.discourseatlas.analysis.TermFrequencies;
+import org.discourseatlas.topics.TopicUnits;
 
 /**
  * What a run keeps of its ingest, beside its models, so that the next month's run reads only its
@@ -22,7 +25,22 @@ public enum RefreshState {
    * Per term-frequency group, every n-gram's count and documents, with no threshold, and the
    * group's running words (decision 0025).
    */
-  TERM_COUNTS("term_counts", TermFrequencies.COUNTS_SCHEMA);
+  TERM_COUNTS("term_counts", TermFrequencies.COUNTS_SCHEMA),
+  /**
+   * Each analysed document's running words and frame dictionary hits per group. Added within
+   * version 2: a base without it has no frames fingerprint either, and counts frames again.
+   */
+  FRAME_COUNTS("frame_counts", Frames.PER_DOCUMENT),
+  /**
+   * Every topic unit's term counts over the vocabulary of the run's topic model (units of too few
+   * terms left out), when it had a model. Added within version 2, like the frame counts.
+   */
+  TOPIC_FEATURES("topic_features", TopicUnits.FEATURES_SCHEMA),
+  /**
+   * Each actor of each parsed sentence and zone, with the sentence's score, when actors were found.
+   * Added within version 2, like the frame counts.
+   */
+  ACTOR_MENTIONS("actor_mentions", Actors.PER_SENTENCE);
 
   /** The folder, beside the models, that holds the pieces. */
   public static final String FOLDER = "state";

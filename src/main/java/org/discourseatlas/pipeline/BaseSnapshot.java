@@ -45,6 +45,8 @@ public final class BaseSnapshot {
   private final boolean zonesChanged;
   private final boolean sentimentChanged;
   private final boolean lexicalChanged;
+  private final boolean framesChanged;
+  private final boolean actorsChanged;
   private Set<String> seenHashes;
 
   private BaseSnapshot(
@@ -54,7 +56,9 @@ public final class BaseSnapshot {
       String fullReason,
       boolean zonesChanged,
       boolean sentimentChanged,
-      boolean lexicalChanged) {
+      boolean lexicalChanged,
+      boolean framesChanged,
+      boolean actorsChanged) {
     this.spark = spark;
     this.snapshots = snapshots;
     this.manifest = manifest;
@@ -62,6 +66,8 @@ public final class BaseSnapshot {
     this.zonesChanged = zonesChanged;
     this.sentimentChanged = sentimentChanged;
     this.lexicalChanged = lexicalChanged;
+    this.framesChanged = framesChanged;
+    this.actorsChanged = actorsChanged;
   }
 
   /** The base of a run writing {@code snapshot}, with a line saying what is reused or redone. */
@@ -102,6 +108,9 @@ public final class BaseSnapshot {
     boolean zones = !now.zones().equals(fingerprints.get(Fingerprints.ZONES));
     boolean sentiment = !now.sentiment().equals(fingerprints.get(Fingerprints.SENTIMENT));
     boolean lexical = !now.lexical().equals(fingerprints.get(Fingerprints.LEXICAL));
+    // A base written before frame counts were kept has no frames fingerprint: counted again.
+    boolean frames = !now.frames().equals(fingerprints.get(Fingerprints.FRAMES));
+    boolean actors = !now.actors().equals(fingerprints.get(Fingerprints.ACTORS));
     StageLog.note("refresh: building on " + from + "; only inputs not seen there are analysed");
     if (zones) {
       StageLog.note(
@@ -125,7 +134,22 @@ public final class BaseSnapshot {
               + from
               + ": term counts are counted again over every document");
     }
-    return new BaseSnapshot(spark, snapshots, base, null, zones, sentiment, lexical);
+    if (frames || zones) {
+      StageLog.note(
+          "refresh: the "
+              + (frames ? "framing dictionaries or comparisons" : "zones")
+              + " changed since "
+              + from
+              + " (or it kept no frame counts): frames are counted again over every document");
+    }
+    if (actors) {
+      StageLog.note(
+          "refresh: the actor dictionary changed since "
+              + from
+              + " (or it kept no actor rows): actors are named again in every parsed sentence");
+    }
+    return new BaseSnapshot(
+        spark, snapshots, base, null, zones, sentiment, lexical, frames, actors);
   }
 
   /** Whether a run's models folder holds refresh state this job can build on. */
@@ -151,7 +175,7 @@ public final class BaseSnapshot {
 
   private static BaseSnapshot none(SparkSession spark, Snapshots snapshots, String reason) {
     StageLog.note("refresh: " + reason);
-    return new BaseSnapshot(spark, snapshots, null, reason, false, false, false);
+    return new BaseSnapshot(spark, snapshots, null, reason, false, false, false, false, false);
   }
 
   /**
@@ -226,6 +250,27 @@ public final class BaseSnapshot {
     return manifest != null && !zonesChanged && !lexicalChanged;
   }
 
+  /**
+   * Whether the base's per-document frame counts and frame mentions hold for its documents now: the
+   * framing settings (dictionaries, comparisons, context) and the zones are unchanged.
+   */
+  public boolean frameCountsHold() {
+    return manifest != null && !zonesChanged && !framesChanged;
+  }
+
+  /**
+   * Whether the base's actor rows per sentence and its actor events hold for its sentences now: the
+   * parse (sentiment settings), the zones and the actor dictionary are unchanged, and it kept the
+   * rows (a run with actors off keeps none).
+   */
+  public boolean actorRowsHold() {
+    return manifest != null
+        && !zonesChanged
+        && !sentimentChanged
+        && !actorsChanged
+        && hasState(RefreshState.ACTOR_MENTIONS);
+  }
+
   public Map<String, Object> manifest() {
     return manifest;
   }
@@ -260,12 +305,30 @@ public final class BaseSnapshot {
     if (manifest == null) {
       return spark.createDataFrame(List.of(), piece.schema());
     }
-    Path folder =
-        new Path(
-            new Path(
-                snapshots.resolve(String.valueOf(manifest.get("models"))), RefreshState.FOLDER),
-            piece.folder());
-    return spark.read().schema(piece.schema()).parquet(folder.toString());
+    return spark.read().schema(piece.schema()).parquet(statePath(piece).toString());
+  }
+
+  /**
+   * Whether the base kept this piece of state: a piece is written only where its stage ran (no
+   * topic features without a topic model), and pieces added within a state version are missing from
+   * bases written before them.
+   */
+  public boolean hasState(RefreshState piece) {
+    if (manifest == null) {
+      return false;
+    }
+    Path folder = statePath(piece);
+    try {
+      return folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look for the refresh state " + folder, e);
+    }
+  }
+
+  private Path statePath(RefreshState piece) {
+    return new Path(
+        new Path(snapshots.resolve(String.valueOf(manifest.get("models"))), RefreshState.FOLDER),
+        piece.folder());
   }
 
   /**
@@ -312,6 +375,14 @@ public final class BaseSnapshot {
               + " (--full analyses every input without them)",
           e);
     }
+  }
+
+  /** The topic units the base counted (modelled or not), as its manifest says; 0 without. */
+  public long topicUnits() {
+    Object info = manifest == null ? null : manifest.get("topic_model");
+    return info instanceof Map<?, ?> model && model.get("units") instanceof Number units
+        ? units.longValue()
+        : 0;
   }
 
   /** The id of the topic model whose shares the base wrote (null without one). */

@@ -23,21 +23,37 @@ import org.discourseatlas.zones.ZoneGazetteer;
  *   <li>{@code sentiment} (scope, parser, model and the diplomatic model file's hash, token limit,
  *       whether and with which NER model the parse also gives actors): earlier sentences are scored
  *       again;
- *   <li>{@code topics} ({@code TopicFingerprint.of}): a new model is fitted, every unit inferred.
+ *   <li>{@code topics} ({@code TopicFingerprint.of}): a new model is fitted, every unit inferred;
+ *   <li>{@code frames} (the framing dictionaries' content, the frame comparisons' sides, the KWIC
+ *       context): each document's frame counts and the frame mentions are made again;
+ *   <li>{@code actors} (the actor dictionary's content): the actors of earlier sentences are named
+ *       again from their kept parse.
  * </ul>
  *
  * <p>{@code lexical} is recorded for the reader only: term statistics are always recomputed over
  * all documents. Settings that only shape aggregates (intervals, comparisons) are in none.
  */
 public record Fingerprints(
-    String ingest, String zones, String sentiment, String topics, String lexical) {
+    String ingest,
+    String zones,
+    String sentiment,
+    String topics,
+    String lexical,
+    String frames,
+    String actors) {
   static final String INGEST = "ingest";
   static final String ZONES = "zones";
   static final String SENTIMENT = "sentiment";
   static final String TOPICS = "topics";
   static final String LEXICAL = "lexical";
+  static final String FRAMES = "frames";
+  static final String ACTORS = "actors";
 
-  static Fingerprints of(JobConfig config, ZoneGazetteer gazetteer, String topicsFingerprint) {
+  static Fingerprints of(
+      JobConfig config,
+      ZoneGazetteer gazetteer,
+      String topicsFingerprint,
+      ReferenceFiles.Dictionaries dictionaries) {
     JobConfig.Sentiment sentiment = config.sentiment();
     JobConfig.Lexical lexical = config.lexical();
     return new Fingerprints(
@@ -62,7 +78,17 @@ public record Fingerprints(
             new TreeSet<>(config.extraStopwords()),
             lexical.lemmas(),
             lexical.maxNgram(),
-            new TreeSet<>(lexical.multiwordExpressions())));
+            new TreeSet<>(lexical.multiwordExpressions())),
+        // The dictionaries as read (records print every category and pattern): an edited file
+        // counts again; the comparisons' sides decide which documents each side counts.
+        digest(
+            dictionaries.frames(),
+            config.frames().comparisons().stream()
+                .map(c -> List.of(c.target(), c.reference()))
+                .toList(),
+            lexical.contextWords()),
+        // No dictionary when actors are off (the sentiment fingerprint says so too).
+        digest(String.valueOf(dictionaries.actors())));
   }
 
   Map<String, String> toMap() {
@@ -72,6 +98,8 @@ public record Fingerprints(
     map.put(SENTIMENT, sentiment);
     map.put(TOPICS, topics);
     map.put(LEXICAL, lexical);
+    map.put(FRAMES, frames);
+    map.put(ACTORS, actors);
     return map;
   }
 

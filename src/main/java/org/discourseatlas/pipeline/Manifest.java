@@ -83,6 +83,8 @@ public record Manifest(
             base.exists() ? base.zonesChanged() : null,
             base.exists() ? base.sentimentChanged() : null,
             base.exists() ? !base.termCountsHold() : null,
+            base.exists() ? !base.frameCountsHold() : null,
+            base.exists() ? !base.actorRowsHold() : null,
             run.findFact(TopicModelInfo.class).orElseThrow().sharesWereReused());
     Map<String, Object> tables = new LinkedHashMap<>();
     for (Table table : Table.values()) {
@@ -168,6 +170,8 @@ public record Manifest(
       Boolean zonesRetagged,
       Boolean sentimentRescored,
       Boolean termsCountedAgain,
+      Boolean framesCountedAgain,
+      Boolean actorsNamedAgain,
       boolean topicSharesReused) {}
 
   /** The run a refresh built on. */

@@ -126,7 +126,7 @@ public final class Pipeline {
     // Multiword zone names are kept whole as one term, like the configured expressions.
     expressions.addAll(gazetteer.multiwordAliases());
     Fingerprints fingerprints =
-        Fingerprints.of(config, gazetteer, TopicFingerprint.of(config, expressions));
+        Fingerprints.of(config, gazetteer, TopicFingerprint.of(config, expressions), dictionaries);
     BaseSnapshot base = BaseSnapshot.find(spark, store.snapshots(), options, fingerprints);
     StageLog log = new StageLog();
     try (RunState run =

@@ -125,7 +125,7 @@ public final class TopicModelEstimator {
    * units with fewer than {@code minUnitTerms} vocabulary terms left out, on {@code partitions}
    * partitions by document, sorted.
    *
-   * @return the unit columns plus features and n_terms
+   * @return the unit columns but terms, plus features and n_terms
    */
   public Dataset<Row> features(CountVectorizerModel vocabulary, Dataset<Row> units) {
     validateUnits(units.schema());
@@ -142,8 +142,16 @@ public final class TopicModelEstimator {
             .transform(units)
             .withColumn(
                 Columns.N_TERMS, udf(total, DataTypes.IntegerType).apply(col(Columns.FEATURES)));
-    return counted
-        .filter(col(Columns.N_TERMS).geq(settings.minUnitTerms()))
+    return partitioned(
+        counted.drop(Columns.TERMS).filter(col(Columns.N_TERMS).geq(settings.minUnitTerms())));
+  }
+
+  /**
+   * Features rows on {@code topics.partitions} partitions by document, sorted: how {@link
+   * #features} gives them, and how a refresh lays out its base's kept features with its new ones.
+   */
+  public Dataset<Row> partitioned(Dataset<Row> features) {
+    return features
         .repartition(settings.partitions(), col(Columns.DOC_ID))
         .sortWithinPartitions(Columns.DOC_ID, Columns.TURN, Columns.PARAGRAPH);
   }

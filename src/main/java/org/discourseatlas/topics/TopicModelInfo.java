@@ -17,6 +17,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param path the models folder, relative to the output root
  * @param miniBatchFraction the online optimizer's mini-batch share, when this run fitted online
  * @param sharesReused whether the base snapshot's topic shares were kept
+ * @param featuresKept whether the base snapshot's units' features were kept (only the new
+ *     documents' units counted over the vocabulary)
  * @param logPerplexity Spark's per-token bound over the modelled units
  * @param reason why no model was fitted (skipped)
  */
@@ -36,6 +38,7 @@ public record TopicModelInfo(
     String path,
     Double miniBatchFraction,
     Boolean sharesReused,
+    Boolean featuresKept,
     Double logPerplexity,
     String reason) {
   /** The file of it beside the saved model. */
@@ -52,7 +55,7 @@ public record TopicModelInfo(
   public static TopicModelInfo disabled() {
     return new TopicModelInfo(
         DISABLED, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null);
+        null, null, null);
   }
 
   /** Whether the base snapshot's topic shares were kept (false when there were none). */

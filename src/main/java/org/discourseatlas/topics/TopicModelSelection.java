@@ -52,7 +52,8 @@ public final class TopicModelSelection {
       Map<Integer, double[]> coherence =
           TopicReport.coherence(
               topics,
-              TopicReport.cooccurrences(train, topics, settings.coherenceTerms()),
+              TopicReport.cooccurrences(
+                  train, vocabulary.vocabulary(), topics, settings.coherenceTerms()),
               settings.coherenceTerms());
       double npmi = coherence.values().stream().mapToDouble(c -> c[0]).average().orElse(Double.NaN);
       double umass =

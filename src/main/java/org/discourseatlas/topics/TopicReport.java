@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.api.java.function.ReduceFunction;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -35,21 +36,30 @@ public final class TopicReport {
 
   /**
    * Unit frequencies of the topics' top {@code n} terms and of their pairs, over the modelled units
-   * (features rows with terms): one accumulator per partition, merged on the driver.
+   * (features rows): one accumulator per partition, merged on the driver. A unit holds a term when
+   * its count vector over {@code vocabulary} does (the top terms are vocabulary terms, and the
+   * vocabulary counts every occurrence), so the units' terms themselves need not be kept.
    */
   public static TopicCoherence.Cooccurrences cooccurrences(
-      Dataset<Row> features, List<TopicTerms> topics, int n) {
+      Dataset<Row> features, String[] vocabulary, List<TopicTerms> topics, int n) {
     Set<String> tracked = new TreeSet<>();
     topics.forEach(t -> tracked.addAll(t.terms().subList(0, Math.min(n, t.terms().size()))));
     List<String> terms = List.copyOf(tracked);
     MapPartitionsFunction<Row, TopicCoherence.Cooccurrences> count =
         rows -> {
           TopicCoherence.Cooccurrences counts = new TopicCoherence.Cooccurrences(terms);
-          rows.forEachRemaining(r -> counts.addUnit(r.<String>getList(0)));
+          rows.forEachRemaining(
+              r -> {
+                List<String> present = new ArrayList<>();
+                for (int index : r.<Vector>getAs(0).toSparse().indices()) {
+                  present.add(vocabulary[index]);
+                }
+                counts.addUnit(present);
+              });
           return List.of(counts).iterator();
         };
     return features
-        .select(Columns.TERMS)
+        .select(Columns.FEATURES)
         .mapPartitions(count, Encoders.javaSerialization(TopicCoherence.Cooccurrences.class))
         .reduce((ReduceFunction<TopicCoherence.Cooccurrences>) (a, b) -> a.merge(b));
   }

@@ -18,7 +18,7 @@ final class TopicSchema {
           Columns.ZONES,
           Columns.TERMS);
 
-  /** The unit columns and what the vocabulary adds: the units the LDA model sees. */
+  /** The unit columns but terms, and what the vocabulary adds: the units the LDA model sees. */
   static final List<String> FEATURE_COLUMNS = withFeatures();
 
   private TopicSchema() {}
@@ -47,6 +47,8 @@ final class TopicSchema {
 
   private static List<String> withFeatures() {
     List<String> columns = new ArrayList<>(UNIT_COLUMNS);
+    // The terms are counted into the features: kept, they would weigh as much as the corpus.
+    columns.remove(Columns.TERMS);
     columns.add(Columns.FEATURES);
     columns.add(Columns.N_TERMS);
     return List.copyOf(columns);

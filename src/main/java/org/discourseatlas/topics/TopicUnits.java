@@ -12,10 +12,12 @@ import static org.apache.spark.sql.functions.lit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.analysis.LexicalUnits;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.schema.Columns;
@@ -32,6 +34,21 @@ public final class TopicUnits {
           Columns.ROLE,
           Columns.ZONES,
           LexicalUnits.TERM_UNITS);
+
+  /**
+   * The features rows ({@code TopicModelEstimator.features}): what a run keeps as refresh state, so
+   * that a refresh using the same model counts only its new documents' units.
+   */
+  public static final StructType FEATURES_SCHEMA =
+      new StructType()
+          .add(Columns.DOC_ID, DataTypes.StringType, false)
+          .add(Columns.TURN, DataTypes.IntegerType, true)
+          .add(Columns.PARAGRAPH, DataTypes.IntegerType, true)
+          .add(Columns.PERIOD, DataTypes.StringType, true)
+          .add(Columns.ROLE, DataTypes.StringType, true)
+          .add(Columns.ZONES, DataTypes.createArrayType(DataTypes.StringType, true), true)
+          .add(Columns.FEATURES, SQLDataTypes.VectorType(), true)
+          .add(Columns.N_TERMS, DataTypes.IntegerType, true);
 
   private TopicUnits() {}
 

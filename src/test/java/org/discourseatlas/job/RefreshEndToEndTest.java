@@ -2,6 +2,7 @@ package org.discourseatlas.job;
 
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.discourseatlas.analysis.Sentiment;
 import org.discourseatlas.bench.TableComparison;
 import org.discourseatlas.schema.Columns;
@@ -227,15 +229,23 @@ class RefreshEndToEndTest {
   }
 
   /**
-   * July's documents, rejects, turns and sentences are June's folders plus July's own, which holds
-   * only July's rows: carried rows are written once, by the month that made them.
+   * July's documents, rejects, turns, sentences, frame mentions and actor events are June's folders
+   * plus July's own, which holds only July's rows: carried rows are written once, by the month that
+   * made them.
    */
   @Test
   void carriedRowsStayInJunesFoldersAndJulyWritesOnlyItsOwn() {
     JsonNode july = manifest(refreshed, JULY);
     JsonNode june = manifest(refreshed, JUNE);
     Set<String> juneIds = analysedIds(refreshed, JUNE);
-    for (Table table : List.of(Table.DOCUMENTS, Table.REJECTS, Table.TURNS, Table.SENTENCES)) {
+    for (Table table :
+        List.of(
+            Table.DOCUMENTS,
+            Table.REJECTS,
+            Table.TURNS,
+            Table.SENTENCES,
+            Table.FRAME_MENTIONS,
+            Table.ACTOR_EVENTS)) {
       JsonNode folders = july.at("/tables/" + table.tableName());
       assertTrue(folders.isArray() && folders.size() == 2, table + ": " + folders);
       assertEquals(june.at("/tables/" + table.tableName()).asText(), folders.get(0).asText());
@@ -285,6 +295,61 @@ class RefreshEndToEndTest {
     assertEquals(0, counted.exceptAll(added).count(), "counts only in the full run's state");
   }
 
+  /**
+   * July matched only its new documents against the frame dictionaries; its kept per-document
+   * counts are the full run's, and the frames tables equal (theRefreshedTablesEqualAFullRun).
+   */
+  @Test
+  void theFrameCountsKeptAreThoseOfAFullRun() {
+    assertFalse(manifest(refreshed, JULY).at("/refresh/frames_counted_again").asBoolean());
+    Dataset<Row> added = state(refreshed, JULY, "frame_counts");
+    Dataset<Row> counted = state(full, JULY, "frame_counts");
+    assertTrue(
+        added.filter(functions.aggregate(col("hits"), lit(0L), (a, b) -> a.plus(b)).gt(0)).count()
+            > 10,
+        "documents hold frame hits");
+    assertEquals(counted.count(), added.count());
+    assertEquals(0, counted.exceptAll(added).count(), "counts only in the full run's state");
+  }
+
+  /** July named actors only in its new sentences; its kept actor rows are the full run's. */
+  @Test
+  void theActorRowsKeptAreThoseOfAFullRun() {
+    assertFalse(manifest(refreshed, JULY).at("/refresh/actors_named_again").asBoolean());
+    Dataset<Row> kept = state(refreshed, JULY, "actor_mentions");
+    Dataset<Row> named = state(full, JULY, "actor_mentions");
+    assertTrue(kept.count() > 10, "actors were named");
+    assertEquals(named.count(), kept.count());
+    assertEquals(0, named.exceptAll(kept).count(), "actor rows only in the full run's state");
+  }
+
+  /**
+   * July reused June's model and kept June's topic units' features: it counted only its new
+   * documents' units, and its kept features are the full run's (which counted every unit).
+   */
+  @Test
+  void theTopicFeaturesKeptAreThoseOfAFullRun() {
+    assertTrue(manifest(refreshed, JULY).at("/topic_model/features_kept").asBoolean());
+    assertFalse(manifest(full, JULY).at("/topic_model/features_kept").asBoolean());
+    assertEquals(
+        manifest(full, JULY).at("/topic_model/units").asLong(),
+        manifest(refreshed, JULY).at("/topic_model/units").asLong());
+    Dataset<Row> kept = topicFeatures(refreshed);
+    Dataset<Row> counted = topicFeatures(full);
+    assertTrue(kept.count() > 10, "units were modelled");
+    assertEquals(counted.count(), kept.count());
+    assertEquals(0, counted.exceptAll(kept).count(), "features only in the full run's state");
+  }
+
+  private static Dataset<Row> topicFeatures(Path output) {
+    Dataset<Row> features = state(output, JULY, "topic_features");
+    return features
+        .withColumn(
+            Columns.FEATURES,
+            org.apache.spark.ml.functions.vector_to_array(col(Columns.FEATURES), "float64"))
+        .select(Columns.DOC_ID, Columns.TURN, Columns.PARAGRAPH, Columns.N_TERMS, Columns.FEATURES);
+  }
+
   private static Dataset<Row> state(Path output, String snapshot, String piece) {
     String models = manifest(output, snapshot).get("models").asText();
     return spark.read().parquet(output.resolve(models).resolve("state").resolve(piece).toString());
@@ -330,6 +395,12 @@ class RefreshEndToEndTest {
     assertTrue(
         august.at("/refresh/terms_counted_again").asBoolean(),
         "the zones group the term counts: counted again");
+    assertTrue(
+        august.at("/refresh/frames_counted_again").asBoolean(),
+        "the zones group the frame counts: counted again");
+    assertTrue(
+        august.at("/refresh/actors_named_again").asBoolean(),
+        "the zones and the parse's token limit changed: actors named again");
     assertEquals(0, august.at("/input_counts/new/records").asLong());
     assertEquals(30, august.at("/input_counts/input_files_already_seen").asLong());
     assertEquals(

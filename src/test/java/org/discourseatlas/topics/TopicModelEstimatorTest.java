@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.config.JobConfigLoader;
 import org.discourseatlas.schema.Columns;
+import org.discourseatlas.stats.TopicCoherence;
 import org.discourseatlas.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,44 @@ class TopicModelEstimatorTest {
 
   private static String[] vocabulary(Dataset<Row> turns, JobConfig.Topics settings) {
     return new TopicModelEstimator(settings).fitVocabulary(turns).vocabulary();
+  }
+
+  /**
+   * Coherence counts units from their count vectors (the terms are not kept with the features): a
+   * unit holds a term when its vector does, so the counts equal those of the units' own terms.
+   */
+  @Test
+  void coherenceCountsFromFeaturesAreThoseOfTheUnitsTerms() {
+    TopicModelEstimator estimator = new TopicModelEstimator(small);
+    CountVectorizerModel vocabulary = estimator.fitVocabulary(units);
+    Dataset<Row> features = estimator.features(vocabulary, units);
+    List<String> terms = List.of(vocabulary.vocabulary());
+    List<Double> weights = terms.stream().map(t -> 1.0).toList();
+    TopicCoherence.Cooccurrences fromFeatures =
+        TopicReport.cooccurrences(
+            features,
+            vocabulary.vocabulary(),
+            List.of(new TopicTerms(0, terms, weights)),
+            terms.size());
+    // The reference: the modelled units' own terms, counted one unit at a time.
+    TopicCoherence.Cooccurrences fromTerms = new TopicCoherence.Cooccurrences(terms);
+    for (Row unit :
+        units
+            .join(
+                features.select(Columns.DOC_ID, Columns.TURN),
+                List.of(Columns.DOC_ID, Columns.TURN).toArray(new String[0]),
+                "left_semi")
+            .collectAsList()) {
+      fromTerms.addUnit(unit.getList(unit.fieldIndex(Columns.TERMS)));
+    }
+    assertTrue(terms.size() > 3 && fromTerms.documents() > 3, "terms and units to count");
+    assertEquals(fromTerms.documents(), fromFeatures.documents());
+    for (String a : terms) {
+      assertEquals(fromTerms.of(a), fromFeatures.of(a), a);
+      for (String b : terms) {
+        assertEquals(fromTerms.together(a, b), fromFeatures.together(a, b), a + " & " + b);
+      }
+    }
   }
 
   @Test

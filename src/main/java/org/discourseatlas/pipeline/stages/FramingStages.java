@@ -10,6 +10,7 @@ import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.dictionary.ActorNames;
 import org.discourseatlas.dictionary.DictionaryMatcher;
 import org.discourseatlas.dictionary.DocumentFrameCounts;
+import org.discourseatlas.ingest.RefreshState;
 import org.discourseatlas.nlp.MorphaLemmatizer;
 import org.discourseatlas.pipeline.RunData;
 import org.discourseatlas.pipeline.RunState;
@@ -19,8 +20,9 @@ import org.discourseatlas.terms.Lemmatizer;
 
 /**
  * Framing categories per zone (frames, frame_comparisons, frame_mentions) and the actors of the
- * zone windows (actor_events, actors). Both are computed over the whole snapshot every run, from
- * the written sentences: a refresh equals a full run; only the parse behind the actors is reused.
+ * zone windows (actor_events, actors). A refresh matches only its new documents against the frame
+ * dictionaries (the base's per-document counts are refresh state, its mentions carried); the actors
+ * are computed over the whole snapshot every run, from the parse the sentences keep.
  */
 public final class FramingStages {
   private FramingStages() {}
@@ -52,7 +54,8 @@ public final class FramingStages {
               Columns.DOC_ID,
               Columns.DATE,
               Columns.SOURCE,
-              Columns.DUPLICATE_OF));
+              Columns.DUPLICATE_OF),
+          Uses.of(RunData.NEW_TURNS, Columns.DOC_ID));
     }
 
     public List<Uses> adds() {
@@ -72,15 +75,28 @@ public final class FramingStages {
           new DocumentFrameCounts(
               new DictionaryMatcher(run.dictionaries.frames()), lemmatizer(), sides);
       Dataset<Row> sentences = run.get(RunData.SENTENCES);
-      Dataset<Row> perDocument =
-          run.keep(
-              Frames.perDocument(
-                  sentences, run.get(RunData.TURNS), run.get(RunData.DOCUMENTS), counter));
+      Dataset<Row> turns = run.get(RunData.TURNS);
+      Dataset<Row> documents = run.get(RunData.DOCUMENTS);
+      int context = run.config.lexical().contextWords();
+      // The base's frame counts (per document) and mentions hold for its documents: only the new
+      // documents' sentences are matched against the dictionaries; the groups' rates and intervals
+      // are computed again from every document's counts.
+      Dataset<Row> perDocument;
+      if (run.base().frameCountsHold()) {
+        Dataset<Row> fresh = run.onlyNewDocuments(sentences);
+        perDocument =
+            run.keep(
+                run.base()
+                    .state(RefreshState.FRAME_COUNTS)
+                    .unionByName(Frames.perDocument(fresh, turns, documents, counter)));
+        run.putCarried(RunData.FRAME_MENTIONS, Frames.mentions(fresh, counter, context));
+      } else {
+        perDocument = run.keep(Frames.perDocument(sentences, turns, documents, counter));
+        run.put(RunData.FRAME_MENTIONS, Frames.mentions(sentences, counter, context));
+      }
+      run.saveState(RefreshState.FRAME_COUNTS, perDocument);
       run.put(RunData.FRAMES, Frames.byGroup(perDocument, counter, settings));
       run.put(RunData.FRAME_COMPARISONS, Frames.comparisons(perDocument, counter, settings));
-      run.put(
-          RunData.FRAME_MENTIONS,
-          Frames.mentions(sentences, counter, run.config.lexical().contextWords()));
       if (counter.categories().isEmpty()) {
         run.skipped("frames", "frames.dictionaries names no dictionary with a category");
       }
@@ -131,7 +147,8 @@ public final class FramingStages {
               Columns.DOC_ID,
               Columns.DATE,
               Columns.SOURCE,
-              Columns.DUPLICATE_OF));
+              Columns.DUPLICATE_OF),
+          Uses.of(RunData.NEW_TURNS, Columns.DOC_ID));
     }
 
     public List<Uses> adds() {
@@ -148,13 +165,30 @@ public final class FramingStages {
         return Counts.written(0, "rows", RunData.ACTOR_EVENTS, RunData.ACTORS);
       }
       ActorNames names = new ActorNames(run.dictionaries.actors(), lemmatizer());
-      Dataset<Row> parsed =
-          run.keep(Actors.parsedSentences(run.get(RunData.SENTENCES), run.get(RunData.DOCUMENTS)));
-      run.put(RunData.ACTOR_EVENTS, Actors.events(parsed, names));
+      Dataset<Row> sentences = run.get(RunData.SENTENCES);
+      Dataset<Row> documents = run.get(RunData.DOCUMENTS);
+      // The base's actor events are carried and its sentences' actor rows kept as state when the
+      // parse, the zones and the actor names are unchanged: only the new documents' are made.
+      Dataset<Row> perSentence;
+      if (run.base().actorRowsHold()) {
+        Dataset<Row> parsed =
+            run.keep(Actors.parsedSentences(run.onlyNewDocuments(sentences), documents));
+        run.putCarried(RunData.ACTOR_EVENTS, Actors.events(parsed, names));
+        perSentence =
+            run.base()
+                .state(RefreshState.ACTOR_MENTIONS)
+                .unionByName(Actors.perSentence(parsed, names));
+      } else {
+        Dataset<Row> parsed = run.keep(Actors.parsedSentences(sentences, documents));
+        run.put(RunData.ACTOR_EVENTS, Actors.events(parsed, names));
+        perSentence = Actors.perSentence(parsed, names);
+      }
+      perSentence = run.keep(perSentence);
+      run.saveState(RefreshState.ACTOR_MENTIONS, perSentence);
       JobConfig.Sentiment sentiment = run.config.sentiment();
       run.put(
           RunData.ACTORS,
-          Actors.byZone(parsed, names, sentiment.bootstrapResamples(), sentiment.seed()));
+          Actors.byZone(perSentence, sentiment.bootstrapResamples(), sentiment.seed()));
       return Counts.written(
           run.fact(StageReports.SentimentCounts.class).scored(),
           "rows",

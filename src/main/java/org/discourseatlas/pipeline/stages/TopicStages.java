@@ -10,6 +10,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.analysis.LexicalUnits;
 import org.discourseatlas.config.JobConfig;
+import org.discourseatlas.ingest.RefreshState;
+import org.discourseatlas.pipeline.BaseSnapshot;
 import org.discourseatlas.pipeline.RunData;
 import org.discourseatlas.pipeline.RunState;
 import org.discourseatlas.pipeline.Stage;
@@ -48,7 +50,8 @@ public final class TopicStages {
       String modelId,
       long units,
       long modelled,
-      Double miniBatchFraction) {}
+      Double miniBatchFraction,
+      boolean featuresKept) {}
 
   /**
    * Topic units (turns, paragraphs or documents) and the model: a saved one when it may be reused,
@@ -61,7 +64,8 @@ public final class TopicStages {
 
     public List<Uses> reads() {
       return List.of(
-          Uses.of(RunData.LEXICAL_UNITS, Columns.DOC_ID, Columns.ZONES, LexicalUnits.TERM_UNITS));
+          Uses.of(RunData.LEXICAL_UNITS, Columns.DOC_ID, Columns.ZONES, LexicalUnits.TERM_UNITS),
+          Uses.of(RunData.NEW_TURNS, Columns.DOC_ID));
     }
 
     /** Features are added empty when no model is fitted (topics disabled or too few units). */
@@ -77,11 +81,6 @@ public final class TopicStages {
         putEmptyTables(run);
         return new Counts(0, 0, "units");
       }
-      Dataset<Row> units =
-          run.keepFlat(
-              TopicUnits.of(
-                  run.get(RunData.LEXICAL_UNITS), settings.unit(), settings.extraStopwords()));
-      long unitCount = units.count();
       String unit = settings.unit().name().toLowerCase(Locale.ROOT);
       String fingerprint = run.fingerprints.topics();
       TopicModelEstimator estimator = new TopicModelEstimator(settings);
@@ -90,6 +89,15 @@ public final class TopicStages {
               ? SavedTopicModel.latest(run.store, fingerprint, StageLog::note)
               : null;
       TopicModel model = saved == null ? null : saved.load(run.store);
+      boolean keepsBaseFeatures = saved != null && keepsBaseFeatures(run.base(), saved.modelId());
+      Dataset<Row> lexicalUnits = run.get(RunData.LEXICAL_UNITS);
+      Dataset<Row> units =
+          run.keepFlat(
+              TopicUnits.of(
+                  keepsBaseFeatures ? run.onlyNewDocuments(lexicalUnits) : lexicalUnits,
+                  settings.unit(),
+                  settings.extraStopwords()));
+      long unitCount = units.count() + (keepsBaseFeatures ? run.base().topicUnits() : 0);
       String[] terms =
           model != null ? model.vocabularyModel().vocabulary() : estimator.vocabularyTerms(units);
       if (model == null && terms.length < 2) {
@@ -106,7 +114,13 @@ public final class TopicStages {
                 + saved.runId()
                 + "); --refit-topics fits a new one");
       }
-      Dataset<Row> features = run.keepFlat(estimator.features(vocabulary, units));
+      Dataset<Row> features = estimator.features(vocabulary, units);
+      if (keepsBaseFeatures) {
+        features =
+            estimator.partitioned(
+                run.base().state(RefreshState.TOPIC_FEATURES).unionByName(features));
+      }
+      features = run.keepFlat(features);
       long modelled = features.count();
       int vocabularySize = vocabulary.vocabulary().length;
       Double fraction = null;
@@ -121,6 +135,7 @@ public final class TopicStages {
                 : null;
       }
       run.put(RunData.TOPIC_FEATURES, features);
+      run.saveState(RefreshState.TOPIC_FEATURES, features);
       run.report(
           new FittedTopics(
               model,
@@ -129,7 +144,8 @@ public final class TopicStages {
               saved != null ? saved.modelId() : run.runId,
               unitCount,
               modelled,
-              fraction));
+              fraction,
+              keepsBaseFeatures));
       StageLog.note(
           "topics: "
               + (saved != null ? TopicModelInfo.REUSED : TopicModelInfo.FITTED)
@@ -146,8 +162,23 @@ public final class TopicStages {
               + " with fewer than "
               + settings.minUnitTerms()
               + " vocabulary terms), vocabulary "
-              + vocabularySize);
+              + vocabularySize
+              + (keepsBaseFeatures
+                  ? "; the base's units kept, only the new documents' units counted"
+                  : ""));
       return new Counts(unitCount, modelled, "units");
+    }
+
+    /**
+     * Whether the base's units were counted over this model's vocabulary from the lexical units
+     * this run has for its documents (the base inferred them with this model, and neither the zones
+     * nor the lexical settings changed): then only the new documents' units are counted, and the
+     * base's kept features stand for its own.
+     */
+    private static boolean keepsBaseFeatures(BaseSnapshot base, String modelId) {
+      return base.termCountsHold()
+          && modelId.equals(base.topicModelId())
+          && base.hasState(RefreshState.TOPIC_FEATURES);
     }
 
     /** No model: the reason in the log and the manifest's topic_model block, empty tables. */
@@ -178,6 +209,7 @@ public final class TopicStages {
               modelled,
               unitCount - modelled,
               vocabularySize,
+              null,
               null,
               null,
               null,
@@ -246,7 +278,8 @@ public final class TopicStages {
       Map<Integer, double[]> coherence =
           TopicReport.coherence(
               described,
-              TopicReport.cooccurrences(features, described, settings.coherenceTerms()),
+              TopicReport.cooccurrences(
+                  features, model.vocabulary(), described, settings.coherenceTerms()),
               settings.coherenceTerms());
       List<TopicTerms> shown = described.stream().map(d -> d.top(settings.topTerms())).toList();
       Dataset<Row> prevalence =
@@ -277,6 +310,7 @@ public final class TopicStages {
               run.store.relativeModelsPath(),
               fitted.miniBatchFraction(),
               reuseShares,
+              fitted.featuresKept(),
               Double.isNaN(logPerplexity) ? null : logPerplexity,
               null);
       run.report(info);
