@@ -18,7 +18,9 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -288,11 +290,8 @@ class RefreshEndToEndTest {
 
   @Test
   void theTermCountsKeptAreThoseOfAFullRun() {
-    Dataset<Row> added = state(refreshed, JULY, "term_counts");
-    Dataset<Row> counted = state(full, JULY, "term_counts");
-    assertTrue(added.filter(col(Columns.NGRAM).geq(2)).count() > 1000, "n-grams are kept");
-    assertEquals(counted.count(), added.count());
-    assertEquals(0, counted.exceptAll(added).count(), "counts only in the full run's state");
+    Dataset<Row> kept = assertKeptAsByAFullRun("term_counts", Function.identity());
+    assertTrue(kept.filter(col(Columns.NGRAM).geq(2)).count() > 1000, "n-grams are kept");
   }
 
   /**
@@ -302,25 +301,18 @@ class RefreshEndToEndTest {
   @Test
   void theFrameCountsKeptAreThoseOfAFullRun() {
     assertFalse(manifest(refreshed, JULY).at("/refresh/frames_counted_again").asBoolean());
-    Dataset<Row> added = state(refreshed, JULY, "frame_counts");
-    Dataset<Row> counted = state(full, JULY, "frame_counts");
-    assertTrue(
-        added.filter(functions.aggregate(col("hits"), lit(0L), (a, b) -> a.plus(b)).gt(0)).count()
-            > 10,
-        "documents hold frame hits");
-    assertEquals(counted.count(), added.count());
-    assertEquals(0, counted.exceptAll(added).count(), "counts only in the full run's state");
+    Dataset<Row> kept = assertKeptAsByAFullRun("frame_counts", Function.identity());
+    Column hits = functions.aggregate(col("hits"), lit(0L), (a, b) -> a.plus(b));
+    assertTrue(kept.filter(hits.gt(0)).count() > 10, "documents hold frame hits");
   }
 
   /** July named actors only in its new sentences; its kept actor rows are the full run's. */
   @Test
   void theActorRowsKeptAreThoseOfAFullRun() {
     assertFalse(manifest(refreshed, JULY).at("/refresh/actors_named_again").asBoolean());
-    Dataset<Row> kept = state(refreshed, JULY, "actor_mentions");
-    Dataset<Row> named = state(full, JULY, "actor_mentions");
-    assertTrue(kept.count() > 10, "actors were named");
-    assertEquals(named.count(), kept.count());
-    assertEquals(0, named.exceptAll(kept).count(), "actor rows only in the full run's state");
+    assertTrue(
+        assertKeptAsByAFullRun("actor_mentions", Function.identity()).count() > 10,
+        "actors were named");
   }
 
   /**
@@ -334,20 +326,36 @@ class RefreshEndToEndTest {
     assertEquals(
         manifest(full, JULY).at("/topic_model/units").asLong(),
         manifest(refreshed, JULY).at("/topic_model/units").asLong());
-    Dataset<Row> kept = topicFeatures(refreshed);
-    Dataset<Row> counted = topicFeatures(full);
+    // The count vectors compared as arrays.
+    Dataset<Row> kept =
+        assertKeptAsByAFullRun(
+            "topic_features",
+            features ->
+                features
+                    .withColumn(
+                        Columns.FEATURES,
+                        org.apache.spark.ml.functions.vector_to_array(
+                            col(Columns.FEATURES), "float64"))
+                    .select(
+                        Columns.DOC_ID,
+                        Columns.TURN,
+                        Columns.PARAGRAPH,
+                        Columns.N_TERMS,
+                        Columns.FEATURES));
     assertTrue(kept.count() > 10, "units were modelled");
-    assertEquals(counted.count(), kept.count());
-    assertEquals(0, counted.exceptAll(kept).count(), "features only in the full run's state");
   }
 
-  private static Dataset<Row> topicFeatures(Path output) {
-    Dataset<Row> features = state(output, JULY, "topic_features");
-    return features
-        .withColumn(
-            Columns.FEATURES,
-            org.apache.spark.ml.functions.vector_to_array(col(Columns.FEATURES), "float64"))
-        .select(Columns.DOC_ID, Columns.TURN, Columns.PARAGRAPH, Columns.N_TERMS, Columns.FEATURES);
+  /**
+   * A piece of July's refresh state as the refresh kept it (June's plus July's new documents')
+   * equals the full run's, which made it from every document; returns the refresh's rows.
+   */
+  private static Dataset<Row> assertKeptAsByAFullRun(
+      String piece, Function<Dataset<Row>, Dataset<Row>> comparable) {
+    Dataset<Row> kept = comparable.apply(state(refreshed, JULY, piece));
+    Dataset<Row> made = comparable.apply(state(full, JULY, piece));
+    assertEquals(made.count(), kept.count(), piece + " rows");
+    assertEquals(0, made.exceptAll(kept).count(), piece + ": rows only in the full run's state");
+    return kept;
   }
 
   private static Dataset<Row> state(Path output, String snapshot, String piece) {
