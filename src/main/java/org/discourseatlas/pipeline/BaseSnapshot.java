@@ -252,10 +252,14 @@ public final class BaseSnapshot {
 
   /**
    * Whether the base's per-document frame counts and frame mentions hold for its documents now: the
-   * framing settings (dictionaries, comparisons, context) and the zones are unchanged.
+   * framing settings (dictionaries, comparisons, context) and the zones are unchanged, and it kept
+   * the counts.
    */
   public boolean frameCountsHold() {
-    return manifest != null && !zonesChanged && !framesChanged;
+    return manifest != null
+        && !zonesChanged
+        && !framesChanged
+        && hasState(RefreshState.FRAME_COUNTS);
   }
 
   /**

@@ -30,8 +30,10 @@ import org.discourseatlas.zones.ZoneGazetteer;
  *       again from their kept parse.
  * </ul>
  *
- * <p>{@code lexical} is recorded for the reader only: term statistics are always recomputed over
- * all documents. Settings that only shape aggregates (intervals, comparisons) are in none.
+ * <p>{@code lexical} (term length, stopwords, lemmas, n-gram length, multiword expressions): the
+ * kept term counts and the earlier sentences' term units are made again (decision 0025). Settings
+ * that only shape the tables of groups (intervals, thresholds, keyness comparisons) are in none:
+ * those tables are computed every run.
  */
 public record Fingerprints(
     String ingest,

@@ -21,8 +21,10 @@ import org.discourseatlas.terms.Lemmatizer;
 /**
  * Framing categories per zone (frames, frame_comparisons, frame_mentions) and the actors of the
  * zone windows (actor_events, actors). A refresh matches only its new documents against the frame
- * dictionaries (the base's per-document counts are refresh state, its mentions carried); the actors
- * are computed over the whole snapshot every run, from the parse the sentences keep.
+ * dictionaries (the base's per-document counts are refresh state, its mentions carried) and names
+ * actors only in its new documents' parsed sentences (the base's actor rows per sentence are
+ * refresh state, its actor events carried); the tables of groups are computed again from both
+ * (decision 0028).
  */
 public final class FramingStages {
   private FramingStages() {}
