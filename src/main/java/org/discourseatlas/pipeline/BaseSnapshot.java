@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,32 +43,24 @@ public final class BaseSnapshot {
   private final Snapshots snapshots;
   private final Map<String, Object> manifest;
   private final String fullReason;
-  private final boolean zonesChanged;
-  private final boolean sentimentChanged;
-  private final boolean lexicalChanged;
-  private final boolean framesChanged;
-  private final boolean actorsChanged;
+
+  /** The fingerprints ({@link Fingerprints#toMap} names) that differ from the base's. */
+  private final Set<String> changed;
+
   private Set<String> seenHashes;
+  private final Map<RefreshState, Boolean> keptPieces = new EnumMap<>(RefreshState.class);
 
   private BaseSnapshot(
       SparkSession spark,
       Snapshots snapshots,
       Map<String, Object> manifest,
       String fullReason,
-      boolean zonesChanged,
-      boolean sentimentChanged,
-      boolean lexicalChanged,
-      boolean framesChanged,
-      boolean actorsChanged) {
+      Set<String> changed) {
     this.spark = spark;
     this.snapshots = snapshots;
     this.manifest = manifest;
     this.fullReason = fullReason;
-    this.zonesChanged = zonesChanged;
-    this.sentimentChanged = sentimentChanged;
-    this.lexicalChanged = lexicalChanged;
-    this.framesChanged = framesChanged;
-    this.actorsChanged = actorsChanged;
+    this.changed = Set.copyOf(changed);
   }
 
   /** The base of a run writing {@code snapshot}, with a line saying what is reused or redone. */
@@ -90,7 +83,7 @@ public final class BaseSnapshot {
       return none(
           spark, snapshots, from + " was written before refreshes: every input is analysed");
     }
-    if (!hasState(spark, snapshots, base)) {
+    if (!hasStateMarker(spark, snapshots, base)) {
       return none(
           spark,
           snapshots,
@@ -105,55 +98,40 @@ public final class BaseSnapshot {
           snapshots,
           "the ingest settings changed since " + from + ": every input is analysed");
     }
-    boolean zones = !now.zones().equals(fingerprints.get(Fingerprints.ZONES));
-    boolean sentiment = !now.sentiment().equals(fingerprints.get(Fingerprints.SENTIMENT));
-    boolean lexical = !now.lexical().equals(fingerprints.get(Fingerprints.LEXICAL));
-    // A base written before frame counts were kept has no frames fingerprint: counted again.
-    boolean frames = !now.frames().equals(fingerprints.get(Fingerprints.FRAMES));
-    boolean actors = !now.actors().equals(fingerprints.get(Fingerprints.ACTORS));
+    // A base written before a fingerprint existed (frames, actors) has none: its piece is redone.
+    Set<String> changed = new TreeSet<>();
+    now.toMap()
+        .forEach(
+            (name, value) -> {
+              if (REDONE.containsKey(name) && !value.equals(fingerprints.get(name))) {
+                changed.add(name);
+              }
+            });
     StageLog.note("refresh: building on " + from + "; only inputs not seen there are analysed");
-    if (zones) {
+    for (String name : changed) {
       StageLog.note(
-          "refresh: the gazetteer or zone window changed since "
-              + from
-              + ": its sentences are tagged again (and scored where they newly fall in a zone window)");
+          "refresh: the " + name + " settings changed since " + from + ": " + REDONE.get(name));
     }
-    if (sentiment) {
-      StageLog.note(
-          "refresh: the sentiment settings changed since "
-              + from
-              + ": its sentences are scored again");
-    }
-    if (lexical || zones) {
-      StageLog.note(
-          "refresh: the "
-              + (lexical && zones
-                  ? "lexical settings and zones"
-                  : lexical ? "lexical settings" : "zones")
-              + " changed since "
-              + from
-              + ": term counts are counted again over every document");
-    }
-    if (frames || zones) {
-      StageLog.note(
-          "refresh: the "
-              + (frames ? "framing dictionaries or comparisons" : "zones")
-              + " changed since "
-              + from
-              + " (or it kept no frame counts): frames are counted again over every document");
-    }
-    if (actors) {
-      StageLog.note(
-          "refresh: the actor dictionary changed since "
-              + from
-              + " (or it kept no actor rows): actors are named again in every parsed sentence");
-    }
-    return new BaseSnapshot(
-        spark, snapshots, base, null, zones, sentiment, lexical, frames, actors);
+    return new BaseSnapshot(spark, snapshots, base, null, changed);
   }
 
+  /** What a refresh makes again over the base's documents when a fingerprint changed. */
+  private static final Map<String, String> REDONE =
+      Map.of(
+          Fingerprints.ZONES,
+          "its sentences are tagged again (and scored where they newly fall in a zone window);"
+              + " term counts, frame counts, zone mentions and actor rows are made again",
+          Fingerprints.SENTIMENT,
+          "its sentences are scored again and their actors named again",
+          Fingerprints.LEXICAL,
+          "term counts are counted again over every document",
+          Fingerprints.FRAMES,
+          "frames and zone mentions are found again over every document",
+          Fingerprints.ACTORS,
+          "actors are named again in every parsed sentence");
+
   /** Whether a run's models folder holds refresh state this job can build on. */
-  private static boolean hasState(
+  private static boolean hasStateMarker(
       SparkSession spark, Snapshots snapshots, Map<String, Object> manifest) {
     Object models = manifest.get("models");
     if (models == null) {
@@ -175,7 +153,7 @@ public final class BaseSnapshot {
 
   private static BaseSnapshot none(SparkSession spark, Snapshots snapshots, String reason) {
     StageLog.note("refresh: " + reason);
-    return new BaseSnapshot(spark, snapshots, null, reason, false, false, false, false, false);
+    return new BaseSnapshot(spark, snapshots, null, reason, Set.of());
   }
 
   /**
@@ -234,11 +212,11 @@ public final class BaseSnapshot {
   }
 
   public boolean zonesChanged() {
-    return zonesChanged;
+    return changed.contains(Fingerprints.ZONES);
   }
 
   public boolean sentimentChanged() {
-    return sentimentChanged;
+    return changed.contains(Fingerprints.SENTIMENT);
   }
 
   /**
@@ -247,7 +225,7 @@ public final class BaseSnapshot {
    * document.
    */
   public boolean termCountsHold() {
-    return manifest != null && !zonesChanged && !lexicalChanged;
+    return manifest != null && !zonesChanged() && !changed.contains(Fingerprints.LEXICAL);
   }
 
   /**
@@ -256,10 +234,15 @@ public final class BaseSnapshot {
    * the counts.
    */
   public boolean frameCountsHold() {
-    return manifest != null
-        && !zonesChanged
-        && !framesChanged
-        && hasState(RefreshState.FRAME_COUNTS);
+    return mentionsHold() && hasState(RefreshState.FRAME_COUNTS);
+  }
+
+  /**
+   * Whether the base's zone mentions (KWIC) hold for its sentences now: the gazetteer and the KWIC
+   * context (part of the framing settings) are unchanged. A mention is a function of its sentence.
+   */
+  public boolean mentionsHold() {
+    return manifest != null && !zonesChanged() && !changed.contains(Fingerprints.FRAMES);
   }
 
   /**
@@ -269,9 +252,9 @@ public final class BaseSnapshot {
    */
   public boolean actorRowsHold() {
     return manifest != null
-        && !zonesChanged
-        && !sentimentChanged
-        && !actorsChanged
+        && !zonesChanged()
+        && !sentimentChanged()
+        && !changed.contains(Fingerprints.ACTORS)
         && hasState(RefreshState.ACTOR_MENTIONS);
   }
 
@@ -298,7 +281,7 @@ public final class BaseSnapshot {
 
   /** Sentiment results to reuse: the base's sentences, or null when they must be scored again. */
   public Dataset<Row> sentimentResults() {
-    return manifest == null || sentimentChanged ? null : table(Table.SENTENCES);
+    return manifest == null || sentimentChanged() ? null : table(Table.SENTENCES);
   }
 
   /**
@@ -321,12 +304,17 @@ public final class BaseSnapshot {
     if (manifest == null) {
       return false;
     }
-    Path folder = statePath(piece);
-    try {
-      return folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(folder);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot look for the refresh state " + folder, e);
-    }
+    // Looked up once per piece: the stage and the manifest both ask.
+    return keptPieces.computeIfAbsent(
+        piece,
+        p -> {
+          Path folder = statePath(p);
+          try {
+            return folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(folder);
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot look for the refresh state " + folder, e);
+          }
+        });
   }
 
   private Path statePath(RefreshState piece) {

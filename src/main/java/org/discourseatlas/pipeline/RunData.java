@@ -32,8 +32,18 @@ public enum RunData {
    * base's scored sentences are carried.
    */
   TAGGED_SENTENCES(null),
-  /** Sentence n-grams with their groups (LexicalUnits): the input of every lexical statistic. */
+  /**
+   * Every analysed sentence's term units with its groups (LexicalUnits): cached where the term
+   * counts are made from all of them, else read only where a stage needs the archive's units.
+   */
   LEXICAL_UNITS(null),
+  /** The lexical units of this run's new documents: all of them when nothing is built on. */
+  NEW_LEXICAL_UNITS(null),
+  /**
+   * The lexical units of sentences in some zone's window: all that collocations and keyness of zone
+   * sets count (a sentence in no window counts in neither).
+   */
+  ZONE_UNITS(null),
   /**
    * Per term-frequency group, the counts of every n-gram (TermFrequencies.COUNTS_SCHEMA): the
    * base's plus the new documents', or counted over all.

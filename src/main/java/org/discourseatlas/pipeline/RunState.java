@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.ml.util.MLWritable;
@@ -199,6 +200,21 @@ public final class RunState implements AutoCloseable {
     if (before != null) {
       unpersist(before);
     }
+    if (added.containsKey(table)) {
+      added.put(table, store.readStagedOwnRows(spark, table.table()));
+    }
+  }
+
+  /**
+   * The rows of a table that belong to this run's new documents: when the table is carried ({@link
+   * #putCarried}) and written, the rows this run added, read from its own folder (no scan of the
+   * base's folders: the sentences of the whole UN corpus are 225 MB); else {@link
+   * #onlyNewDocuments} of the whole table. A stage that reads this must declare {@code
+   * Uses.of(NEW_TURNS, DOC_ID)} and read the table after the stage that adds it.
+   */
+  public Dataset<Row> newDocumentRows(RunData table) {
+    Dataset<Row> own = added.get(table);
+    return own != null ? own : onlyNewDocuments(get(table));
   }
 
   /**
@@ -258,7 +274,7 @@ public final class RunState implements AutoCloseable {
 
   /** A fact, when a stage reported it (the topic model exists only when one was fitted). */
   public <T extends Record> java.util.Optional<T> findFact(Class<T> kind) {
-    return java.util.Optional.ofNullable(facts.get(kind)).map(kind::cast);
+    return Optional.ofNullable(facts.get(kind)).map(kind::cast);
   }
 
   /**

@@ -222,6 +222,11 @@ public final class SnapshotStore implements AutoCloseable {
     return spark.read().parquet(tableFolders(table));
   }
 
+  /** Only the rows this run wrote to a table: its own folder, without the carried ones. */
+  public Dataset<Row> readStagedOwnRows(SparkSession spark, Table table) {
+    return spark.read().parquet(tablePath(table).toString());
+  }
+
   /** Where this run's models go: {@code <output>/models/snapshot=YYYY-MM/run=<run_id>}. */
   public Path modelsPath() {
     return runFolder(new Path(root, MODELS_DIR));

@@ -128,6 +128,14 @@ public final class TopicModelEstimator {
    * @return the unit columns but terms, plus features and n_terms
    */
   public Dataset<Row> features(CountVectorizerModel vocabulary, Dataset<Row> units) {
+    return partitioned(counted(vocabulary, units));
+  }
+
+  /**
+   * {@link #features} as counted, in the units' partitions: for a refresh, which lays them out with
+   * its base's kept features ({@link #partitioned} of the union, one shuffle).
+   */
+  public Dataset<Row> counted(CountVectorizerModel vocabulary, Dataset<Row> units) {
     validateUnits(units.schema());
     UDF1<Vector, Integer> total =
         v -> {
@@ -142,8 +150,7 @@ public final class TopicModelEstimator {
             .transform(units)
             .withColumn(
                 Columns.N_TERMS, udf(total, DataTypes.IntegerType).apply(col(Columns.FEATURES)));
-    return partitioned(
-        counted.drop(Columns.TERMS).filter(col(Columns.N_TERMS).geq(settings.minUnitTerms())));
+    return counted.drop(Columns.TERMS).filter(col(Columns.N_TERMS).geq(settings.minUnitTerms()));
   }
 
   /**

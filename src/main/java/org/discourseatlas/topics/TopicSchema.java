@@ -19,7 +19,7 @@ final class TopicSchema {
           Columns.TERMS);
 
   /** The unit columns but terms, and what the vocabulary adds: the units the LDA model sees. */
-  static final List<String> FEATURE_COLUMNS = withFeatures();
+  static final List<String> FEATURE_COLUMNS = List.of(TopicUnits.FEATURES_SCHEMA.fieldNames());
 
   private TopicSchema() {}
 
@@ -43,14 +43,5 @@ final class TopicSchema {
               + String.join(", ", have)
               + ")");
     }
-  }
-
-  private static List<String> withFeatures() {
-    List<String> columns = new ArrayList<>(UNIT_COLUMNS);
-    // The terms are counted into the features: kept, they would weigh as much as the corpus.
-    columns.remove(Columns.TERMS);
-    columns.add(Columns.FEATURES);
-    columns.add(Columns.N_TERMS);
-    return List.copyOf(columns);
   }
 }

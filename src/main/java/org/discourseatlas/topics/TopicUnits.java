@@ -37,7 +37,8 @@ public final class TopicUnits {
 
   /**
    * The features rows ({@code TopicModelEstimator.features}): what a run keeps as refresh state, so
-   * that a refresh using the same model counts only its new documents' units.
+   * that a refresh using the same model counts only its new documents' units. The unit columns but
+   * terms (counted into the features: kept, they would weigh as much as the corpus).
    */
   public static final StructType FEATURES_SCHEMA =
       new StructType()

@@ -231,9 +231,9 @@ class RefreshEndToEndTest {
   }
 
   /**
-   * July's documents, rejects, turns, sentences, frame mentions and actor events are June's folders
-   * plus July's own, which holds only July's rows: carried rows are written once, by the month that
-   * made them.
+   * July's documents, rejects, turns, sentences, zone and frame mentions and actor events are
+   * June's folders plus July's own, which holds only July's rows: carried rows are written once, by
+   * the month that made them.
    */
   @Test
   void carriedRowsStayInJunesFoldersAndJulyWritesOnlyItsOwn() {
@@ -246,6 +246,7 @@ class RefreshEndToEndTest {
             Table.REJECTS,
             Table.TURNS,
             Table.SENTENCES,
+            Table.MENTIONS,
             Table.FRAME_MENTIONS,
             Table.ACTOR_EVENTS)) {
       JsonNode folders = july.at("/tables/" + table.tableName());
@@ -409,6 +410,9 @@ class RefreshEndToEndTest {
     assertTrue(
         august.at("/refresh/actors_named_again").asBoolean(),
         "the zones and the parse's token limit changed: actors named again");
+    assertTrue(
+        august.at("/tables/" + Table.MENTIONS.tableName()).isTextual(),
+        "the gazetteer's fingerprint changed: every sentence's mentions found again, one folder");
     assertEquals(0, august.at("/input_counts/new/records").asLong());
     assertEquals(30, august.at("/input_counts/input_files_already_seen").asLong());
     assertEquals(

@@ -281,7 +281,7 @@ public final class AnalysisStages {
 
     public Counts run(RunState run) {
       Dataset<Row> earlierDocuments = run.get(RunData.EARLIER_DOCUMENTS);
-      Dataset<Row> newSentences = run.onlyNewDocuments(run.get(RunData.SENTENCES));
+      Dataset<Row> newSentences = run.newDocumentRows(RunData.SENTENCES);
       // The base's documents and rejects stay in its folders: only the new ones are written.
       Dataset<Row> newDocuments =
           run.keep(

@@ -85,7 +85,7 @@ public final class FramingStages {
       // are computed again from every document's counts.
       Dataset<Row> perDocument;
       if (run.base().frameCountsHold()) {
-        Dataset<Row> fresh = run.onlyNewDocuments(sentences);
+        Dataset<Row> fresh = run.newDocumentRows(RunData.SENTENCES);
         perDocument =
             run.keep(
                 run.base()
@@ -174,7 +174,7 @@ public final class FramingStages {
       Dataset<Row> perSentence;
       if (run.base().actorRowsHold()) {
         Dataset<Row> parsed =
-            run.keep(Actors.parsedSentences(run.onlyNewDocuments(sentences), documents));
+            run.keep(Actors.parsedSentences(run.newDocumentRows(RunData.SENTENCES), documents));
         run.putCarried(RunData.ACTOR_EVENTS, Actors.events(parsed, names));
         perSentence =
             run.base()

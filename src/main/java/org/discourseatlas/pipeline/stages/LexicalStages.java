@@ -62,30 +62,46 @@ public final class LexicalStages {
     public List<Uses> adds() {
       return List.of(
           Uses.of(RunData.LEXICAL_UNITS, Columns.DOC_ID, Columns.ZONES, LexicalUnits.TERM_UNITS),
+          Uses.of(
+              RunData.NEW_LEXICAL_UNITS, Columns.DOC_ID, Columns.ZONES, LexicalUnits.TERM_UNITS),
+          Uses.of(RunData.ZONE_UNITS, Columns.DOC_ID, Columns.ZONES, LexicalUnits.TERM_UNITS),
           Uses.of(RunData.TERM_COUNTS, TermFrequencies.COUNTS_SCHEMA.fieldNames()),
           Uses.table(RunData.TERM_FREQUENCIES));
     }
 
     public Counts run(RunState run) {
       JobConfig.Lexical lexical = run.config.lexical();
+      BaseSnapshot base = run.base();
       // The term units (lemmas) come with the sentences, made once per sentence; the n-grams are
       // derived from them by each reader (a cheap split), not cached: as structs they outweighed
       // everything else on the heap.
       Dataset<Row> units =
-          run.keep(
-              LexicalUnits.of(
-                  run.get(RunData.SENTENCES), run.get(RunData.TURNS), run.get(RunData.DOCUMENTS)));
-      run.put(RunData.LEXICAL_UNITS, units);
-      BaseSnapshot base = run.base();
-      // The base's term counts plus the new documents' are what counting every document gives
-      // (sums over disjoint documents): the n-grams of the archive are not made again.
+          LexicalUnits.of(
+              run.get(RunData.SENTENCES), run.get(RunData.TURNS), run.get(RunData.DOCUMENTS));
       Dataset<Row> counts;
       if (base.termCountsHold()) {
+        // The base's term counts plus the new documents' are what counting every document gives
+        // (sums over disjoint documents): the archive's units are neither made nor cached (they
+        // were a third of this stage on the whole UN corpus, decision 0029), only the new
+        // documents' and those of sentences in a zone window, all that collocations count.
+        Dataset<Row> newUnits = run.keep(newDocumentUnits(run));
+        run.put(RunData.LEXICAL_UNITS, units);
+        run.put(RunData.NEW_LEXICAL_UNITS, newUnits);
+        run.put(
+            RunData.ZONE_UNITS,
+            run.keep(
+                LexicalUnits.of(
+                    inSomeZone(run.get(RunData.SENTENCES)),
+                    run.get(RunData.TURNS),
+                    run.get(RunData.DOCUMENTS))));
         Dataset<Row> earlier = base.state(RefreshState.TERM_COUNTS);
-        Dataset<Row> added =
-            run.keep(TermFrequencies.counts(run.onlyNewDocuments(units), lexical.maxNgram()));
+        Dataset<Row> added = run.keep(TermFrequencies.counts(newUnits, lexical.maxNgram()));
         counts = TermFrequencies.add(earlier, added, added.count());
       } else {
+        units = run.keep(units);
+        run.put(RunData.LEXICAL_UNITS, units);
+        run.put(RunData.NEW_LEXICAL_UNITS, run.onlyNewDocuments(units));
+        run.put(RunData.ZONE_UNITS, inSomeZone(units));
         counts = TermFrequencies.counts(units, lexical.maxNgram());
       }
       counts = run.keep(counts);
@@ -93,6 +109,18 @@ public final class LexicalStages {
       run.saveState(RefreshState.TERM_COUNTS, counts);
       run.put(RunData.TERM_FREQUENCIES, TermFrequencies.table(counts, lexical.minNgramCount()));
       return Counts.written(sentences(run), "rows", RunData.TERM_FREQUENCIES);
+    }
+
+    /** The new documents' lexical units (their sentences only are read where carried). */
+    private static Dataset<Row> newDocumentUnits(RunState run) {
+      return LexicalUnits.of(
+          run.newDocumentRows(RunData.SENTENCES),
+          run.get(RunData.NEW_TURNS),
+          run.get(RunData.DOCUMENTS));
+    }
+
+    private static Dataset<Row> inSomeZone(Dataset<Row> rows) {
+      return rows.filter(functions.size(col(Columns.ZONES)).gt(0));
     }
   }
 
@@ -104,7 +132,7 @@ public final class LexicalStages {
 
     public List<Uses> reads() {
       return List.of(
-          Uses.of(RunData.LEXICAL_UNITS, Columns.ZONES, LexicalUnits.TERM_UNITS),
+          Uses.of(RunData.ZONE_UNITS, Columns.ZONES, LexicalUnits.TERM_UNITS),
           Uses.of(RunData.TERM_COUNTS, TermFrequencies.COUNTS_SCHEMA.fieldNames()));
     }
 
@@ -114,8 +142,7 @@ public final class LexicalStages {
 
     public Counts run(RunState run) {
       JobConfig.Lexical lexical = run.config.lexical();
-      Dataset<Row> units =
-          LexicalUnits.withNgrams(run.get(RunData.LEXICAL_UNITS), lexical.maxNgram());
+      Dataset<Row> units = LexicalUnits.withNgrams(run.get(RunData.ZONE_UNITS), lexical.maxNgram());
       // Flat: every comparison reads both several times, and a cache's plan is printed (and
       // re-analysed) wherever it is read; as scans of their rows the keyness plan stays small.
       // The n-gram counts of each zone and of the corpus are levels of the term counts.
@@ -158,14 +185,15 @@ public final class LexicalStages {
 
     public List<Uses> reads() {
       return List.of(
-          Uses.of(RunData.LEXICAL_UNITS, Columns.ZONES, LexicalUnits.TERM_UNITS),
+          Uses.of(RunData.ZONE_UNITS, Columns.ZONES, LexicalUnits.TERM_UNITS),
           Uses.of(
               RunData.SENTENCES,
               Columns.DOC_ID,
               Columns.TURN,
               Columns.SENTENCE,
               Columns.TEXT,
-              Columns.NAMED_ZONES));
+              Columns.NAMED_ZONES),
+          Uses.of(RunData.NEW_TURNS, Columns.DOC_ID));
     }
 
     public List<Uses> adds() {
@@ -177,16 +205,26 @@ public final class LexicalStages {
       run.put(
           RunData.COLLOCATIONS,
           Keyness.collocations(
-              LexicalUnits.withNgrams(run.get(RunData.LEXICAL_UNITS), lexical.maxNgram()),
+              LexicalUnits.withNgrams(run.get(RunData.ZONE_UNITS), lexical.maxNgram()),
               lexical.collocationMinCount(),
               lexical.collocationTop()));
+      // The base's mentions hold for its sentences (same gazetteer and context): only the new
+      // documents' sentences are searched, and the base's folders are carried.
+      boolean carried = run.base().mentionsHold();
+      Dataset<Row> sentences =
+          carried ? run.newDocumentRows(RunData.SENTENCES) : run.get(RunData.SENTENCES);
       // named_zones is this matcher's finding on the same text (sentences are tagged again when the
       // gazetteer changes): a sentence that names no zone holds no mention, and most name none.
-      Dataset<Row> naming =
-          run.get(RunData.SENTENCES).filter(functions.size(col(Columns.NAMED_ZONES)).gt(0));
-      run.put(
-          RunData.MENTIONS,
-          Mentions.of(naming, new ZoneMatcher(run.gazetteer), lexical.contextWords()));
+      Dataset<Row> mentions =
+          Mentions.of(
+              sentences.filter(functions.size(col(Columns.NAMED_ZONES)).gt(0)),
+              new ZoneMatcher(run.gazetteer),
+              lexical.contextWords());
+      if (carried) {
+        run.putCarried(RunData.MENTIONS, mentions);
+      } else {
+        run.put(RunData.MENTIONS, mentions);
+      }
       return Counts.written(sentences(run), "rows", RunData.COLLOCATIONS, RunData.MENTIONS);
     }
 

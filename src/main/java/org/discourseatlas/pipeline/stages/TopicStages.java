@@ -65,7 +65,8 @@ public final class TopicStages {
     public List<Uses> reads() {
       return List.of(
           Uses.of(RunData.LEXICAL_UNITS, Columns.DOC_ID, Columns.ZONES, LexicalUnits.TERM_UNITS),
-          Uses.of(RunData.NEW_TURNS, Columns.DOC_ID));
+          Uses.of(
+              RunData.NEW_LEXICAL_UNITS, Columns.DOC_ID, Columns.ZONES, LexicalUnits.TERM_UNITS));
     }
 
     /** Features are added empty when no model is fitted (topics disabled or too few units). */
@@ -90,11 +91,10 @@ public final class TopicStages {
               : null;
       TopicModel model = saved == null ? null : saved.load(run.store);
       boolean keepsBaseFeatures = saved != null && keepsBaseFeatures(run.base(), saved.modelId());
-      Dataset<Row> lexicalUnits = run.get(RunData.LEXICAL_UNITS);
       Dataset<Row> units =
           run.keepFlat(
               TopicUnits.of(
-                  keepsBaseFeatures ? run.onlyNewDocuments(lexicalUnits) : lexicalUnits,
+                  run.get(keepsBaseFeatures ? RunData.NEW_LEXICAL_UNITS : RunData.LEXICAL_UNITS),
                   settings.unit(),
                   settings.extraStopwords()));
       long unitCount = units.count() + (keepsBaseFeatures ? run.base().topicUnits() : 0);
@@ -114,13 +114,14 @@ public final class TopicStages {
                 + saved.runId()
                 + "); --refit-topics fits a new one");
       }
-      Dataset<Row> features = estimator.features(vocabulary, units);
-      if (keepsBaseFeatures) {
-        features =
-            estimator.partitioned(
-                run.base().state(RefreshState.TOPIC_FEATURES).unionByName(features));
-      }
-      features = run.keepFlat(features);
+      Dataset<Row> features =
+          run.keepFlat(
+              keepsBaseFeatures
+                  ? estimator.partitioned(
+                      run.base()
+                          .state(RefreshState.TOPIC_FEATURES)
+                          .unionByName(estimator.counted(vocabulary, units)))
+                  : estimator.features(vocabulary, units));
       long modelled = features.count();
       int vocabularySize = vocabulary.vocabulary().length;
       Double fraction = null;
