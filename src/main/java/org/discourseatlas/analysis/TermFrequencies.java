@@ -234,8 +234,8 @@ public final class TermFrequencies {
     // A kept row's n-gram is kept at the corpus level too (no group counts it more often), so the
     // corpus level's kept rows hold every document frequency the IDF needs: on the whole UN corpus
     // 479,417 rows of 2,467,704 (about 40 MB), broadcast. A window over (term, n) did the same with
-    // a shuffle and sort of every kept row, made twice (for the output's range partitioning and
-    // for the write): 13 s of a refresh's 30 s stage (decision 0029).
+    // one more shuffle and sort of every kept row; the gain was not measurable under host drift
+    // (decision 0029, docs/benchmarks.md).
     Dataset<Row> corpusDocFreqs =
         counted
             .filter(col(LEVEL).equalTo(TermLevel.CORPUS.ordinal()))
