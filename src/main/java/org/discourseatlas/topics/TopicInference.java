@@ -67,12 +67,7 @@ public final class TopicInference {
             col(Columns.TOPIC_DISTRIBUTION),
             col(Columns.TOP_TOPIC),
             col(Columns.TOP_SHARE));
-    // turn and paragraph are null for coarser units: compared null-safe.
-    Column sameUnit =
-        col(Columns.DOC_ID)
-            .equalTo(col(doc))
-            .and(col(Columns.TURN).eqNullSafe(col(turn)))
-            .and(col(Columns.PARAGRAPH).eqNullSafe(col(paragraph)));
+    Column sameUnit = sameUnit(doc, turn, paragraph);
     Dataset<Row> inferred = shares(model, features.join(earlier, sameUnit, "left_anti"));
     Dataset<Row> kept =
         features
@@ -89,5 +84,34 @@ public final class TopicInference {
                 col(Columns.TOP_TOPIC),
                 col(Columns.TOP_SHARE));
     return inferred.unionByName(kept);
+  }
+
+  /**
+   * Each unit of {@code features} with its row of {@code shares} (same unit, as {@link
+   * TopicInference} made them): the features' columns and the shares' topic distribution.
+   */
+  static Dataset<Row> withShares(Dataset<Row> features, Dataset<Row> shares) {
+    String doc = "shares_doc_id";
+    String turn = "shares_turn";
+    String paragraph = "shares_paragraph";
+    Dataset<Row> distributions =
+        shares.select(
+            col(Columns.DOC_ID).as(doc),
+            col(Columns.TURN).as(turn),
+            col(Columns.PARAGRAPH).as(paragraph),
+            col(Columns.TOPIC_DISTRIBUTION));
+    return features
+        .join(distributions, sameUnit(doc, turn, paragraph), "inner")
+        .drop(doc, turn, paragraph);
+  }
+
+  /**
+   * The unit's key equals the renamed key columns; turn and paragraph null-safe (coarser units).
+   */
+  private static Column sameUnit(String doc, String turn, String paragraph) {
+    return col(Columns.DOC_ID)
+        .equalTo(col(doc))
+        .and(col(Columns.TURN).eqNullSafe(col(turn)))
+        .and(col(Columns.PARAGRAPH).eqNullSafe(col(paragraph)));
   }
 }

@@ -1,18 +1,26 @@
 package org.discourseatlas.topics;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.clustering.LocalLDAModel;
 import org.apache.spark.ml.feature.CountVectorizerModel;
+import org.apache.spark.ml.linalg.Matrix;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.discourseatlas.schema.Columns;
+import org.discourseatlas.stats.LdaBound;
 
 /**
  * A fitted topic model, as {@link TopicModelEstimator} makes it: one Spark ML {@link PipelineModel}
@@ -128,9 +136,73 @@ public final class TopicModel {
     return lda.transform(features);
   }
 
-  /** Spark's per-token log perplexity bound of the model on {@code features} (lower is better). */
+  /**
+   * Spark's per-token log perplexity bound of the model on {@code features} (lower is better): each
+   * unit inferred again, seeded by its row position. For model selection over held-out units.
+   */
   public double logPerplexity(Dataset<Row> features) {
     return lda.logPerplexity(features);
+  }
+
+  /**
+   * The per-token log perplexity of the model on its units (lower is better): minus the variational
+   * bound on their log likelihood over their tokens, by Spark's formula ({@link LdaBound}), each
+   * unit's part at the gamma its topic shares normalise instead of a second inference seeded by its
+   * row position. So the value is the units' own (not their partitioning's), costs no inference (a
+   * unit's shares, kept or inferred, are all it needs) and matches Spark's {@code logPerplexity}
+   * where Spark's seed is the model's (a unit at position 0).
+   *
+   * @param features {@link TopicModelEstimator#features} rows
+   * @param shares the same units' {@link TopicInference} rows by this model
+   * @return NaN when the units have no tokens
+   */
+  public double logPerplexity(Dataset<Row> features, Dataset<Row> shares) {
+    LdaBound bound = bound();
+    Broadcast<LdaBound> shared =
+        JavaSparkContext.fromSparkContext(features.sparkSession().sparkContext()).broadcast(bound);
+    double[] sums =
+        TopicInference.withShares(features, shares)
+            .select(col(Columns.FEATURES), col(Columns.TOPIC_DISTRIBUTION))
+            .javaRDD()
+            .map(row -> unitBoundAndTokens(shared.value(), row))
+            .fold(new double[2], (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
+    shared.destroy();
+    double tokens = sums[1];
+    return tokens == 0 ? Double.NaN : -(sums[0] + bound.topicsPart()) / tokens;
+  }
+
+  /** A unit's part of the bound and its tokens; no part for a unit without terms, as Spark. */
+  private static double[] unitBoundAndTokens(LdaBound bound, Row row) {
+    SparseVector counts = ((Vector) row.get(0)).toSparse();
+    double tokens = 0;
+    for (double count : counts.values()) {
+      tokens += count;
+    }
+    if (counts.indices().length == 0) {
+      return new double[] {0, tokens};
+    }
+    List<Double> shareList = row.getList(1);
+    double[] shares = new double[shareList.size()];
+    for (int k = 0; k < shares.length; k++) {
+      shares[k] = shareList.get(k);
+    }
+    double[] gamma = bound.gammaOfShares(shares, tokens);
+    return new double[] {bound.unitPart(counts.indices(), counts.values(), gamma), tokens};
+  }
+
+  /** The model's bound: Spark's alpha, eta and topic-term matrix (terms by topics). */
+  LdaBound bound() {
+    Matrix topics = lda.topicsMatrix();
+    double[][] lambda = new double[topics.numRows()][topics.numCols()];
+    for (int w = 0; w < lambda.length; w++) {
+      for (int k = 0; k < lambda[w].length; k++) {
+        lambda[w][k] = topics.apply(w, k);
+      }
+    }
+    return new LdaBound(
+        lda.estimatedDocConcentration().toArray(),
+        lda.oldLocalModel().topicConcentration(),
+        lambda);
   }
 
   public double logLikelihood(Dataset<Row> features) {

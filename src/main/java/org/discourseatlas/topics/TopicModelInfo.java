@@ -19,7 +19,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param sharesReused whether the base snapshot's topic shares were kept
  * @param featuresKept whether the base snapshot's units' features were kept (only the new
  *     documents' units counted over the vocabulary)
- * @param logPerplexity Spark's per-token bound over the modelled units
+ * @param logPerplexity the per-token log perplexity over the modelled units: Spark's bound, each
+ *     unit at the gamma of its shares (TopicModel#logPerplexity(Dataset, Dataset))
  * @param reason why no model was fitted (skipped)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

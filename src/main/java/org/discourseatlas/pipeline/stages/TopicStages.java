@@ -293,7 +293,7 @@ public final class TopicStages {
           RunData.TOPIC_PREVALENCE_COMPARISONS,
           TopicPrevalence.comparisons(shares, shown, settings.comparisons(), settings));
       run.put(RunData.TOPIC_SHARES, shares);
-      double logPerplexity = model.logPerplexity(features);
+      double logPerplexity = model.logPerplexity(features, shares);
       SavedTopicModel saved = fitted.saved();
       TopicModelInfo info =
           new TopicModelInfo(
