@@ -18,21 +18,15 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.spark.ml.attribute.AttributeGroup;
-import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,7 +40,6 @@ import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.schema.Columns;
 import org.discourseatlas.stats.SetSimilarity;
 import scala.collection.immutable.Seq;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Near-duplicate stage: the same transcript republished with other boilerplate or small edits. Each
@@ -59,19 +52,12 @@ public final class NearDuplicates {
   /** Hash tables of the LSH: a pair at Jaccard 0.9 is missed with probability 0.1^5 = 1e-5. */
   private static final int HASH_TABLES = 5;
 
-  /**
-   * 2^22 shingle buckets: collisions between distinct shingles stay rare for transcript lengths.
-   */
-  private static final int FEATURES = 1 << 22;
-
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-
   private static final String FEATURES_COLUMN = "shingle_features";
   private static final String DISTANCE = "jaccard_distance";
-  private static final String SIGNATURE = "shingle_hashes";
+  static final String SIGNATURE = "shingle_hashes";
   private static final String BUCKET_TABLE = "hash_table";
   private static final String BUCKET = "hash_value";
-  private static final String SHINGLES = "shingles";
+  static final String SHINGLES = "shingles";
   private static final String ID_A = "id_a";
   private static final String ORDER_A = "order_a";
   private static final String FEATURES_A = "features_a";
@@ -113,6 +99,12 @@ public final class NearDuplicates {
    */
   public static Marked markAgainst(
       Dataset<Row> fresh, Earlier earlier, JobConfig.NearDuplicates rule) {
+    return markAgainst(fresh, earlier, rule, NearPairsOnDriver.MAX_NEW_DOCUMENTS);
+  }
+
+  /** As above; up to {@code maxOnDriver} new documents are searched on the driver. */
+  static Marked markAgainst(
+      Dataset<Row> fresh, Earlier earlier, JobConfig.NearDuplicates rule, int maxOnDriver) {
     String earlierId = "earlier_doc_id";
     Dataset<Row> exact =
         fresh
@@ -132,11 +124,11 @@ public final class NearDuplicates {
     if (!rule.enabled()) {
       return new Marked(exact, earlier.signatures());
     }
-    return mark(exact, earlier, rule);
+    return mark(exact, earlier, rule, maxOnDriver);
   }
 
   /** Order keys: an earlier document sorts before every new one, then by source path. */
-  private static final String EARLIER = "0";
+  static final String EARLIER = "0";
 
   private static final String NEW = "1";
 
@@ -170,7 +162,10 @@ public final class NearDuplicates {
     // distance below still decides. On the UN corpus most bucket collisions are speeches of
     // unrelated lengths that share formulaic openings.
     Column couldBeSimilar =
-        least(shinglesA, shinglesB).geq(greatest(shinglesA, shinglesB).multiply(minJaccard - 1e-9));
+        least(shinglesA, shinglesB)
+            .geq(
+                greatest(shinglesA, shinglesB)
+                    .multiply(minJaccard - BucketCandidates.SIZE_FILTER_MARGIN));
     Dataset<Row> candidates =
         a.join(
                 b,
@@ -235,55 +230,9 @@ public final class NearDuplicates {
         posexplode(col(SIGNATURE)).as(new String[] {BUCKET_TABLE, BUCKET}));
   }
 
-  /**
-   * A document's word n-gram shingles (over its turns' texts, in order) as the sorted distinct
-   * indices of Spark's HashingTF (binary, 2^22 features); null for fewer words than a shingle. The
-   * vector is made here, from the indices, rather than by HashingTF.transform over an array column
-   * of the shingles: the same sparse vector without every shingle string going through Spark's row
-   * format and back (decision 0016).
-   */
-  private static UDF1<Seq<String>, Vector> shingleVector(int n) {
-    HashingTF hashing = new HashingTF().setNumFeatures(FEATURES).setBinary(true);
-    return texts -> {
-      List<String> words = new ArrayList<>();
-      for (String text : CollectionConverters.asJava(texts)) {
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-          words.add(m.group());
-        }
-      }
-      if (words.size() < n) {
-        return null; // fewer words than a shingle: MinHash needs at least one
-      }
-      int[] indices = new int[words.size() - n + 1];
-      StringBuilder shingle = new StringBuilder();
-      for (int i = 0; i < indices.length; i++) {
-        shingle.setLength(0);
-        for (int k = i; k < i + n; k++) {
-          if (k > i) {
-            shingle.append(' ');
-          }
-          shingle.append(words.get(k));
-        }
-        indices[i] = hashing.indexOf(shingle.toString());
-      }
-      Arrays.sort(indices);
-      int distinct = 0;
-      for (int index : indices) {
-        if (distinct == 0 || indices[distinct - 1] != index) {
-          indices[distinct++] = index;
-        }
-      }
-      int[] sorted = Arrays.copyOf(indices, distinct);
-      double[] ones = new double[sorted.length];
-      Arrays.fill(ones, 1.0);
-      return Vectors.sparse(FEATURES, sorted, ones);
-    };
-  }
-
   private static Marked mark(
-      Dataset<Row> documents, Earlier earlier, JobConfig.NearDuplicates rule) {
-    UDF1<Seq<String>, Vector> shingleVector = shingleVector(rule.shingleWords());
+      Dataset<Row> documents, Earlier earlier, JobConfig.NearDuplicates rule, int maxOnDriver) {
+    UDF1<Seq<String>, Vector> shingleVector = ShingleVectors.of(rule.shingleWords());
     SparkSession spark = documents.sparkSession();
     Dataset<Row> shingleVectors =
         documents
@@ -300,7 +249,7 @@ public final class NearDuplicates {
                     // runs a job to read a first vector for it.
                     .as(
                         FEATURES_COLUMN,
-                        new AttributeGroup(FEATURES_COLUMN, FEATURES).toMetadata()))
+                        new AttributeGroup(FEATURES_COLUMN, ShingleVectors.FEATURES).toMetadata()))
             .filter(col(FEATURES_COLUMN).isNotNull());
     // Cached over its rows, not its lineage: the pair search reads it twice, and each read of a
     // cached plan prints that plan (the whole ingest) into the query's own.
@@ -332,7 +281,8 @@ public final class NearDuplicates {
                             element_at(
                                 org.apache.spark.ml.functions.vector_to_array(v, "float64"), 1))
                     .as(SIGNATURE));
-    Dataset<Row> newSignatures = spark.createDataFrame(computed.collectAsList(), SIGNATURE_SCHEMA);
+    List<Row> newSignatureRows = computed.collectAsList();
+    Dataset<Row> newSignatures = spark.createDataFrame(newSignatureRows, SIGNATURE_SCHEMA);
     Dataset<Row> earlierSignatures =
         earlier
             .signatures()
@@ -341,14 +291,23 @@ public final class NearDuplicates {
                 concat(lit(EARLIER), col(Columns.SOURCE_PATH)).as(Columns.SOURCE_PATH),
                 col(SHINGLES),
                 col(SIGNATURE));
+    Dataset<Row> newVectors = hashed.select(Columns.DOC_ID, Columns.SOURCE_PATH, FEATURES_COLUMN);
     List<Row> similar =
-        similarPairs(
-            newSignatures,
-            earlierSignatures,
-            hashed.select(Columns.DOC_ID, Columns.SOURCE_PATH, FEATURES_COLUMN),
-            earlier.turns(),
-            shingleVector,
-            rule.minJaccard());
+        newSignatureRows.size() <= maxOnDriver
+            ? NearPairsOnDriver.similarPairs(
+                newSignatureRows,
+                earlierSignatures,
+                newVectors,
+                earlier.turns(),
+                shingleVector,
+                rule.minJaccard())
+            : similarPairs(
+                newSignatures,
+                earlierSignatures,
+                newVectors,
+                earlier.turns(),
+                shingleVector,
+                rule.minJaccard());
     hashed.unpersist();
     List<DuplicateClusters.Pair> pairs = new ArrayList<>();
     for (Row r : similar) {

@@ -19,6 +19,8 @@ import org.discourseatlas.schema.Columns;
 import org.discourseatlas.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Near duplicates at the edge of the threshold, where the shingle-count filter of the candidate
@@ -105,15 +107,21 @@ class NearDuplicatesTest {
    * exactly as one pass over all of them does: the same duplicate, the same similarity; and it
    * keeps the signatures of what it analysed (not of the new duplicate) for the month after.
    */
-  @Test
-  void aRefreshFindsANearCopyOfAnEarlierDocumentFromItsKeptSignature() {
+  /** The search in Spark (no document on the driver) and on the driver (every one). */
+  private static final int SPARK = 0;
+
+  private static final int DRIVER = Integer.MAX_VALUE;
+
+  @ParameterizedTest(name = "at most {0} new documents on the driver")
+  @ValueSource(ints = {SPARK, DRIVER})
+  void aRefreshFindsANearCopyOfAnEarlierDocumentFromItsKeptSignature(int maxOnDriver) {
     Row earlierKept = document("e-kept", "a/1.txt", words("g3", 0, 100));
     Row earlierOther = document("e-other", "a/2.txt", words("g4", 0, 80));
     Row copy = document("n-copy", "b/1.txt", words("g3", 0, 105));
     Row unrelated = document("n-new", "b/2.txt", words("g5", 0, 90));
     NearDuplicates.Marked june =
         NearDuplicates.markAgainst(
-            documents(List.of(earlierKept, earlierOther)), nothingEarlier(), RULE);
+            documents(List.of(earlierKept, earlierOther)), nothingEarlier(), RULE, maxOnDriver);
     assertEquals(List.of("e-kept", "e-other"), ids(june.signatures()));
     // The earlier month as a refresh reads it back: ids, kept signatures, turns (doc_id, turn,
     // text).
@@ -132,14 +140,15 @@ class NearDuplicatesTest {
             juneTurns);
 
     NearDuplicates.Marked july =
-        NearDuplicates.markAgainst(documents(List.of(copy, unrelated)), earlier, RULE);
+        NearDuplicates.markAgainst(documents(List.of(copy, unrelated)), earlier, RULE, maxOnDriver);
     Map<String, Row> refreshed = marks(july);
     Map<String, Row> together =
         marks(
             NearDuplicates.markAgainst(
                 documents(List.of(earlierKept, earlierOther, copy, unrelated)),
                 nothingEarlier(),
-                RULE));
+                RULE,
+                maxOnDriver));
 
     assertEquals(2, refreshed.size(), "only the new documents come back");
     // 100 words in 96 shingles, all among the copy's 101: 96 / 101.
@@ -152,8 +161,9 @@ class NearDuplicatesTest {
     assertEquals(List.of("e-kept", "e-other", "n-new"), ids(july.signatures()));
   }
 
-  @Test
-  void aSupersetJustOverTheThresholdIsANearDuplicateAndJustUnderIsNot() {
+  @ParameterizedTest(name = "at most {0} new documents on the driver")
+  @ValueSource(ints = {SPARK, DRIVER})
+  void aSupersetJustOverTheThresholdIsANearDuplicateAndJustUnderIsNot(int maxOnDriver) {
     // 100 words give 100 - 5 + 1 = 96 shingles of five words. Ten more words give 106 shingles,
     // all 96 of the shorter text among them: Jaccard 96 / 106 = 0.9057 >= 0.9. Eleven more give
     // 107: 96 / 107 = 0.8972 < 0.9. Each group's words are its own, so groups never share one.
@@ -164,7 +174,7 @@ class NearDuplicatesTest {
             document("under-short", "g2/a.txt", words("g2", 0, 100)),
             document("under-long", "g2/b.txt", words("g2", 0, 111)));
     Map<String, Row> marked =
-        marks(NearDuplicates.markAgainst(documents(rows), nothingEarlier(), RULE));
+        marks(NearDuplicates.markAgainst(documents(rows), nothingEarlier(), RULE, maxOnDriver));
 
     assertEquals(4, marked.size());
     // The first by source path is the copy kept.
@@ -173,5 +183,58 @@ class NearDuplicatesTest {
     assertEquals(96.0 / 106.0, marked.get("over-long").getDouble(2), 1e-12);
     assertNull(marked.get("under-short").get(1));
     assertNull(marked.get("under-long").get(1));
+  }
+
+  /**
+   * A month whose new documents are near copies of an earlier one and of each other, at both sides
+   * of the threshold: the search on the driver marks them as the search in Spark does, and as one
+   * pass over every document does (the same heads, the same similarities).
+   */
+  @Test
+  void theSearchOnTheDriverMarksAMonthAsTheSearchInSparkDoes() {
+    Row earlierShort = document("e-short", "a/1.txt", words("g1", 0, 100));
+    Row earlierOther = document("e-other", "a/2.txt", words("g4", 0, 80));
+    List<Row> month =
+        List.of(
+            document("n-over", "b/1.txt", words("g1", 0, 110)), // 96 / 106 with e-short
+            document("n-under", "b/2.txt", words("g1", 0, 111)), // 96 / 107; 106 / 107 with n-over
+            document("n-apart", "b/3.txt", words("g1", 200, 100)), // none shared
+            document("n-new", "b/4.txt", words("g5", 0, 90)));
+    NearDuplicates.Marked june =
+        NearDuplicates.markAgainst(
+            documents(List.of(earlierShort, earlierOther)), nothingEarlier(), RULE, SPARK);
+    NearDuplicates.Earlier earlier =
+        new NearDuplicates.Earlier(
+            documents(List.of(earlierShort, earlierOther)).select(Columns.DOC_ID),
+            spark.createDataFrame(
+                june.signatures().collectAsList(), NearDuplicates.SIGNATURE_SCHEMA),
+            spark.createDataFrame(
+                List.of(
+                    RowFactory.create("e-short", 1, words("g1", 40, 60)),
+                    RowFactory.create("e-short", 0, words("g1", 0, 40)),
+                    RowFactory.create("e-other", 0, words("g4", 0, 80))),
+                TURNS));
+
+    Map<String, Row> onDriver =
+        marks(NearDuplicates.markAgainst(documents(month), earlier, RULE, DRIVER));
+    Map<String, Row> inSpark =
+        marks(NearDuplicates.markAgainst(documents(month), earlier, RULE, SPARK));
+    List<Row> all = new ArrayList<>(List.of(earlierShort, earlierOther));
+    all.addAll(month);
+    Map<String, Row> onePass =
+        marks(NearDuplicates.markAgainst(documents(all), nothingEarlier(), RULE, SPARK));
+
+    assertEquals(inSpark, onDriver);
+    // A duplicate's similarity is its highest to another member of the cluster: n-under's.
+    assertEquals("e-short", onDriver.get("n-over").getString(1));
+    assertEquals(106.0 / 107.0, onDriver.get("n-over").getDouble(2), 1e-12);
+    // Under the threshold with e-short, but over it with n-over: in e-short's cluster.
+    assertEquals("e-short", onDriver.get("n-under").getString(1));
+    assertEquals(106.0 / 107.0, onDriver.get("n-under").getDouble(2), 1e-12);
+    assertNull(onDriver.get("n-apart").get(1));
+    assertNull(onDriver.get("n-new").get(1));
+    for (String id : onDriver.keySet()) {
+      assertEquals(onePass.get(id), onDriver.get(id), id + " as one pass over all marks it");
+    }
   }
 }
