@@ -75,31 +75,31 @@ public final class LexicalStages {
       // The term units (lemmas) come with the sentences, made once per sentence; the n-grams are
       // derived from them by each reader (a cheap split), not cached: as structs they outweighed
       // everything else on the heap.
-      Dataset<Row> units =
-          LexicalUnits.of(
-              run.get(RunData.SENTENCES), run.get(RunData.TURNS), run.get(RunData.DOCUMENTS));
+      Dataset<Row> units = unitsOf(run, run.get(RunData.SENTENCES));
+      boolean additive = base.termCountsHold();
+      if (!additive) {
+        // Every unit is counted: cached, and the other two filtered from the cache.
+        units = run.keep(units);
+      }
+      run.put(RunData.LEXICAL_UNITS, units);
       Dataset<Row> counts;
-      if (base.termCountsHold()) {
+      if (additive) {
         // The base's term counts plus the new documents' are what counting every document gives
         // (sums over disjoint documents): the archive's units are neither made nor cached (they
         // were a third of this stage on the whole UN corpus, decision 0029), only the new
         // documents' and those of sentences in a zone window, all that collocations count.
-        Dataset<Row> newUnits = run.keep(newDocumentUnits(run));
-        run.put(RunData.LEXICAL_UNITS, units);
-        run.put(RunData.NEW_LEXICAL_UNITS, newUnits);
-        run.put(
-            RunData.ZONE_UNITS,
+        Dataset<Row> newUnits =
             run.keep(
                 LexicalUnits.of(
-                    inSomeZone(run.get(RunData.SENTENCES)),
-                    run.get(RunData.TURNS),
-                    run.get(RunData.DOCUMENTS))));
+                    run.newDocumentRows(RunData.SENTENCES),
+                    run.get(RunData.NEW_TURNS),
+                    run.get(RunData.DOCUMENTS)));
+        run.put(RunData.NEW_LEXICAL_UNITS, newUnits);
+        run.put(RunData.ZONE_UNITS, run.keep(unitsOf(run, inSomeZone(run.get(RunData.SENTENCES)))));
         Dataset<Row> earlier = base.state(RefreshState.TERM_COUNTS);
         Dataset<Row> added = run.keep(TermFrequencies.counts(newUnits, lexical.maxNgram()));
         counts = TermFrequencies.add(earlier, added, added.count());
       } else {
-        units = run.keep(units);
-        run.put(RunData.LEXICAL_UNITS, units);
         run.put(RunData.NEW_LEXICAL_UNITS, run.onlyNewDocuments(units));
         run.put(RunData.ZONE_UNITS, inSomeZone(units));
         counts = TermFrequencies.counts(units, lexical.maxNgram());
@@ -111,12 +111,9 @@ public final class LexicalStages {
       return Counts.written(sentences(run), "rows", RunData.TERM_FREQUENCIES);
     }
 
-    /** The new documents' lexical units (their sentences only are read where carried). */
-    private static Dataset<Row> newDocumentUnits(RunState run) {
-      return LexicalUnits.of(
-          run.newDocumentRows(RunData.SENTENCES),
-          run.get(RunData.NEW_TURNS),
-          run.get(RunData.DOCUMENTS));
+    /** The lexical units of {@code sentences}, with their turns' roles and documents' groups. */
+    private static Dataset<Row> unitsOf(RunState run, Dataset<Row> sentences) {
+      return LexicalUnits.of(sentences, run.get(RunData.TURNS), run.get(RunData.DOCUMENTS));
     }
 
     private static Dataset<Row> inSomeZone(Dataset<Row> rows) {
