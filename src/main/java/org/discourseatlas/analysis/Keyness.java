@@ -140,26 +140,60 @@ public final class Keyness {
     return scored(rows, settings);
   }
 
+  /** Per zone, the count of each n-gram of 2 and 3 units, with its head and tail. */
+  public static final StructType COLLOCATION_COUNTS_SCHEMA =
+      new StructType()
+          .add(Columns.ZONE, DataTypes.StringType)
+          .add(Columns.NGRAM, DataTypes.IntegerType)
+          .add(Columns.TERM, DataTypes.StringType)
+          .add(Columns.HEAD, DataTypes.StringType)
+          .add(Columns.TAIL, DataTypes.StringType)
+          .add(Columns.COUNT, DataTypes.LongType);
+
+  /**
+   * The counts collocations are scored from ({@link #COLLOCATION_COUNTS_SCHEMA}): every n-gram of 2
+   * and 3 units in each zone's sentences, however rare (a rare one can reach the minimum count when
+   * a later month's documents are added). Sums over sentences: the counts of two disjoint sets of
+   * documents add ({@link #addCollocationCounts}).
+   */
+  public static Dataset<Row> collocationCounts(Dataset<Row> units) {
+    return units
+        .select(explode(col(Columns.ZONES)).as(Columns.ZONE), col(LexicalUnits.NGRAMS))
+        .select(col(Columns.ZONE), explode(col(LexicalUnits.NGRAMS)).as("g"))
+        .filter(col("g." + Columns.NGRAM).geq(2))
+        .groupBy(
+            col(Columns.ZONE),
+            col("g." + Columns.NGRAM).as(Columns.NGRAM),
+            col("g." + Columns.TERM).as(Columns.TERM),
+            col("g." + Columns.HEAD).as(Columns.HEAD),
+            col("g." + Columns.TAIL).as(Columns.TAIL))
+        .count();
+  }
+
+  /** The collocation counts of two disjoint sets of documents as one (a base's and a month's). */
+  public static Dataset<Row> addCollocationCounts(Dataset<Row> earlier, Dataset<Row> added) {
+    List<Column> keys = new ArrayList<>();
+    for (String name : COLLOCATION_COUNTS_SCHEMA.fieldNames()) {
+      if (!name.equals(Columns.COUNT)) {
+        keys.add(col(name));
+      }
+    }
+    return Columns.select(earlier, COLLOCATION_COUNTS_SCHEMA.fieldNames())
+        .unionByName(Columns.select(added, COLLOCATION_COUNTS_SCHEMA.fieldNames()))
+        .groupBy(keys.toArray(new Column[0]))
+        .agg(sum(Columns.COUNT).as(Columns.COUNT));
+  }
+
   /**
    * Collocations around each zone: n-grams of 2 and 3 units in the zone's sentences whose head
    * (first units) and tail (last unit) occur together more than chance, by Dunning's (1993)
    * log-likelihood G2 on the 2x2 table [head then tail, head then other; other then tail, other
    * then other] of the zone's n-grams of that order; PMI alongside. Kept: count >= minCount and
    * attraction (G2 > 0); the top {@code top} per zone and order, ranked by G2.
+   *
+   * @param ngrams {@link #collocationCounts} rows
    */
-  public static Dataset<Row> collocations(Dataset<Row> units, int minCount, int top) {
-    Dataset<Row> ngrams =
-        units
-            .select(explode(col(Columns.ZONES)).as(Columns.ZONE), col(LexicalUnits.NGRAMS))
-            .select(col(Columns.ZONE), explode(col(LexicalUnits.NGRAMS)).as("g"))
-            .filter(col("g." + Columns.NGRAM).geq(2))
-            .groupBy(
-                col(Columns.ZONE),
-                col("g." + Columns.NGRAM).as(Columns.NGRAM),
-                col("g." + Columns.TERM).as(Columns.TERM),
-                col("g." + Columns.HEAD).as(Columns.HEAD),
-                col("g." + Columns.TAIL).as(Columns.TAIL))
-            .count();
+  public static Dataset<Row> collocations(Dataset<Row> ngrams, int minCount, int top) {
     Dataset<Row> heads =
         ngrams
             .groupBy(Columns.ZONE, Columns.NGRAM, Columns.HEAD)

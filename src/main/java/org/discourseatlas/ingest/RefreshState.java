@@ -3,6 +3,7 @@ package org.discourseatlas.ingest;
 import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.analysis.Actors;
 import org.discourseatlas.analysis.Frames;
+import org.discourseatlas.analysis.Keyness;
 import org.discourseatlas.analysis.TermFrequencies;
 import org.discourseatlas.topics.TopicUnits;
 
@@ -40,7 +41,12 @@ public enum RefreshState {
    * Each actor of each parsed sentence and zone, with the sentence's score, when actors were found.
    * Added within version 2, like the frame counts.
    */
-  ACTOR_MENTIONS("actor_mentions", Actors.PER_SENTENCE);
+  ACTOR_MENTIONS("actor_mentions", Actors.PER_SENTENCE),
+  /**
+   * Per zone, every n-gram of 2 and 3 units of its sentences with head, tail and count, however
+   * rare: collocations are scored from these. Added within version 2, like the frame counts.
+   */
+  COLLOCATION_COUNTS("collocation_counts", Keyness.COLLOCATION_COUNTS_SCHEMA);
 
   /** The folder, beside the models, that holds the pieces. */
   public static final String FOLDER = "state";

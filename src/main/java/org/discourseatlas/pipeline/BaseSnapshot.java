@@ -229,6 +229,14 @@ public final class BaseSnapshot {
   }
 
   /**
+   * Whether the base's collocation counts stand for its documents: its term units and zone windows
+   * are those of this run (the term counts hold), and it kept the piece.
+   */
+  public boolean collocationCountsHold() {
+    return termCountsHold() && hasState(RefreshState.COLLOCATION_COUNTS);
+  }
+
+  /**
    * Whether the base's per-document frame counts and frame mentions hold for its documents now: the
    * framing settings (dictionaries, comparisons, context) and the zones are unchanged, and it kept
    * the counts.

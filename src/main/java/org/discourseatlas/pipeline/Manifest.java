@@ -83,6 +83,7 @@ public record Manifest(
             base.exists() ? base.zonesChanged() : null,
             base.exists() ? base.sentimentChanged() : null,
             base.exists() ? !base.termCountsHold() : null,
+            base.exists() ? !base.collocationCountsHold() : null,
             base.exists() ? !base.frameCountsHold() : null,
             base.exists() ? !base.actorRowsHold() : null,
             run.findFact(TopicModelInfo.class).orElseThrow().sharesWereReused());
@@ -170,6 +171,7 @@ public record Manifest(
       Boolean zonesRetagged,
       Boolean sentimentRescored,
       Boolean termsCountedAgain,
+      Boolean collocationsCountedAgain,
       Boolean framesCountedAgain,
       Boolean actorsNamedAgain,
       boolean topicSharesReused) {}

@@ -125,6 +125,13 @@ class KeynessTest {
     }
   }
 
+  private static Dataset<Row> unitsOf(SparkSession spark, String doc, List<Row> ngrams) {
+    return spark.createDataFrame(
+        List.<Row>of(
+            RowFactory.create(doc, RowValues.array(List.of("aleppo")), RowValues.array(ngrams))),
+        UNITS);
+  }
+
   @Test
   void collocationsRankAttractedPairsByG2() {
     SparkSession spark = SharedSpark.session();
@@ -152,7 +159,20 @@ class KeynessTest {
                 RowFactory.create(
                     "d1", RowValues.array(List.of("aleppo")), RowValues.array(ngrams))),
             UNITS);
-    List<Row> top = Keyness.collocations(rows, 3, 10).orderBy(Columns.RANK).collectAsList();
+    List<Row> top =
+        Keyness.collocations(Keyness.collocationCounts(rows), 3, 10)
+            .orderBy(Columns.RANK)
+            .collectAsList();
+    // The counts of two sets of sentences, added, give the same collocations as counting both at
+    // once (a month's counts on a base's): "city council" is in the first set twice and in the
+    // second once, under the minimum count in the second, and reaches it only added.
+    List<Row> base = new ArrayList<>(ngrams.subList(0, 10));
+    List<Row> month = new ArrayList<>(ngrams.subList(10, ngrams.size()));
+    Dataset<Row> added =
+        Keyness.addCollocationCounts(
+            Keyness.collocationCounts(unitsOf(spark, "d1", base)),
+            Keyness.collocationCounts(unitsOf(spark, "d2", month)));
+    assertEquals(top, Keyness.collocations(added, 3, 10).orderBy(Columns.RANK).collectAsList());
     // Pairs that never occur apart ("aid convoy", "city council": a = 3, b = c = 0, d = 11) are
     // the most attracted: G2 = 2 (3 ln(3 / (3 * 3 / 14)) + 11 ln(11 / (11 * 11 / 14))); a tie
     // is broken by the term.

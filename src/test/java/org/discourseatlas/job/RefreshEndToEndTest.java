@@ -307,6 +307,17 @@ class RefreshEndToEndTest {
     assertTrue(kept.filter(hits.gt(0)).count() > 10, "documents hold frame hits");
   }
 
+  /**
+   * July counted the n-grams of only its new documents' zone sentences; its kept collocation counts
+   * are the full run's (every n-gram of a zone, however rare), and the collocations equal.
+   */
+  @Test
+  void theCollocationCountsKeptAreThoseOfAFullRun() {
+    assertFalse(manifest(refreshed, JULY).at("/refresh/collocations_counted_again").asBoolean());
+    Dataset<Row> kept = assertKeptAsByAFullRun("collocation_counts", Function.identity());
+    assertTrue(kept.filter(col("count").equalTo(1)).count() > 10, "rare n-grams are kept too");
+  }
+
   /** July named actors only in its new sentences; its kept actor rows are the full run's. */
   @Test
   void theActorRowsKeptAreThoseOfAFullRun() {
@@ -404,6 +415,9 @@ class RefreshEndToEndTest {
     assertTrue(
         august.at("/refresh/terms_counted_again").asBoolean(),
         "the zones group the term counts: counted again");
+    assertTrue(
+        august.at("/refresh/collocations_counted_again").asBoolean(),
+        "the zones choose the sentences collocations count: counted again");
     assertTrue(
         august.at("/refresh/frames_counted_again").asBoolean(),
         "the zones group the frame counts: counted again");

@@ -115,10 +115,6 @@ public final class LexicalStages {
     private static Dataset<Row> unitsOf(RunState run, Dataset<Row> sentences) {
       return LexicalUnits.of(sentences, run.get(RunData.TURNS), run.get(RunData.DOCUMENTS));
     }
-
-    private static Dataset<Row> inSomeZone(Dataset<Row> rows) {
-      return rows.filter(functions.size(col(Columns.ZONES)).gt(0));
-    }
   }
 
   /** Keyness of the configured comparisons and, when asked, of each zone against the rest. */
@@ -183,6 +179,7 @@ public final class LexicalStages {
     public List<Uses> reads() {
       return List.of(
           Uses.of(RunData.ZONE_UNITS, Columns.ZONES, LexicalUnits.TERM_UNITS),
+          Uses.of(RunData.NEW_LEXICAL_UNITS, Columns.ZONES, LexicalUnits.TERM_UNITS),
           Uses.of(
               RunData.SENTENCES,
               Columns.DOC_ID,
@@ -199,12 +196,26 @@ public final class LexicalStages {
 
     public Counts run(RunState run) {
       JobConfig.Lexical lexical = run.config.lexical();
+      Dataset<Row> counts;
+      if (run.base().collocationCountsHold()) {
+        // The base's counts plus those of the new documents' zone sentences (sums over disjoint
+        // documents): the archive's zone sentences are not read again.
+        counts =
+            Keyness.addCollocationCounts(
+                run.base().state(RefreshState.COLLOCATION_COUNTS),
+                Keyness.collocationCounts(
+                    LexicalUnits.withNgrams(
+                        inSomeZone(run.get(RunData.NEW_LEXICAL_UNITS)), lexical.maxNgram())));
+      } else {
+        counts =
+            Keyness.collocationCounts(
+                LexicalUnits.withNgrams(run.get(RunData.ZONE_UNITS), lexical.maxNgram()));
+      }
+      counts = run.keep(counts);
+      run.saveState(RefreshState.COLLOCATION_COUNTS, counts);
       run.put(
           RunData.COLLOCATIONS,
-          Keyness.collocations(
-              LexicalUnits.withNgrams(run.get(RunData.ZONE_UNITS), lexical.maxNgram()),
-              lexical.collocationMinCount(),
-              lexical.collocationTop()));
+          Keyness.collocations(counts, lexical.collocationMinCount(), lexical.collocationTop()));
       // The base's mentions hold for its sentences (same gazetteer and context): only the new
       // documents' sentences are searched, and the base's folders are carried.
       boolean carried = run.base().mentionsHold();
@@ -232,6 +243,11 @@ public final class LexicalStages {
               + run.config.lexical().collocationMinCount()
               + " times (collocation min-count)";
     }
+  }
+
+  /** The rows (sentences, units) in some zone's window. */
+  private static Dataset<Row> inSomeZone(Dataset<Row> rows) {
+    return rows.filter(functions.size(col(Columns.ZONES)).gt(0));
   }
 
   /** The term units' extractor of the run's settings (lemmas, stopwords, multiword names). */
