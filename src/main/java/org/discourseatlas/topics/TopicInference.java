@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.array_max;
 import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.col;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -56,18 +58,11 @@ public final class TopicInference {
    */
   public static Dataset<Row> sharesReusing(
       TopicModel model, Dataset<Row> features, Dataset<Row> previous) {
-    String doc = "earlier_doc_id";
-    String turn = "earlier_turn";
-    String paragraph = "earlier_paragraph";
+    String prefix = "earlier_";
     Dataset<Row> earlier =
-        previous.select(
-            col(Columns.DOC_ID).as(doc),
-            col(Columns.TURN).as(turn),
-            col(Columns.PARAGRAPH).as(paragraph),
-            col(Columns.TOPIC_DISTRIBUTION),
-            col(Columns.TOP_TOPIC),
-            col(Columns.TOP_SHARE));
-    Column sameUnit = sameUnit(doc, turn, paragraph);
+        keyRenamed(
+            previous, prefix, Columns.TOPIC_DISTRIBUTION, Columns.TOP_TOPIC, Columns.TOP_SHARE);
+    Column sameUnit = sameUnit(prefix);
     Dataset<Row> inferred = shares(model, features.join(earlier, sameUnit, "left_anti"));
     Dataset<Row> kept =
         features
@@ -91,27 +86,31 @@ public final class TopicInference {
    * TopicInference} made them): the features' columns and the shares' topic distribution.
    */
   static Dataset<Row> withShares(Dataset<Row> features, Dataset<Row> shares) {
-    String doc = "shares_doc_id";
-    String turn = "shares_turn";
-    String paragraph = "shares_paragraph";
-    Dataset<Row> distributions =
-        shares.select(
-            col(Columns.DOC_ID).as(doc),
-            col(Columns.TURN).as(turn),
-            col(Columns.PARAGRAPH).as(paragraph),
-            col(Columns.TOPIC_DISTRIBUTION));
+    String prefix = "shares_";
     return features
-        .join(distributions, sameUnit(doc, turn, paragraph), "inner")
-        .drop(doc, turn, paragraph);
+        .join(keyRenamed(shares, prefix, Columns.TOPIC_DISTRIBUTION), sameUnit(prefix), "inner")
+        .drop(UNIT_KEY.stream().map(k -> prefix + k).toArray(String[]::new));
   }
 
-  /**
-   * The unit's key equals the renamed key columns; turn and paragraph null-safe (coarser units).
-   */
-  private static Column sameUnit(String doc, String turn, String paragraph) {
+  /** What identifies a topic unit: turn and paragraph are null for coarser units. */
+  private static final List<String> UNIT_KEY =
+      List.of(Columns.DOC_ID, Columns.TURN, Columns.PARAGRAPH);
+
+  /** {@code rows}' unit key renamed with {@code prefix}, and the {@code carried} columns. */
+  private static Dataset<Row> keyRenamed(Dataset<Row> rows, String prefix, String... carried) {
+    List<Column> columns = new ArrayList<>();
+    UNIT_KEY.forEach(k -> columns.add(col(k).as(prefix + k)));
+    for (String c : carried) {
+      columns.add(col(c));
+    }
+    return rows.select(columns.toArray(new Column[0]));
+  }
+
+  /** The unit's key equals the prefixed key; turn and paragraph null-safe (coarser units). */
+  private static Column sameUnit(String prefix) {
     return col(Columns.DOC_ID)
-        .equalTo(col(doc))
-        .and(col(Columns.TURN).eqNullSafe(col(turn)))
-        .and(col(Columns.PARAGRAPH).eqNullSafe(col(paragraph)));
+        .equalTo(col(prefix + Columns.DOC_ID))
+        .and(col(Columns.TURN).eqNullSafe(col(prefix + Columns.TURN)))
+        .and(col(Columns.PARAGRAPH).eqNullSafe(col(prefix + Columns.PARAGRAPH)));
   }
 }
