@@ -150,11 +150,11 @@ public final class Actors {
 
   /** actors from {@link #perSentence}: per zone all time and per zone and month. */
   public static Dataset<Row> byZone(Dataset<Row> rows, int bootstrapResamples, long seed) {
-    Dataset<Row> allTime =
-        level(rows.withColumn(Columns.PERIOD, lit(null).cast("string")), bootstrapResamples, seed);
-    Dataset<Row> byMonth =
-        level(rows.filter(col(Columns.PERIOD).isNotNull()), bootstrapResamples, seed);
-    return allTime.unionByName(byMonth);
+    // Both levels in one aggregation: the all-time rows' period is null and every monthly row's is
+    // not, so grouping their union by (zone, period, actor) keeps the levels apart (decision 0034).
+    Dataset<Row> allTime = rows.withColumn(Columns.PERIOD, lit(null).cast("string"));
+    Dataset<Row> byMonth = rows.filter(col(Columns.PERIOD).isNotNull());
+    return level(allTime.unionByName(byMonth), bootstrapResamples, seed);
   }
 
   private static Dataset<Row> level(Dataset<Row> rows, int resamples, long seed) {

@@ -62,6 +62,60 @@ public final class ClusteredMeans {
   private ClusteredMeans() {}
 
   /**
+   * One level of a stacked computation ({@link #ofLevels}).
+   *
+   * @param rows the level's observations
+   * @param keys its group columns, some of the spec's keys
+   * @param seedKey the level's seed key, over its rows (see {@link Spec#seedKey})
+   */
+  public record Level(Dataset<Row> rows, List<String> keys, Column seedKey) {}
+
+  private static final String LEVEL = "clustered_means_level";
+  private static final String SEED_KEY = "clustered_means_seed_key";
+
+  /**
+   * The groups of several levels (the same observations grouped by different columns) in one
+   * aggregation, as {@link #of} gives each level's: each level's rows are tagged with its number
+   * and seed key, the spec's keys it does not group by set to null (strings), and all are grouped
+   * together. Two shuffles in all instead of two per level: a level's aggregations over a few
+   * thousand groups were a handful of small Spark jobs each, whose fixed costs were most of a
+   * refresh's time in these stages (decision 0034). The spec's seedKey is not used: each level
+   * brings its own.
+   *
+   * @return the spec's keys (null where a level does not group by them), count, n_documents, mean,
+   *     ci_low, ci_high, then the shares
+   */
+  public static Dataset<Row> ofLevels(List<Level> levels, Spec spec) {
+    Dataset<Row> stacked = null;
+    for (int i = 0; i < levels.size(); i++) {
+      Level level = levels.get(i);
+      Dataset<Row> rows =
+          level.rows().withColumn(LEVEL, lit(i)).withColumn(SEED_KEY, level.seedKey());
+      for (String key : spec.keys()) {
+        if (!level.keys().contains(key)) {
+          rows = rows.withColumn(key, lit(null).cast(DataTypes.StringType));
+        }
+      }
+      stacked = stacked == null ? rows : stacked.unionByName(rows);
+    }
+    List<String> keys = new ArrayList<>();
+    keys.add(LEVEL);
+    keys.addAll(spec.keys());
+    keys.add(SEED_KEY);
+    Spec stackedSpec =
+        new Spec(
+            keys,
+            spec.value(),
+            spec.countColumn(),
+            spec.meanColumn(),
+            spec.shares(),
+            col(SEED_KEY),
+            spec.resamples(),
+            spec.seed());
+    return of(stacked, stackedSpec).drop(LEVEL, SEED_KEY);
+  }
+
+  /**
    * @param rows one row per observation: the keys, doc_id and the value
    * @return keys, count, n_documents, mean, ci_low, ci_high, then the shares
    */

@@ -232,17 +232,33 @@ public final class Sentiment {
       Dataset<Row> documents,
       JobConfig.Sentiment settings) {
     Dataset<Row> rows = zoneRows(sentences, turns, documents);
-    List<Dataset<Row>> levels = new ArrayList<>();
-    levels.add(level(rows, settings, Columns.ZONE));
-    levels.add(
-        level(
-            rows.filter(col(Columns.PERIOD).isNotNull()), settings, Columns.ZONE, Columns.PERIOD));
-    levels.add(level(rows, settings, Columns.ZONE, Columns.ROLE));
-    Dataset<Row> all = levels.get(0);
-    for (Dataset<Row> level : levels.subList(1, levels.size())) {
-      all = all.unionByName(level);
+    List<ClusteredMeans.Level> levels =
+        List.of(
+            level(rows, Columns.ZONE),
+            level(rows.filter(col(Columns.PERIOD).isNotNull()), Columns.ZONE, Columns.PERIOD),
+            level(rows, Columns.ZONE, Columns.ROLE));
+    Map<String, Column> shares = new LinkedHashMap<>();
+    for (String label : SentimentScorer.LABELS) {
+      shares.put(
+          Columns.SHARE_PREFIX + label,
+          when(col(Columns.SENTIMENT_LABEL).equalTo(label), 1).otherwise(0));
     }
-    return all;
+    ClusteredMeans.Spec spec =
+        new ClusteredMeans.Spec(
+            List.of(Columns.ZONE, Columns.PERIOD, Columns.ROLE),
+            Columns.SENTIMENT_SCORE,
+            Columns.N_SENTENCES,
+            Columns.MEAN_SCORE,
+            shares,
+            null,
+            settings.bootstrapResamples(),
+            settings.seed());
+    Dataset<Row> groups = ClusteredMeans.ofLevels(levels, spec);
+    List<Column> out = new ArrayList<>();
+    for (String column : Table.ZONE_SENTIMENT.schema().fieldNames()) {
+      out.add(col(column));
+    }
+    return groups.select(out.toArray(new Column[0]));
   }
 
   /**
@@ -347,36 +363,15 @@ public final class Sentiment {
             col(Columns.SENTIMENT_LABEL));
   }
 
-  private static Dataset<Row> level(
-      Dataset<Row> rows, JobConfig.Sentiment settings, String... keys) {
-    Map<String, Column> shares = new LinkedHashMap<>();
-    for (String label : SentimentScorer.LABELS) {
-      shares.put(
-          Columns.SHARE_PREFIX + label,
-          when(col(Columns.SENTIMENT_LABEL).equalTo(label), 1).otherwise(0));
-    }
+  /**
+   * A level of zone_sentiment: its rows and group columns, seeded by zone|period|role ("-" unused).
+   */
+  private static ClusteredMeans.Level level(Dataset<Row> rows, String... keys) {
     List<Column> keyParts = new ArrayList<>();
     for (String key : List.of(Columns.ZONE, Columns.PERIOD, Columns.ROLE)) {
       keyParts.add(List.of(keys).contains(key) ? coalesce(col(key), lit("")) : lit("-"));
     }
-    ClusteredMeans.Spec spec =
-        new ClusteredMeans.Spec(
-            List.of(keys),
-            Columns.SENTIMENT_SCORE,
-            Columns.N_SENTENCES,
-            Columns.MEAN_SCORE,
-            shares,
-            concat_ws("|", keyParts.toArray(new Column[0])),
-            settings.bootstrapResamples(),
-            settings.seed());
-    Dataset<Row> groups = ClusteredMeans.of(rows, spec);
-    List<Column> out = new ArrayList<>();
-    for (String column : Table.ZONE_SENTIMENT.schema().fieldNames()) {
-      out.add(
-          List.of(groups.columns()).contains(column)
-              ? col(column)
-              : lit(null).cast(DataTypes.StringType).as(column));
-    }
-    return groups.select(out.toArray(new Column[0]));
+    return new ClusteredMeans.Level(
+        rows, List.of(keys), concat_ws("|", keyParts.toArray(new Column[0])));
   }
 }

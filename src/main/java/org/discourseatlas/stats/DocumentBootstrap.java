@@ -18,27 +18,56 @@ public final class DocumentBootstrap {
   /** The bootstrap distribution of the mean score: {@code resamples} values, sorted. */
   public static double[] means(
       double[] scoreSums, long[] sentenceCounts, int resamples, long seed) {
-    if (scoreSums.length != sentenceCounts.length) {
-      throw new IllegalArgumentException("one score sum and one sentence count per document");
+    double[][] one = new double[scoreSums.length][];
+    for (int i = 0; i < scoreSums.length; i++) {
+      one[i] = new double[] {scoreSums[i]};
     }
-    int n = scoreSums.length;
-    double[] means = new double[resamples];
+    return meanDistributions(one, sentenceCounts, 1, resamples, seed)[0];
+  }
+
+  /**
+   * The bootstrap distributions of several means over the same documents at once (a group's topic
+   * shares): for column c, the sum over the resampled documents of {@code sums[i][c]} over the sum
+   * of {@code counts[i]}. Resample r draws the same documents for every column, in the same order
+   * for any number of columns, so column c's distribution is the one column c alone would give;
+   * drawing once for all columns makes a group's cost nearly independent of its number of columns.
+   *
+   * @return per column, the {@code resamples} means, sorted (NaN where the resample has no
+   *     observation)
+   */
+  public static double[][] meanDistributions(
+      double[][] sums, long[] counts, int columns, int resamples, long seed) {
+    if (sums.length != counts.length) {
+      throw new IllegalArgumentException("one row of sums and one count per document");
+    }
+    int n = counts.length;
+    double[][] means = new double[columns][resamples];
     if (n == 0) {
-      Arrays.fill(means, Double.NaN);
+      for (double[] column : means) {
+        Arrays.fill(column, Double.NaN);
+      }
       return means;
     }
     SplittableRandom random = new SplittableRandom(seed);
+    double[] resampled = new double[columns];
     for (int r = 0; r < resamples; r++) {
-      double sum = 0;
+      Arrays.fill(resampled, 0);
       long count = 0;
       for (int i = 0; i < n; i++) {
         int pick = random.nextInt(n);
-        sum += scoreSums[pick];
-        count += sentenceCounts[pick];
+        double[] row = sums[pick];
+        for (int c = 0; c < columns; c++) {
+          resampled[c] += row[c];
+        }
+        count += counts[pick];
       }
-      means[r] = sum / count;
+      for (int c = 0; c < columns; c++) {
+        means[c][r] = resampled[c] / count;
+      }
     }
-    Arrays.sort(means);
+    for (double[] column : means) {
+      Arrays.sort(column);
+    }
     return means;
   }
 
@@ -55,38 +84,15 @@ public final class DocumentBootstrap {
    */
   public static double[][] ratioDistributions(
       long[][] numerators, long[] denominators, int columns, int resamples, long seed) {
-    if (numerators.length != denominators.length) {
-      throw new IllegalArgumentException("one numerator row and one denominator per document");
-    }
-    int n = denominators.length;
-    double[][] ratios = new double[columns][resamples];
-    if (n == 0) {
-      for (double[] column : ratios) {
-        Arrays.fill(column, Double.NaN);
-      }
-      return ratios;
-    }
-    SplittableRandom random = new SplittableRandom(seed);
-    long[] sums = new long[columns];
-    for (int r = 0; r < resamples; r++) {
-      Arrays.fill(sums, 0);
-      long count = 0;
-      for (int i = 0; i < n; i++) {
-        int pick = random.nextInt(n);
-        long[] row = numerators[pick];
-        for (int c = 0; c < columns; c++) {
-          sums[c] += row[c];
-        }
-        count += denominators[pick];
-      }
+    // Counts below 2^53 are exact as doubles, and so are their sums: the same ratios.
+    double[][] sums = new double[numerators.length][];
+    for (int i = 0; i < numerators.length; i++) {
+      sums[i] = new double[columns];
       for (int c = 0; c < columns; c++) {
-        ratios[c][r] = (double) sums[c] / count;
+        sums[i][c] = numerators[i][c];
       }
     }
-    for (double[] column : ratios) {
-      Arrays.sort(column);
-    }
-    return ratios;
+    return meanDistributions(sums, denominators, columns, resamples, seed);
   }
 
   /**

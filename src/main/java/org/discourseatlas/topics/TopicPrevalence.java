@@ -1,26 +1,29 @@
 package org.discourseatlas.topics;
 
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.discourseatlas.analysis.ClusteredMeans;
+import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.analysis.ZoneTagging;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.schema.Columns;
@@ -40,7 +43,11 @@ public final class TopicPrevalence {
   /**
    * topic_prevalence: the mean topic share of units over the corpus, per month, per zone, zone x
    * month, zone x role and zone x month x role, with 95% intervals from a bootstrap over documents
-   * (seeded per group; every topic of a group uses the same resamples).
+   * (seeded per group; every topic of a group uses the same resamples, drawn once for all topics).
+   *
+   * <p>The six levels are stacked, each unit's rows tagged with its level, and aggregated together:
+   * two shuffles for all levels instead of two per level (each level's small queries were most of
+   * this stage's time in a refresh, decision 0034).
    *
    * @param labels topic number to label
    */
@@ -54,67 +61,151 @@ public final class TopicPrevalence {
             col(Columns.ZONES),
             posexplode(col(Columns.TOPIC_DISTRIBUTION)).as(new String[] {Columns.TOPIC, SHARE}));
     Dataset<Row> perZone = perUnit.withColumn(Columns.ZONE, explode(col(Columns.ZONES)));
-    List<Dataset<Row>> levels = new ArrayList<>();
-    levels.add(level(perUnit, settings));
-    levels.add(level(perUnit.filter(col(Columns.PERIOD).isNotNull()), settings, Columns.PERIOD));
-    levels.add(level(perZone, settings, Columns.ZONE));
-    levels.add(
-        level(
-            perZone.filter(col(Columns.PERIOD).isNotNull()),
-            settings,
-            Columns.ZONE,
-            Columns.PERIOD));
-    levels.add(
-        level(perZone.filter(col(Columns.ROLE).isNotNull()), settings, Columns.ZONE, Columns.ROLE));
-    levels.add(
-        level(
-            perZone.filter(col(Columns.PERIOD).isNotNull().and(col(Columns.ROLE).isNotNull())),
-            settings,
-            Columns.ZONE,
-            Columns.PERIOD,
-            Columns.ROLE));
-    Dataset<Row> all = levels.get(0);
-    for (Dataset<Row> level : levels.subList(1, levels.size())) {
-      all = all.unionByName(level);
+    Column dated = col(Columns.PERIOD).isNotNull();
+    Column withRole = col(Columns.ROLE).isNotNull();
+    Dataset<Row> stacked =
+        level(perUnit, 0)
+            .unionByName(level(perUnit.filter(dated), BY_PERIOD))
+            .unionByName(level(perZone, BY_ZONE))
+            .unionByName(level(perZone.filter(dated), BY_ZONE | BY_PERIOD))
+            .unionByName(level(perZone.filter(withRole), BY_ZONE | BY_ROLE))
+            .unionByName(level(perZone.filter(dated.and(withRole)), BY_ZONE | BY_PERIOD | BY_ROLE));
+    List<Column> groupKeys = new ArrayList<>();
+    for (String key : LEVEL_KEYS) {
+      groupKeys.add(col(key));
     }
-    return all.join(broadcast(labels), Columns.TOPIC);
+    List<Column> documentKeys = new ArrayList<>(groupKeys);
+    documentKeys.add(col(Columns.DOC_ID));
+    documentKeys.add(col(Columns.TOPIC));
+    Dataset<Row> documents =
+        stacked
+            .groupBy(documentKeys.toArray(new Column[0]))
+            .agg(sum(SHARE).as(DOC_SUM), count(lit(1)).as(DOC_N));
+    Dataset<Row> groups =
+        documents
+            .groupBy(groupKeys.toArray(new Column[0]))
+            .agg(collect_list(struct(Columns.DOC_ID, Columns.TOPIC, DOC_SUM, DOC_N)).as(DOCS));
+    int resamples = settings.bootstrapResamples();
+    long seed = settings.seed();
+    Dataset<Row> means =
+        groups.flatMap(
+            (FlatMapFunction<Row, Row>) group -> groupMeans(group, resamples, seed).iterator(),
+            Encoders.row(GROUP_MEANS));
+    return means.drop(LEVEL).join(broadcast(labels), Columns.TOPIC);
   }
 
-  private static Dataset<Row> level(Dataset<Row> rows, JobConfig.Topics settings, String... keys) {
-    List<String> groupKeys = new ArrayList<>(List.of(keys));
-    groupKeys.add(Columns.TOPIC);
-    // The seed key leaves the topic out: all topics of a group draw the same documents.
-    List<Column> keyParts = new ArrayList<>();
-    for (String key : List.of(Columns.ZONE, Columns.PERIOD, Columns.ROLE)) {
-      keyParts.add(List.of(keys).contains(key) ? coalesce(col(key), lit("")) : lit("-"));
+  /** A level's group columns, as bits of the level number; the corpus level is 0. */
+  private static final int BY_ZONE = 1;
+
+  private static final int BY_PERIOD = 2;
+  private static final int BY_ROLE = 4;
+
+  private static final String LEVEL = "level";
+  private static final String DOC_SUM = "doc_sum";
+  private static final String DOC_N = "doc_n";
+  private static final String DOCS = "docs";
+
+  /** A group: its level and the three group columns (null where the level has no such column). */
+  private static final List<String> LEVEL_KEYS =
+      List.of(LEVEL, Columns.ZONE, Columns.PERIOD, Columns.ROLE);
+
+  private static final StructType GROUP_MEANS =
+      new StructType()
+          .add(LEVEL, DataTypes.IntegerType, false)
+          .add(Columns.ZONE, DataTypes.StringType, true)
+          .add(Columns.PERIOD, DataTypes.StringType, true)
+          .add(Columns.ROLE, DataTypes.StringType, true)
+          .add(Columns.TOPIC, DataTypes.IntegerType, false)
+          .add(Columns.MEAN_SHARE, DataTypes.DoubleType, false)
+          .add(Columns.CI_LOW, DataTypes.DoubleType, true)
+          .add(Columns.CI_HIGH, DataTypes.DoubleType, true)
+          .add(Columns.N, DataTypes.LongType, false)
+          .add(Columns.N_DOCUMENTS, DataTypes.LongType, false);
+
+  /** The unit-topic rows of one level: its number and group columns, doc_id, topic and share. */
+  private static Dataset<Row> level(Dataset<Row> rows, int level) {
+    return rows.select(
+        lit(level).as(LEVEL),
+        groupColumn(level, BY_ZONE, Columns.ZONE),
+        groupColumn(level, BY_PERIOD, Columns.PERIOD),
+        groupColumn(level, BY_ROLE, Columns.ROLE),
+        col(Columns.DOC_ID),
+        col(Columns.TOPIC),
+        col(SHARE));
+  }
+
+  private static Column groupColumn(int level, int bit, String name) {
+    return (level & bit) != 0 ? col(name) : lit(null).cast(DataTypes.StringType).as(name);
+  }
+
+  /**
+   * One group's rows, a row per topic: the mean share (the documents' share sums over their unit
+   * counts) and its interval. Documents are sorted by id, so the resamples do not depend on the
+   * order rows arrived in; the seed key leaves the topic out, so all topics of a group draw the
+   * same documents, and are drawn once ({@link DocumentBootstrap#meanDistributions}).
+   */
+  private static List<Row> groupMeans(Row group, int resamples, long seed) {
+    int level = group.getInt(0);
+    List<Row> docTopics = new ArrayList<>(group.getList(4));
+    docTopics.sort(
+        Comparator.comparing((Row r) -> r.getString(0)).thenComparingInt(r -> r.getInt(1)));
+    int topics = 0;
+    for (Row r : docTopics) {
+      topics = Math.max(topics, r.getInt(1) + 1);
     }
-    ClusteredMeans.Spec spec =
-        new ClusteredMeans.Spec(
-            groupKeys,
-            SHARE,
-            Columns.N,
-            Columns.MEAN_SHARE,
-            Map.of(),
-            concat_ws("|", keyParts.toArray(new Column[0])),
-            settings.bootstrapResamples(),
-            settings.seed());
-    Dataset<Row> groups = ClusteredMeans.of(rows, spec);
-    List<Column> out = new ArrayList<>();
-    for (String key : List.of(Columns.ZONE, Columns.PERIOD, Columns.ROLE)) {
+    List<double[]> sums = new ArrayList<>();
+    List<Long> counts = new ArrayList<>();
+    String document = null;
+    for (Row r : docTopics) {
+      if (!r.getString(0).equals(document)) {
+        document = r.getString(0);
+        sums.add(new double[topics]);
+        counts.add(r.getLong(3));
+      }
+      sums.get(sums.size() - 1)[r.getInt(1)] = r.getDouble(2);
+    }
+    int n = counts.size();
+    long[] unitCounts = new long[n];
+    long units = 0;
+    double[] totals = new double[topics];
+    for (int i = 0; i < n; i++) {
+      unitCounts[i] = counts.get(i);
+      units += unitCounts[i];
+      for (int t = 0; t < topics; t++) {
+        totals[t] += sums.get(i)[t];
+      }
+    }
+    StringBuilder seedKey = new StringBuilder();
+    int[] bits = {BY_ZONE, BY_PERIOD, BY_ROLE};
+    for (int k = 0; k < bits.length; k++) {
+      String value = group.getString(k + 1);
+      seedKey.append(k == 0 ? "" : "|");
+      seedKey.append((level & bits[k]) == 0 ? "-" : value == null ? "" : value);
+    }
+    double[][] distributions =
+        DocumentBootstrap.meanDistributions(
+            sums.toArray(new double[0][]),
+            unitCounts,
+            topics,
+            resamples,
+            seed ^ seedKey.toString().hashCode());
+    List<Row> out = new ArrayList<>(topics);
+    for (int t = 0; t < topics; t++) {
+      DocumentBootstrap.Interval interval = DocumentBootstrap.interval(distributions[t]);
       out.add(
-          List.of(keys).contains(key) ? col(key) : lit(null).cast(DataTypes.StringType).as(key));
+          RowFactory.create(
+              level,
+              group.getString(1),
+              group.getString(2),
+              group.getString(3),
+              t,
+              totals[t] / units,
+              interval.low(),
+              interval.high(),
+              units,
+              (long) n));
     }
-    for (String column :
-        List.of(
-            Columns.TOPIC,
-            Columns.MEAN_SHARE,
-            Columns.CI_LOW,
-            Columns.CI_HIGH,
-            Columns.N,
-            Columns.N_DOCUMENTS)) {
-      out.add(col(column));
-    }
-    return groups.select(out.toArray(new Column[0]));
+    return out;
   }
 
   /**

@@ -23,6 +23,7 @@ import org.apache.spark.sql.SparkSession;
 import org.discourseatlas.bench.TableComparison;
 import org.discourseatlas.schema.Columns;
 import org.discourseatlas.schema.Table;
+import org.discourseatlas.stats.DocumentBootstrap;
 import org.discourseatlas.store.Snapshots;
 import org.discourseatlas.testing.Corpora;
 import org.discourseatlas.testing.SampleRun;
@@ -222,13 +223,22 @@ class TopicsEndToEndTest {
             .collectAsList();
     double[] sums = new double[K];
     Set<String> documents = new java.util.HashSet<>();
+    // Per document (by id), its units' share sums per topic and its unit count: what the bootstrap
+    // resamples.
+    Map<String, double[]> documentSums = new java.util.TreeMap<>();
+    Map<String, Long> documentUnits = new java.util.TreeMap<>();
     for (Row unit : mosulUnits) {
       List<Double> shares = unit.getList(unit.fieldIndex(Columns.TOPIC_DISTRIBUTION));
+      String document = unit.getAs(Columns.DOC_ID);
+      double[] documentSum = documentSums.computeIfAbsent(document, d -> new double[K]);
       for (int t = 0; t < K; t++) {
         sums[t] += shares.get(t);
+        documentSum[t] += shares.get(t);
       }
-      documents.add(unit.getAs(Columns.DOC_ID));
+      documentUnits.merge(document, 1L, Long::sum);
+      documents.add(document);
     }
+    long[] unitCounts = documentUnits.values().stream().mapToLong(Long::longValue).toArray();
     List<Row> mosul =
         prevalence
             .filter(
@@ -247,6 +257,18 @@ class TopicsEndToEndTest {
           row.<Double>getAs(Columns.CI_LOW) <= row.<Double>getAs(Columns.MEAN_SHARE) + 1e-12);
       assertTrue(
           row.<Double>getAs(Columns.CI_HIGH) >= row.<Double>getAs(Columns.MEAN_SHARE) - 1e-12);
+      // The interval is topic t's own bootstrap over Mosul's documents: reference.conf's 1000
+      // resamples, seeded topics.seed ^ the group's key (zone|period|role, "-" where the level has
+      // no such column), the same draws for every topic of the group.
+      final int topic = t;
+      double[] topicSums =
+          documentSums.values().stream().mapToDouble(perTopic -> perTopic[topic]).toArray();
+      DocumentBootstrap.Interval interval =
+          DocumentBootstrap.interval(
+              DocumentBootstrap.means(
+                  topicSums, unitCounts, 1000, 20170314L ^ "mosul|-|-".hashCode()));
+      assertEquals(interval.low(), row.<Double>getAs(Columns.CI_LOW), 1e-12);
+      assertEquals(interval.high(), row.<Double>getAs(Columns.CI_HIGH), 1e-12);
     }
     // Per month and per role too; the corpus-wide rows have no zone.
     assertTrue(

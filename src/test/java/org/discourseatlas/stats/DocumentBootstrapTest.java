@@ -99,4 +99,41 @@ class DocumentBootstrapTest {
       assertTrue(ratio >= 0 && ratio <= 0.03 + 1e-15, String.valueOf(ratio));
     }
   }
+
+  @Test
+  void severalMeansAtOnceDrawEachResampleOnceForAllColumns() {
+    // Topic shares of three documents (sums of their units' shares; 2, 1 and 4 units). The
+    // reference draws by hand what the documented procedure draws: per resample, n picks from
+    // SplittableRandom(seed), each pick adding its document's sums and unit count.
+    double[][] sums = {{1.2, 0.8}, {0.1, 0.9}, {3.0, 1.0}};
+    long[] units = {2, 1, 4};
+    int resamples = 200;
+    long seed = 42;
+    double[][] both = DocumentBootstrap.meanDistributions(sums, units, 2, resamples, seed);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    double[][] expected = new double[2][resamples];
+    for (int r = 0; r < resamples; r++) {
+      double first = 0;
+      double second = 0;
+      long count = 0;
+      for (int i = 0; i < 3; i++) {
+        int pick = random.nextInt(3);
+        first += sums[pick][0];
+        second += sums[pick][1];
+        count += units[pick];
+      }
+      expected[0][r] = first / count;
+      expected[1][r] = second / count;
+    }
+    java.util.Arrays.sort(expected[0]);
+    java.util.Arrays.sort(expected[1]);
+    assertArrayEquals(expected[0], both[0], 0.0);
+    assertArrayEquals(expected[1], both[1], 0.0);
+    // Every resample's shares of the two topics sum to 1, as each unit's do: the columns were drawn
+    // together (the smallest first-topic mean meets the largest second-topic mean).
+    assertEquals(1.0, both[0][0] + both[1][resamples - 1], 1e-12);
+    // One column alone is the single-mean bootstrap.
+    double[] firstOnly = {1.2, 0.1, 3.0};
+    assertArrayEquals(DocumentBootstrap.means(firstOnly, units, resamples, seed), both[0], 0.0);
+  }
 }
