@@ -1,7 +1,9 @@
 package org.discourseatlas.analysis;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
@@ -62,42 +64,62 @@ public final class ClusteredMeans {
   private ClusteredMeans() {}
 
   /**
-   * One level of a stacked computation ({@link #ofLevels}).
+   * One level of a stacked computation ({@link #stack}).
    *
    * @param rows the level's observations
-   * @param keys its group columns, some of the spec's keys
-   * @param seedKey the level's seed key, over its rows (see {@link Spec#seedKey})
+   * @param keys its group columns, some of the stack's keys
    */
-  public record Level(Dataset<Row> rows, List<String> keys, Column seedKey) {}
+  public record Level(Dataset<Row> rows, List<String> keys) {}
 
-  private static final String LEVEL = "clustered_means_level";
-  private static final String SEED_KEY = "clustered_means_seed_key";
+  /** The level's number in a stack ({@link #stack}). */
+  public static final String LEVEL = "clustered_means_level";
 
   /**
-   * The groups of several levels (the same observations grouped by different columns) in one
-   * aggregation, as {@link #of} gives each level's: each level's rows are tagged with its number
-   * and seed key, the spec's keys it does not group by set to null (strings), and all are grouped
-   * together. Two shuffles in all instead of two per level: a level's aggregations over a few
-   * thousand groups were a handful of small Spark jobs each, whose fixed costs were most of a
-   * refresh's time in these stages (decision 0034). The spec's seedKey is not used: each level
-   * brings its own.
-   *
-   * @return the spec's keys (null where a level does not group by them), count, n_documents, mean,
-   *     ci_low, ci_high, then the shares
+   * A stacked row's seed key ({@link #stack}): per key of the stack, in order, the row's value (""
+   * for null) where its level groups by the key and "-" where it does not, joined by "|".
    */
-  public static Dataset<Row> ofLevels(List<Level> levels, Spec spec) {
+  public static final String SEED_KEY = "clustered_means_seed_key";
+
+  /**
+   * The rows of several levels (the same observations grouped by different columns) as one dataset:
+   * each level's rows tagged with its number ({@link #LEVEL}) and seed key ({@link #SEED_KEY}), the
+   * keys it does not group by set to null (strings). Grouped by the level, the keys and the seed
+   * key, the stack gives every level's groups in one aggregation: two shuffles in all instead of
+   * two per level (a level's aggregations over a few thousand groups were a handful of small Spark
+   * jobs each, whose fixed costs were most of a refresh's time in these stages, decision 0034).
+   */
+  public static Dataset<Row> stack(List<Level> levels, List<String> keys) {
     Dataset<Row> stacked = null;
     for (int i = 0; i < levels.size(); i++) {
       Level level = levels.get(i);
+      List<Column> seedParts = new ArrayList<>();
+      for (String key : keys) {
+        seedParts.add(level.keys().contains(key) ? coalesce(col(key), lit("")) : lit("-"));
+      }
       Dataset<Row> rows =
-          level.rows().withColumn(LEVEL, lit(i)).withColumn(SEED_KEY, level.seedKey());
-      for (String key : spec.keys()) {
+          level
+              .rows()
+              .withColumn(LEVEL, lit(i))
+              .withColumn(SEED_KEY, concat_ws("|", seedParts.toArray(new Column[0])));
+      for (String key : keys) {
         if (!level.keys().contains(key)) {
           rows = rows.withColumn(key, lit(null).cast(DataTypes.StringType));
         }
       }
       stacked = stacked == null ? rows : stacked.unionByName(rows);
     }
+    return stacked;
+  }
+
+  /**
+   * Every level's groups, as {@link #of} gives each level's, from one aggregation of their {@link
+   * #stack} by the spec's keys. The spec's seedKey is not used (pass null): each group's is its
+   * {@link #SEED_KEY}.
+   *
+   * @return the spec's keys (null where a level does not group by them), count, n_documents, mean,
+   *     ci_low, ci_high, then the shares
+   */
+  public static Dataset<Row> ofLevels(List<Level> levels, Spec spec) {
     List<String> keys = new ArrayList<>();
     keys.add(LEVEL);
     keys.addAll(spec.keys());
@@ -112,7 +134,7 @@ public final class ClusteredMeans {
             col(SEED_KEY),
             spec.resamples(),
             spec.seed());
-    return of(stacked, stackedSpec).drop(LEVEL, SEED_KEY);
+    return of(stack(levels, spec.keys()), stackedSpec).drop(LEVEL, SEED_KEY);
   }
 
   /**

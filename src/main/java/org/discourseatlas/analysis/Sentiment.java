@@ -1,9 +1,7 @@
 package org.discourseatlas.analysis;
 
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
@@ -234,9 +232,11 @@ public final class Sentiment {
     Dataset<Row> rows = zoneRows(sentences, turns, documents);
     List<ClusteredMeans.Level> levels =
         List.of(
-            level(rows, Columns.ZONE),
-            level(rows.filter(col(Columns.PERIOD).isNotNull()), Columns.ZONE, Columns.PERIOD),
-            level(rows, Columns.ZONE, Columns.ROLE));
+            new ClusteredMeans.Level(rows, List.of(Columns.ZONE)),
+            new ClusteredMeans.Level(
+                rows.filter(col(Columns.PERIOD).isNotNull()),
+                List.of(Columns.ZONE, Columns.PERIOD)),
+            new ClusteredMeans.Level(rows, List.of(Columns.ZONE, Columns.ROLE)));
     Map<String, Column> shares = new LinkedHashMap<>();
     for (String label : SentimentScorer.LABELS) {
       shares.put(
@@ -361,17 +361,5 @@ public final class Sentiment {
             col(Columns.ROLE),
             col(Columns.SENTIMENT_SCORE),
             col(Columns.SENTIMENT_LABEL));
-  }
-
-  /**
-   * A level of zone_sentiment: its rows and group columns, seeded by zone|period|role ("-" unused).
-   */
-  private static ClusteredMeans.Level level(Dataset<Row> rows, String... keys) {
-    List<Column> keyParts = new ArrayList<>();
-    for (String key : List.of(Columns.ZONE, Columns.PERIOD, Columns.ROLE)) {
-      keyParts.add(List.of(keys).contains(key) ? coalesce(col(key), lit("")) : lit("-"));
-    }
-    return new ClusteredMeans.Level(
-        rows, List.of(keys), concat_ws("|", keyParts.toArray(new Column[0])));
   }
 }

@@ -24,6 +24,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.discourseatlas.analysis.ClusteredMeans;
 import org.discourseatlas.analysis.ZoneTagging;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.schema.Columns;
@@ -63,13 +64,18 @@ public final class TopicPrevalence {
     Dataset<Row> perZone = perUnit.withColumn(Columns.ZONE, explode(col(Columns.ZONES)));
     Column dated = col(Columns.PERIOD).isNotNull();
     Column withRole = col(Columns.ROLE).isNotNull();
-    Dataset<Row> stacked =
-        level(perUnit, 0)
-            .unionByName(level(perUnit.filter(dated), BY_PERIOD))
-            .unionByName(level(perZone, BY_ZONE))
-            .unionByName(level(perZone.filter(dated), BY_ZONE | BY_PERIOD))
-            .unionByName(level(perZone.filter(withRole), BY_ZONE | BY_ROLE))
-            .unionByName(level(perZone.filter(dated.and(withRole)), BY_ZONE | BY_PERIOD | BY_ROLE));
+    List<ClusteredMeans.Level> levels =
+        List.of(
+            new ClusteredMeans.Level(perUnit, List.of()),
+            new ClusteredMeans.Level(perUnit.filter(dated), List.of(Columns.PERIOD)),
+            new ClusteredMeans.Level(perZone, List.of(Columns.ZONE)),
+            new ClusteredMeans.Level(perZone.filter(dated), List.of(Columns.ZONE, Columns.PERIOD)),
+            new ClusteredMeans.Level(perZone.filter(withRole), List.of(Columns.ZONE, Columns.ROLE)),
+            new ClusteredMeans.Level(
+                perZone.filter(dated.and(withRole)),
+                List.of(Columns.ZONE, Columns.PERIOD, Columns.ROLE)));
+    // The seed key leaves the topic out: all topics of a group draw the same documents.
+    Dataset<Row> stacked = ClusteredMeans.stack(levels, GROUP_COLUMNS);
     List<Column> groupKeys = new ArrayList<>();
     for (String key : LEVEL_KEYS) {
       groupKeys.add(col(key));
@@ -91,27 +97,28 @@ public final class TopicPrevalence {
         groups.flatMap(
             (FlatMapFunction<Row, Row>) group -> groupMeans(group, resamples, seed).iterator(),
             Encoders.row(GROUP_MEANS));
-    return means.drop(LEVEL).join(broadcast(labels), Columns.TOPIC);
+    return means.join(broadcast(labels), Columns.TOPIC);
   }
 
-  /** A level's group columns, as bits of the level number; the corpus level is 0. */
-  private static final int BY_ZONE = 1;
-
-  private static final int BY_PERIOD = 2;
-  private static final int BY_ROLE = 4;
-
-  private static final String LEVEL = "level";
   private static final String DOC_SUM = "doc_sum";
   private static final String DOC_N = "doc_n";
   private static final String DOCS = "docs";
 
-  /** A group: its level and the three group columns (null where the level has no such column). */
-  private static final List<String> LEVEL_KEYS =
-      List.of(LEVEL, Columns.ZONE, Columns.PERIOD, Columns.ROLE);
+  /** The group columns of the levels, in seed-key order. */
+  private static final List<String> GROUP_COLUMNS =
+      List.of(Columns.ZONE, Columns.PERIOD, Columns.ROLE);
+
+  /** A group: its level, the group columns (null where the level has none) and its seed key. */
+  private static final List<String> LEVEL_KEYS = new ArrayList<>();
+
+  static {
+    LEVEL_KEYS.add(ClusteredMeans.LEVEL);
+    LEVEL_KEYS.addAll(GROUP_COLUMNS);
+    LEVEL_KEYS.add(ClusteredMeans.SEED_KEY);
+  }
 
   private static final StructType GROUP_MEANS =
       new StructType()
-          .add(LEVEL, DataTypes.IntegerType, false)
           .add(Columns.ZONE, DataTypes.StringType, true)
           .add(Columns.PERIOD, DataTypes.StringType, true)
           .add(Columns.ROLE, DataTypes.StringType, true)
@@ -122,22 +129,6 @@ public final class TopicPrevalence {
           .add(Columns.N, DataTypes.LongType, false)
           .add(Columns.N_DOCUMENTS, DataTypes.LongType, false);
 
-  /** The unit-topic rows of one level: its number and group columns, doc_id, topic and share. */
-  private static Dataset<Row> level(Dataset<Row> rows, int level) {
-    return rows.select(
-        lit(level).as(LEVEL),
-        groupColumn(level, BY_ZONE, Columns.ZONE),
-        groupColumn(level, BY_PERIOD, Columns.PERIOD),
-        groupColumn(level, BY_ROLE, Columns.ROLE),
-        col(Columns.DOC_ID),
-        col(Columns.TOPIC),
-        col(SHARE));
-  }
-
-  private static Column groupColumn(int level, int bit, String name) {
-    return (level & bit) != 0 ? col(name) : lit(null).cast(DataTypes.StringType).as(name);
-  }
-
   /**
    * One group's rows, a row per topic: the mean share (the documents' share sums over their unit
    * counts) and its interval. Documents are sorted by id, so the resamples do not depend on the
@@ -145,8 +136,7 @@ public final class TopicPrevalence {
    * same documents, and are drawn once ({@link DocumentBootstrap#meanDistributions}).
    */
   private static List<Row> groupMeans(Row group, int resamples, long seed) {
-    int level = group.getInt(0);
-    List<Row> docTopics = new ArrayList<>(group.getList(4));
+    List<Row> docTopics = new ArrayList<>(group.getList(5));
     docTopics.sort(
         Comparator.comparing((Row r) -> r.getString(0)).thenComparingInt(r -> r.getInt(1)));
     int topics = 0;
@@ -175,26 +165,18 @@ public final class TopicPrevalence {
         totals[t] += sums.get(i)[t];
       }
     }
-    StringBuilder seedKey = new StringBuilder();
-    int[] bits = {BY_ZONE, BY_PERIOD, BY_ROLE};
-    for (int k = 0; k < bits.length; k++) {
-      String value = group.getString(k + 1);
-      seedKey.append(k == 0 ? "" : "|");
-      seedKey.append((level & bits[k]) == 0 ? "-" : value == null ? "" : value);
-    }
     double[][] distributions =
         DocumentBootstrap.meanDistributions(
             sums.toArray(new double[0][]),
             unitCounts,
             topics,
             resamples,
-            seed ^ seedKey.toString().hashCode());
+            seed ^ group.getString(4).hashCode());
     List<Row> out = new ArrayList<>(topics);
     for (int t = 0; t < topics; t++) {
       DocumentBootstrap.Interval interval = DocumentBootstrap.interval(distributions[t]);
       out.add(
           RowFactory.create(
-              level,
               group.getString(1),
               group.getString(2),
               group.getString(3),
