@@ -2,26 +2,37 @@ package org.discourseatlas.analysis;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.arrays_overlap;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_from_entries;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF6;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.config.JobConfig;
@@ -41,6 +52,9 @@ public final class Keyness {
   private static final String HEAD_COUNT = "head_count";
   private static final String TAIL_COUNT = "tail_count";
   private static final String ORDER_TOTAL = "order_total";
+  private static final String ENTRY = "entry";
+  private static final String ZONE_COUNTS = "zone_counts";
+  private static final String TOTAL = "total";
   private static final StructType SCORE_STRUCT =
       new StructType()
           .add(Columns.CHI2, DataTypes.DoubleType)
@@ -67,73 +81,228 @@ public final class Keyness {
   }
 
   /**
+   * What keyness is scored from: the zone and corpus n-gram counts; the candidates, one row per
+   * n-gram of the corpus that can reach the minimum count (term, ngram, prior = its corpus count,
+   * zone_counts = each zone's count of it, as a map); and the totals per n-gram order of each zone
+   * and of the corpus, a few rows. Made once by {@link #counts} for every comparison.
+   */
+  public record Counts(
+      Dataset<Row> zoneCounts,
+      Dataset<Row> corpusCounts,
+      Dataset<Row> candidates,
+      Dataset<Row> zoneTotals,
+      Dataset<Row> corpusTotals,
+      List<String> zones) {}
+
+  /**
+   * The keyness inputs from the zone counts (zone, term, ngram, count) and the corpus counts (term,
+   * ngram, count). The candidates are one aggregation of the zone rows with the corpus rows whose
+   * count is at least half the minimum count: a row of a comparison needs target + reference >=
+   * min-count, and each side counts at most the corpus's occurrences, so prior >= min-count / 2;
+   * against the rest, target + reference is the prior itself. {@code keep} holds the candidates
+   * (read by every comparison); the totals are collected (zones x orders rows).
+   */
+  public static Counts counts(
+      Dataset<Row> zoneCounts,
+      Dataset<Row> corpusCounts,
+      Settings settings,
+      UnaryOperator<Dataset<Row>> keep) {
+    long minPrior = (settings.minCount() + 1) / 2;
+    StructType entryType =
+        new StructType()
+            .add(Columns.ZONE, DataTypes.StringType)
+            .add(Columns.COUNT, DataTypes.LongType);
+    Column entry =
+        struct(col(Columns.ZONE), col(Columns.COUNT).cast(DataTypes.LongType).as(Columns.COUNT));
+    Dataset<Row> zoneEntries =
+        zoneCounts.select(
+            col(Columns.TERM),
+            col(Columns.NGRAM),
+            lit(null).cast(DataTypes.LongType).as(PRIOR),
+            entry.cast(entryType).as(ENTRY));
+    Dataset<Row> priors =
+        corpusCounts
+            .filter(col(Columns.COUNT).geq(minPrior))
+            .select(
+                col(Columns.TERM),
+                col(Columns.NGRAM),
+                col(Columns.COUNT).cast(DataTypes.LongType).as(PRIOR),
+                lit(null).cast(entryType).as(ENTRY));
+    // One row per n-gram: collect_list skips the corpus rows' null entries, and a zone counts an
+    // n-gram once, so the map's keys are distinct.
+    Dataset<Row> candidates =
+        keep.apply(
+            zoneEntries
+                .unionByName(priors)
+                .groupBy(Columns.TERM, Columns.NGRAM)
+                .agg(max(PRIOR).as(PRIOR), map_from_entries(collect_list(ENTRY)).as(ZONE_COUNTS))
+                .filter(col(PRIOR).isNotNull()));
+    List<Row> totals =
+        zoneCounts
+            .groupBy(Columns.ZONE, Columns.NGRAM)
+            .agg(sum(Columns.COUNT).cast(DataTypes.LongType).as(TOTAL))
+            .unionByName(
+                corpusCounts
+                    .groupBy(Columns.NGRAM)
+                    .agg(sum(Columns.COUNT).cast(DataTypes.LongType).as(TOTAL))
+                    .withColumn(Columns.ZONE, lit(null).cast(DataTypes.StringType)))
+            .select(Columns.ZONE, Columns.NGRAM, TOTAL)
+            .collectAsList();
+    List<Row> zoneTotals = new ArrayList<>();
+    List<Row> corpusTotals = new ArrayList<>();
+    Set<String> zones = new TreeSet<>();
+    for (Row total : totals) {
+      if (total.isNullAt(0)) {
+        corpusTotals.add(RowFactory.create(total.get(1), total.get(2)));
+      } else {
+        zoneTotals.add(total);
+        zones.add(total.getString(0));
+      }
+    }
+    SparkSession spark = zoneCounts.sparkSession();
+    return new Counts(
+        zoneCounts,
+        corpusCounts,
+        candidates,
+        spark.createDataFrame(
+            zoneTotals,
+            new StructType()
+                .add(Columns.ZONE, DataTypes.StringType)
+                .add(Columns.NGRAM, DataTypes.IntegerType)
+                .add(TOTAL, DataTypes.LongType)),
+        spark.createDataFrame(
+            corpusTotals,
+            new StructType()
+                .add(Columns.NGRAM, DataTypes.IntegerType)
+                .add(PRIOR_TOTAL, DataTypes.LongType)),
+        List.copyOf(zones));
+  }
+
+  /**
    * The keyness table for the comparisons. Totals are per n-gram order (unigrams against unigram
    * totals); the Dirichlet prior is the whole corpus's counts; rows below the minimum count (target
-   * + reference) are left out.
+   * + reference) are left out. A side of one zone is read from the candidates' zone counts; a side
+   * of several zones is counted from their sentences (each sentence once).
    */
   public static Dataset<Row> compute(
       Dataset<Row> units,
-      Dataset<Row> zoneCounts,
-      Dataset<Row> corpusCounts,
+      Counts counts,
       List<JobConfig.KeynessComparison> comparisons,
       Settings settings) {
-    Dataset<Row> prior =
-        corpusCounts.select(col(Columns.TERM), col(Columns.NGRAM), col(Columns.COUNT).as(PRIOR));
-    Dataset<Row> priorTotals =
-        corpusCounts.groupBy(Columns.NGRAM).agg(sum(Columns.COUNT).as(PRIOR_TOTAL));
     Dataset<Row> all = null;
     for (JobConfig.KeynessComparison comparison : comparisons) {
-      Dataset<Row> target = side(units, zoneCounts, comparison.target());
-      Dataset<Row> reference =
-          comparison.reference().isEmpty()
-              ? rest(corpusCounts, target)
-              : side(units, zoneCounts, comparison.reference());
+      boolean oneZoneEach = comparison.target().size() == 1 && comparison.reference().size() <= 1;
       Dataset<Row> rows =
-          pair(target, reference, Columns.COUNT_TARGET, Columns.COUNT_REFERENCE)
-              .filter(
-                  col(Columns.COUNT_TARGET)
-                      .plus(col(Columns.COUNT_REFERENCE))
-                      .geq(settings.minCount()))
-              .join(totals(target, Columns.TOTAL_TARGET), Columns.NGRAM)
-              .join(totals(reference, Columns.TOTAL_REFERENCE), Columns.NGRAM)
-              .join(prior, new String[] {Columns.TERM, Columns.NGRAM})
-              .join(priorTotals, Columns.NGRAM)
-              .withColumn(Columns.TARGET, lit(comparison.targetLabel()))
-              .withColumn(Columns.REFERENCE, lit(comparison.referenceLabel()));
-      rows = scored(rows, settings);
+          oneZoneEach
+              ? ofOneZoneEach(counts, comparison, settings)
+              : ofZoneSets(units, counts, comparison, settings);
+      rows =
+          scored(
+              rows.withColumn(Columns.TARGET, lit(comparison.targetLabel()))
+                  .withColumn(Columns.REFERENCE, lit(comparison.referenceLabel())),
+              settings);
       all = all == null ? rows : all.unionByName(rows);
     }
     return all;
   }
 
+  /** A comparison of one zone with another, or with the rest, from the candidates. */
+  private static Dataset<Row> ofOneZoneEach(
+      Counts counts, JobConfig.KeynessComparison comparison, Settings settings) {
+    Column target = zoneCount(comparison.target().get(0));
+    boolean againstRest = comparison.reference().isEmpty();
+    Column reference =
+        againstRest ? col(PRIOR).minus(target) : zoneCount(comparison.reference().get(0));
+    Dataset<Row> rows =
+        counts
+            .candidates()
+            .select(
+                col(Columns.TERM),
+                col(Columns.NGRAM),
+                col(PRIOR),
+                target.as(Columns.COUNT_TARGET),
+                reference.as(Columns.COUNT_REFERENCE))
+            .filter(
+                col(Columns.COUNT_TARGET)
+                    .plus(col(Columns.COUNT_REFERENCE))
+                    .geq(settings.minCount()))
+            .join(
+                broadcast(zoneTotal(counts, comparison.target().get(0), Columns.TOTAL_TARGET)),
+                Columns.NGRAM)
+            .join(broadcast(counts.corpusTotals()), Columns.NGRAM);
+    return againstRest
+        ? rows.withColumn(
+            Columns.TOTAL_REFERENCE, col(PRIOR_TOTAL).minus(col(Columns.TOTAL_TARGET)))
+        : rows.join(
+            broadcast(zoneTotal(counts, comparison.reference().get(0), Columns.TOTAL_REFERENCE)),
+            Columns.NGRAM);
+  }
+
+  /** A zone's count of each candidate: 0 where the zone does not hold the n-gram. */
+  private static Column zoneCount(String zone) {
+    return coalesce(try_element_at(col(ZONE_COUNTS), lit(zone)), lit(0L));
+  }
+
+  /** One zone's totals per order (ngram, name). */
+  private static Dataset<Row> zoneTotal(Counts counts, String zone, String name) {
+    return counts
+        .zoneTotals()
+        .filter(col(Columns.ZONE).equalTo(zone))
+        .select(col(Columns.NGRAM), col(TOTAL).as(name));
+  }
+
+  /** A comparison where a side is a set of zones: counted from the sentences, each once. */
+  private static Dataset<Row> ofZoneSets(
+      Dataset<Row> units,
+      Counts counts,
+      JobConfig.KeynessComparison comparison,
+      Settings settings) {
+    Dataset<Row> target = side(units, counts.zoneCounts(), comparison.target());
+    Dataset<Row> reference =
+        comparison.reference().isEmpty()
+            ? rest(counts.corpusCounts(), target)
+            : side(units, counts.zoneCounts(), comparison.reference());
+    Dataset<Row> prior =
+        counts
+            .corpusCounts()
+            .select(col(Columns.TERM), col(Columns.NGRAM), col(Columns.COUNT).as(PRIOR));
+    return pair(target, reference, Columns.COUNT_TARGET, Columns.COUNT_REFERENCE)
+        .filter(
+            col(Columns.COUNT_TARGET).plus(col(Columns.COUNT_REFERENCE)).geq(settings.minCount()))
+        .join(totals(target, Columns.TOTAL_TARGET), Columns.NGRAM)
+        .join(totals(reference, Columns.TOTAL_REFERENCE), Columns.NGRAM)
+        .join(prior, new String[] {Columns.TERM, Columns.NGRAM})
+        .join(broadcast(counts.corpusTotals()), Columns.NGRAM);
+  }
+
   /**
    * Every zone against the rest of the corpus, in one plan for all zones (not one plan per zone):
-   * for each zone and each n-gram of the corpus, target = the zone's count, reference = the
-   * corpus's count minus the zone's. Exact, since the corpus counts each sentence once.
+   * each candidate whose corpus count reaches the minimum, once per zone (exploded), with target =
+   * the zone's count and reference = the corpus's count minus the zone's. Exact, since the corpus
+   * counts each sentence once. A zone without n-grams of an order has no rows of that order.
    */
-  public static Dataset<Row> eachZoneVersusRest(
-      Dataset<Row> zoneCounts, Dataset<Row> corpusCounts, Settings settings) {
-    Dataset<Row> zones = zoneCounts.select(Columns.ZONE).distinct();
-    Dataset<Row> zoneTotals =
-        zoneCounts
-            .groupBy(Columns.ZONE, Columns.NGRAM)
-            .agg(sum(Columns.COUNT).cast(DataTypes.LongType).as(Columns.TOTAL_TARGET));
-    Dataset<Row> corpusTotals =
-        corpusCounts
-            .groupBy(Columns.NGRAM)
-            .agg(sum(Columns.COUNT).cast(DataTypes.LongType).as(PRIOR_TOTAL));
-    Dataset<Row> candidates =
-        zones.crossJoin(
-            corpusCounts
-                .filter(col(Columns.COUNT).geq(settings.minCount()))
-                .select(col(Columns.TERM), col(Columns.NGRAM), col(Columns.COUNT).as(PRIOR)));
+  public static Dataset<Row> eachZoneVersusRest(Counts counts, Settings settings) {
+    Column zones =
+        array(counts.zones().stream().map(functions::lit).toArray(Column[]::new))
+            .cast(DataTypes.createArrayType(DataTypes.StringType));
     Dataset<Row> rows =
-        candidates
-            .join(zoneCounts, new String[] {Columns.ZONE, Columns.TERM, Columns.NGRAM}, "left")
-            .withColumn(Columns.COUNT_TARGET, coalesce(col(Columns.COUNT), lit(0L)))
+        counts
+            .candidates()
+            .filter(col(PRIOR).geq(settings.minCount()))
+            .select(
+                col(Columns.TERM),
+                col(Columns.NGRAM),
+                col(PRIOR),
+                col(ZONE_COUNTS),
+                explode(zones).as(Columns.ZONE))
+            .withColumn(
+                Columns.COUNT_TARGET,
+                coalesce(try_element_at(col(ZONE_COUNTS), col(Columns.ZONE)), lit(0L)))
             .withColumn(Columns.COUNT_REFERENCE, col(PRIOR).minus(col(Columns.COUNT_TARGET)))
-            .join(zoneTotals, new String[] {Columns.ZONE, Columns.NGRAM})
-            .join(corpusTotals, Columns.NGRAM)
+            .join(
+                broadcast(counts.zoneTotals().withColumnRenamed(TOTAL, Columns.TOTAL_TARGET)),
+                new String[] {Columns.ZONE, Columns.NGRAM})
+            .join(broadcast(counts.corpusTotals()), Columns.NGRAM)
             .withColumn(Columns.TOTAL_REFERENCE, col(PRIOR_TOTAL).minus(col(Columns.TOTAL_TARGET)))
             .withColumn(Columns.TARGET, col(Columns.ZONE))
             .withColumn(Columns.REFERENCE, lit(JobConfig.KeynessComparison.REST));

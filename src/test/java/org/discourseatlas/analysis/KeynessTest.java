@@ -58,15 +58,15 @@ class KeynessTest {
             UNITS);
     Dataset<Row> zoneCounts = UnitCounts.zoneCounts(units);
     Dataset<Row> corpusCounts = UnitCounts.corpusCounts(units);
+    Keyness.Settings settings = new Keyness.Settings(100, KeynessStats.Correction.NONE, 1);
     Dataset<Row> keyness =
         Keyness.compute(
             units,
-            zoneCounts,
-            corpusCounts,
+            Keyness.counts(zoneCounts, corpusCounts, settings, Dataset::cache),
             List.of(
                 new JobConfig.KeynessComparison(List.of("a"), List.of("b")),
                 new JobConfig.KeynessComparison(List.of("a"), List.of())),
-            new Keyness.Settings(100, KeynessStats.Correction.NONE, 1));
+            settings);
     aVersusB = byTerm(keyness.filter(col(Columns.REFERENCE).equalTo("b")));
     aVersusRest = byTerm(keyness.filter(col(Columns.REFERENCE).equalTo("rest")));
   }
@@ -231,11 +231,15 @@ class KeynessTest {
                 unit("d1", "aleppo", Map.of("convoy", 6, "medicine", 3)),
                 unit("d2", "aleppo", Map.of("convoy", 2))),
             UNITS);
+    Keyness.Settings settings = new Keyness.Settings(100, KeynessStats.Correction.NONE, 1);
     Dataset<Row> rows =
         Keyness.eachZoneVersusRest(
-            UnitCounts.zoneCounts(everywhere),
-            UnitCounts.corpusCounts(everywhere),
-            new Keyness.Settings(100, KeynessStats.Correction.NONE, 1));
+            Keyness.counts(
+                UnitCounts.zoneCounts(everywhere),
+                UnitCounts.corpusCounts(everywhere),
+                settings,
+                Dataset::cache),
+            settings);
     assertEquals(0, rows.count(), "nothing to compare with, and no failure");
   }
 }

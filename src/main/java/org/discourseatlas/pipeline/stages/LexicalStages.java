@@ -136,23 +136,25 @@ public final class LexicalStages {
     public Counts run(RunState run) {
       JobConfig.Lexical lexical = run.config.lexical();
       Dataset<Row> units = LexicalUnits.withNgrams(run.get(RunData.ZONE_UNITS), lexical.maxNgram());
-      // Flat: every comparison reads both several times, and a cache's plan is printed (and
-      // re-analysed) wherever it is read; as scans of their rows the keyness plan stays small.
-      // The n-gram counts of each zone and of the corpus are levels of the term counts.
-      Dataset<Row> termCounts = run.get(RunData.TERM_COUNTS);
-      Dataset<Row> zoneCounts = run.keepFlat(TermFrequencies.zoneCounts(termCounts));
-      Dataset<Row> corpusCounts = run.keepFlat(TermFrequencies.corpusCounts(termCounts));
       Keyness.Settings settings =
           new Keyness.Settings(lexical.alpha0(), lexical.correction(), lexical.keynessMinCount());
+      // The n-gram counts of each zone and of the corpus are levels of the term counts; the
+      // candidates are kept flat: every comparison reads them, and a cache's plan is printed (and
+      // re-analysed) wherever it is read, where a scan of its rows is one node.
+      Dataset<Row> termCounts = run.get(RunData.TERM_COUNTS);
+      Keyness.Counts counts =
+          Keyness.counts(
+              TermFrequencies.zoneCounts(termCounts),
+              TermFrequencies.corpusCounts(termCounts),
+              settings,
+              run::keepFlat);
       Dataset<Row> keyness = run.spark.createDataFrame(List.of(), Table.KEYNESS.schema());
       if (!lexical.comparisons().isEmpty()) {
         keyness =
-            keyness.unionByName(
-                Keyness.compute(units, zoneCounts, corpusCounts, lexical.comparisons(), settings));
+            keyness.unionByName(Keyness.compute(units, counts, lexical.comparisons(), settings));
       }
       if (lexical.eachZoneVsRest()) {
-        keyness =
-            keyness.unionByName(Keyness.eachZoneVersusRest(zoneCounts, corpusCounts, settings));
+        keyness = keyness.unionByName(Keyness.eachZoneVersusRest(counts, settings));
       }
       run.put(RunData.KEYNESS, keyness);
       return Counts.written(lexical.comparisons().size(), "rows", RunData.KEYNESS);
