@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_from_entries;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.try_element_at;
@@ -21,17 +20,14 @@ import static org.apache.spark.sql.functions.when;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF6;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -40,18 +36,15 @@ import org.discourseatlas.schema.Columns;
 import org.discourseatlas.stats.KeynessStats;
 
 /**
- * Keyness and collocation stages over {@link LexicalUnits}: which n-grams set a target (a zone or
- * set of zones) apart from a reference (another zone set, or the rest of the corpus), and which
- * n-grams hold together around each zone. Counts are Spark aggregations; only the per-row
- * statistics are plain Java ({@link KeynessStats}).
+ * Keyness over the zone and corpus n-gram counts: which n-grams set a target (a zone or set of
+ * zones) apart from a reference (another zone set, or the rest of the corpus). Counts are Spark
+ * aggregations; only the per-row statistics are plain Java ({@link KeynessStats}), shared with
+ * {@link Collocations}.
  */
 public final class Keyness {
   private static final String SCORES = "scores";
   private static final String PRIOR = "prior";
   private static final String PRIOR_TOTAL = "prior_total";
-  private static final String HEAD_COUNT = "head_count";
-  private static final String TAIL_COUNT = "tail_count";
-  private static final String ORDER_TOTAL = "order_total";
   private static final String ENTRY = "entry";
   private static final String ZONE_COUNTS = "zone_counts";
   private static final String TOTAL = "total";
@@ -99,8 +92,8 @@ public final class Keyness {
    * ngram, count). The candidates are one aggregation of the zone rows with the corpus rows whose
    * count is at least half the minimum count: a row of a comparison needs target + reference >=
    * min-count, and each side counts at most the corpus's occurrences, so prior >= min-count / 2;
-   * against the rest, target + reference is the prior itself. {@code keep} holds the candidates
-   * (read by every comparison); the totals are collected (zones x orders rows).
+   * against the rest, target + reference is the prior itself. {@code keep} holds the candidates and
+   * the totals (read by every comparison).
    */
   public static Counts counts(
       Dataset<Row> zoneCounts,
@@ -137,45 +130,25 @@ public final class Keyness {
                 .groupBy(Columns.TERM, Columns.NGRAM)
                 .agg(max(PRIOR).as(PRIOR), map_from_entries(collect_list(ENTRY)).as(ZONE_COUNTS))
                 .filter(col(PRIOR).isNotNull()));
-    List<Row> totals =
-        zoneCounts
-            .groupBy(Columns.ZONE, Columns.NGRAM)
-            .agg(sum(Columns.COUNT).cast(DataTypes.LongType).as(TOTAL))
-            .unionByName(
-                corpusCounts
-                    .groupBy(Columns.NGRAM)
-                    .agg(sum(Columns.COUNT).cast(DataTypes.LongType).as(TOTAL))
-                    .withColumn(Columns.ZONE, lit(null).cast(DataTypes.StringType)))
-            .select(Columns.ZONE, Columns.NGRAM, TOTAL)
+    // A few rows each (zones x orders): kept, and broadcast where they are joined.
+    Dataset<Row> zoneTotals =
+        keep.apply(
+            zoneCounts
+                .groupBy(Columns.ZONE, Columns.NGRAM)
+                .agg(sum(Columns.COUNT).cast(DataTypes.LongType).as(TOTAL)));
+    Dataset<Row> corpusTotals =
+        keep.apply(
+            corpusCounts
+                .groupBy(Columns.NGRAM)
+                .agg(sum(Columns.COUNT).cast(DataTypes.LongType).as(PRIOR_TOTAL)));
+    List<String> zones =
+        zoneTotals
+            .select(Columns.ZONE)
+            .distinct()
+            .orderBy(Columns.ZONE)
+            .as(Encoders.STRING())
             .collectAsList();
-    List<Row> zoneTotals = new ArrayList<>();
-    List<Row> corpusTotals = new ArrayList<>();
-    Set<String> zones = new TreeSet<>();
-    for (Row total : totals) {
-      if (total.isNullAt(0)) {
-        corpusTotals.add(RowFactory.create(total.get(1), total.get(2)));
-      } else {
-        zoneTotals.add(total);
-        zones.add(total.getString(0));
-      }
-    }
-    SparkSession spark = zoneCounts.sparkSession();
-    return new Counts(
-        zoneCounts,
-        corpusCounts,
-        candidates,
-        spark.createDataFrame(
-            zoneTotals,
-            new StructType()
-                .add(Columns.ZONE, DataTypes.StringType)
-                .add(Columns.NGRAM, DataTypes.IntegerType)
-                .add(TOTAL, DataTypes.LongType)),
-        spark.createDataFrame(
-            corpusTotals,
-            new StructType()
-                .add(Columns.NGRAM, DataTypes.IntegerType)
-                .add(PRIOR_TOTAL, DataTypes.LongType)),
-        List.copyOf(zones));
+    return new Counts(zoneCounts, corpusCounts, candidates, zoneTotals, corpusTotals, zones);
   }
 
   /**
@@ -266,7 +239,7 @@ public final class Keyness {
         counts
             .corpusCounts()
             .select(col(Columns.TERM), col(Columns.NGRAM), col(Columns.COUNT).as(PRIOR));
-    return pair(target, reference, Columns.COUNT_TARGET, Columns.COUNT_REFERENCE)
+    return pair(target, reference)
         .filter(
             col(Columns.COUNT_TARGET).plus(col(Columns.COUNT_REFERENCE)).geq(settings.minCount()))
         .join(totals(target, Columns.TOTAL_TARGET), Columns.NGRAM)
@@ -309,110 +282,6 @@ public final class Keyness {
     return scored(rows, settings);
   }
 
-  /** Per zone, the count of each n-gram of 2 and 3 units, with its head and tail. */
-  public static final StructType COLLOCATION_COUNTS_SCHEMA =
-      new StructType()
-          .add(Columns.ZONE, DataTypes.StringType)
-          .add(Columns.NGRAM, DataTypes.IntegerType)
-          .add(Columns.TERM, DataTypes.StringType)
-          .add(Columns.HEAD, DataTypes.StringType)
-          .add(Columns.TAIL, DataTypes.StringType)
-          .add(Columns.COUNT, DataTypes.LongType);
-
-  /**
-   * The counts collocations are scored from ({@link #COLLOCATION_COUNTS_SCHEMA}): every n-gram of 2
-   * and 3 units in each zone's sentences, however rare (a rare one can reach the minimum count when
-   * a later month's documents are added). Sums over sentences: the counts of two disjoint sets of
-   * documents add ({@link #addCollocationCounts}).
-   */
-  public static Dataset<Row> collocationCounts(Dataset<Row> units) {
-    return units
-        .select(explode(col(Columns.ZONES)).as(Columns.ZONE), col(LexicalUnits.NGRAMS))
-        .select(col(Columns.ZONE), explode(col(LexicalUnits.NGRAMS)).as("g"))
-        .filter(col("g." + Columns.NGRAM).geq(2))
-        .groupBy(
-            col(Columns.ZONE),
-            col("g." + Columns.NGRAM).as(Columns.NGRAM),
-            col("g." + Columns.TERM).as(Columns.TERM),
-            col("g." + Columns.HEAD).as(Columns.HEAD),
-            col("g." + Columns.TAIL).as(Columns.TAIL))
-        .count();
-  }
-
-  /** The collocation counts of two disjoint sets of documents as one (a base's and a month's). */
-  public static Dataset<Row> addCollocationCounts(Dataset<Row> earlier, Dataset<Row> added) {
-    List<Column> keys = new ArrayList<>();
-    for (String name : COLLOCATION_COUNTS_SCHEMA.fieldNames()) {
-      if (!name.equals(Columns.COUNT)) {
-        keys.add(col(name));
-      }
-    }
-    return Columns.select(earlier, COLLOCATION_COUNTS_SCHEMA.fieldNames())
-        .unionByName(Columns.select(added, COLLOCATION_COUNTS_SCHEMA.fieldNames()))
-        .groupBy(keys.toArray(new Column[0]))
-        .agg(sum(Columns.COUNT).as(Columns.COUNT));
-  }
-
-  /**
-   * Collocations around each zone: n-grams of 2 and 3 units in the zone's sentences whose head
-   * (first units) and tail (last unit) occur together more than chance, by Dunning's (1993)
-   * log-likelihood G2 on the 2x2 table [head then tail, head then other; other then tail, other
-   * then other] of the zone's n-grams of that order; PMI alongside. Kept: count >= minCount and
-   * attraction (G2 > 0); the top {@code top} per zone and order, ranked by G2.
-   *
-   * @param ngrams {@link #collocationCounts} rows
-   */
-  public static Dataset<Row> collocations(Dataset<Row> ngrams, int minCount, int top) {
-    Dataset<Row> heads =
-        ngrams
-            .groupBy(Columns.ZONE, Columns.NGRAM, Columns.HEAD)
-            .agg(sum(Columns.COUNT).as(HEAD_COUNT));
-    Dataset<Row> tails =
-        ngrams
-            .groupBy(Columns.ZONE, Columns.NGRAM, Columns.TAIL)
-            .agg(sum(Columns.COUNT).as(TAIL_COUNT));
-    Dataset<Row> orders =
-        ngrams.groupBy(Columns.ZONE, Columns.NGRAM).agg(sum(Columns.COUNT).as(ORDER_TOTAL));
-    // 2x2 as a keyness table: "target" = n-grams starting with the head, "reference" = the others.
-    UserDefinedFunction score =
-        scoreFunction(new Settings(1.0, KeynessStats.Correction.NONE, minCount));
-    Column a = col(Columns.COUNT);
-    Column b = col(TAIL_COUNT).minus(a);
-    Column targetTotal = col(HEAD_COUNT);
-    Column referenceTotal = col(ORDER_TOTAL).minus(col(HEAD_COUNT));
-    Dataset<Row> scored =
-        ngrams
-            .filter(col(Columns.COUNT).geq(minCount))
-            .join(heads, new String[] {Columns.ZONE, Columns.NGRAM, Columns.HEAD})
-            .join(tails, new String[] {Columns.ZONE, Columns.NGRAM, Columns.TAIL})
-            .join(orders, new String[] {Columns.ZONE, Columns.NGRAM})
-            // Every n-gram of the order starts with this head: no 2x2 table to test.
-            .filter(referenceTotal.gt(0))
-            .withColumn(SCORES, score.apply(a, b, targetTotal, referenceTotal, lit(1L), lit(1L)))
-            .filter(col(SCORES + "." + Columns.G2).gt(0));
-    return scored
-        .withColumn(
-            Columns.RANK,
-            row_number()
-                .over(
-                    Window.partitionBy(Columns.ZONE, Columns.NGRAM)
-                        .orderBy(col(SCORES + "." + Columns.G2).desc(), col(Columns.TERM))))
-        .filter(col(Columns.RANK).leq(top))
-        .select(
-            col(Columns.ZONE),
-            col(Columns.NGRAM),
-            col(Columns.RANK),
-            col(Columns.TERM),
-            col(Columns.HEAD),
-            col(Columns.TAIL),
-            col(Columns.COUNT),
-            col(HEAD_COUNT).as(Columns.COUNT_HEAD),
-            col(TAIL_COUNT).as(Columns.COUNT_TAIL),
-            col(SCORES + "." + Columns.G2).as(Columns.G2),
-            nanToNull(col(SCORES + "." + Columns.PMI)).as(Columns.PMI),
-            col(SCORES + "." + Columns.P_VALUE_G2).as(Columns.P_VALUE_G2));
-  }
-
   /**
    * Scores rows holding target, reference, term, ngram, counts, totals, prior and prior_total. A
    * side with no n-grams of an order (a zone whose windows cover the whole corpus leaves no rest)
@@ -452,11 +321,11 @@ public final class Keyness {
    * Undefined values (PMI of a term absent from the target, log-odds without prior weight) are NaN
    * in {@link KeynessStats}; Spark sorts NaN above every number, so the table holds null.
    */
-  private static Column nanToNull(Column value) {
+  static Column nanToNull(Column value) {
     return when(isnan(value), lit(null).cast(DataTypes.DoubleType)).otherwise(value);
   }
 
-  private static UserDefinedFunction scoreFunction(Settings settings) {
+  static UserDefinedFunction scoreFunction(Settings settings) {
     UDF6<Long, Long, Long, Long, Long, Long, Row> scoreRow =
         (a, b, targetTotal, referenceTotal, priorCount, priorTotal) -> {
           KeynessStats.Scores s =
@@ -500,16 +369,16 @@ public final class Keyness {
             col(Columns.COUNT).minus(coalesce(col("target_count"), lit(0L))).as(Columns.COUNT));
   }
 
-  private static Dataset<Row> pair(
-      Dataset<Row> target, Dataset<Row> reference, String targetName, String referenceName) {
-    Dataset<Row> t = target.withColumnRenamed(Columns.COUNT, targetName);
-    Dataset<Row> r = reference.withColumnRenamed(Columns.COUNT, referenceName);
-    return t.join(r, new String[] {Columns.TERM, Columns.NGRAM}, "full_outer")
-        .select(
-            col(Columns.TERM),
-            col(Columns.NGRAM),
-            coalesce(col(targetName), lit(0L)).as(targetName),
-            coalesce(col(referenceName), lit(0L)).as(referenceName));
+  /** Both sides' counts of each n-gram either holds (0 where one does not). */
+  private static Dataset<Row> pair(Dataset<Row> target, Dataset<Row> reference) {
+    return target
+        .withColumnRenamed(Columns.COUNT, Columns.COUNT_TARGET)
+        .join(
+            reference.withColumnRenamed(Columns.COUNT, Columns.COUNT_REFERENCE),
+            new String[] {Columns.TERM, Columns.NGRAM},
+            "full_outer")
+        .na()
+        .fill(0L, new String[] {Columns.COUNT_TARGET, Columns.COUNT_REFERENCE});
   }
 
   private static Dataset<Row> totals(Dataset<Row> side, String name) {

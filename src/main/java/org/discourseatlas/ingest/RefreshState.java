@@ -2,8 +2,8 @@ package org.discourseatlas.ingest;
 
 import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.analysis.Actors;
+import org.discourseatlas.analysis.Collocations;
 import org.discourseatlas.analysis.Frames;
-import org.discourseatlas.analysis.Keyness;
 import org.discourseatlas.analysis.TermFrequencies;
 import org.discourseatlas.topics.TopicUnits;
 
@@ -46,7 +46,7 @@ public enum RefreshState {
    * Per zone, every n-gram of 2 and 3 units of its sentences with head, tail and count, however
    * rare: collocations are scored from these. Added within version 2, like the frame counts.
    */
-  COLLOCATION_COUNTS("collocation_counts", Keyness.COLLOCATION_COUNTS_SCHEMA);
+  COLLOCATION_COUNTS("collocation_counts", Collocations.COUNTS_SCHEMA);
 
   /** The folder, beside the models, that holds the pieces. */
   public static final String FOLDER = "state";

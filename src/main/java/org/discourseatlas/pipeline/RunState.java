@@ -326,6 +326,19 @@ public final class RunState implements AutoCloseable {
     }
   }
 
+  /**
+   * A piece of refresh state written now, and its rows as read back from the files: for state the
+   * rest of the run scans several times, the files are the copy later stages read, instead of a
+   * cache built beside them (the term counts: 7.9 M rows on the whole UN corpus, decision 0035).
+   */
+  public Dataset<Row> saveStateAndRead(RefreshState piece, Dataset<Row> rows) {
+    if (stateToWrite.containsKey(piece)) {
+      throw new IllegalStateException("refresh state " + piece + " saved twice");
+    }
+    store.stageState(RefreshState.FOLDER, piece.folder(), rows);
+    return store.readStagedState(spark, RefreshState.FOLDER, piece.folder());
+  }
+
   /** Writes the refresh state saved since the last call, once each. */
   void stageState() {
     stateToWrite.forEach(

@@ -267,6 +267,11 @@ public final class SnapshotStore implements AutoCloseable {
     modelsStaged = true;
   }
 
+  /** A piece of refresh state this run wrote ({@link #stageState}), read from its files. */
+  public Dataset<Row> readStagedState(SparkSession spark, String folder, String name) {
+    return spark.read().parquet(new Path(new Path(modelsPath(), folder), name).toString());
+  }
+
   /** Whether a path relative to the output root exists (a model a manifest names, say). */
   public boolean holds(String relativePath) {
     try {

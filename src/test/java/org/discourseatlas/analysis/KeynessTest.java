@@ -160,7 +160,7 @@ class KeynessTest {
                     "d1", RowValues.array(List.of("aleppo")), RowValues.array(ngrams))),
             UNITS);
     List<Row> top =
-        Keyness.collocations(Keyness.collocationCounts(rows), 3, 10)
+        Collocations.collocations(Collocations.counts(rows), 3, 10)
             .orderBy(Columns.RANK)
             .collectAsList();
     // The counts of two sets of sentences, added, give the same collocations as counting both at
@@ -169,10 +169,11 @@ class KeynessTest {
     List<Row> base = new ArrayList<>(ngrams.subList(0, 10));
     List<Row> month = new ArrayList<>(ngrams.subList(10, ngrams.size()));
     Dataset<Row> added =
-        Keyness.addCollocationCounts(
-            Keyness.collocationCounts(unitsOf(spark, "d1", base)),
-            Keyness.collocationCounts(unitsOf(spark, "d2", month)));
-    assertEquals(top, Keyness.collocations(added, 3, 10).orderBy(Columns.RANK).collectAsList());
+        Collocations.addCounts(
+            Collocations.counts(unitsOf(spark, "d1", base)),
+            Collocations.counts(unitsOf(spark, "d2", month)));
+    assertEquals(
+        top, Collocations.collocations(added, 3, 10).orderBy(Columns.RANK).collectAsList());
     // Pairs that never occur apart ("aid convoy", "city council": a = 3, b = c = 0, d = 11) are
     // the most attracted: G2 = 2 (3 ln(3 / (3 * 3 / 14)) + 11 ln(11 / (11 * 11 / 14))); a tie
     // is broken by the term.

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.discourseatlas.analysis.Collocations;
 import org.discourseatlas.analysis.Keyness;
 import org.discourseatlas.analysis.LexicalUnits;
 import org.discourseatlas.analysis.Mentions;
@@ -104,9 +105,10 @@ public final class LexicalStages {
         run.put(RunData.ZONE_UNITS, inSomeZone(units));
         counts = TermFrequencies.counts(units, lexical.maxNgram());
       }
-      counts = run.keep(counts);
+      // Written once and scanned from the files by the table and keyness: a cache of them cost more
+      // to build than the state's write (decision 0035).
+      counts = run.saveStateAndRead(RefreshState.TERM_COUNTS, counts);
       run.put(RunData.TERM_COUNTS, counts);
-      run.saveState(RefreshState.TERM_COUNTS, counts);
       run.put(RunData.TERM_FREQUENCIES, TermFrequencies.table(counts, lexical.minNgramCount()));
       return Counts.written(sentences(run), "rows", RunData.TERM_FREQUENCIES);
     }
@@ -203,21 +205,22 @@ public final class LexicalStages {
         // The base's counts plus those of the new documents' zone sentences (sums over disjoint
         // documents): the archive's zone sentences are not read again.
         counts =
-            Keyness.addCollocationCounts(
+            Collocations.addCounts(
                 run.base().state(RefreshState.COLLOCATION_COUNTS),
-                Keyness.collocationCounts(
+                Collocations.counts(
                     LexicalUnits.withNgrams(
                         inSomeZone(run.get(RunData.NEW_LEXICAL_UNITS)), lexical.maxNgram())));
       } else {
         counts =
-            Keyness.collocationCounts(
+            Collocations.counts(
                 LexicalUnits.withNgrams(run.get(RunData.ZONE_UNITS), lexical.maxNgram()));
       }
       counts = run.keep(counts);
       run.saveState(RefreshState.COLLOCATION_COUNTS, counts);
       run.put(
           RunData.COLLOCATIONS,
-          Keyness.collocations(counts, lexical.collocationMinCount(), lexical.collocationTop()));
+          Collocations.collocations(
+              counts, lexical.collocationMinCount(), lexical.collocationTop()));
       // The base's mentions hold for its sentences (same gazetteer and context): only the new
       // documents' sentences are searched, and the base's folders are carried.
       boolean carried = run.base().mentionsHold();
