@@ -28,6 +28,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF6;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.config.JobConfig;
@@ -128,10 +129,7 @@ public final class Keyness {
                 .unionByName(priors)
                 .groupBy(Columns.TERM, Columns.NGRAM)
                 .agg(max(PRIOR).as(PRIOR), map_from_entries(collect_list(ENTRY)).as(ZONE_COUNTS))
-                .filter(col(PRIOR).isNotNull())
-                // In the table's order within each partition (a comparison's rows share target
-                // and reference): its global sort then merges sorted runs (decision 0035).
-                .sortWithinPartitions(Columns.NGRAM, Columns.TERM));
+                .filter(col(PRIOR).isNotNull()));
     // A few rows each (zones x orders): kept, and broadcast where they are joined.
     Dataset<Row> zoneTotals =
         keep.apply(
@@ -251,31 +249,28 @@ public final class Keyness {
   }
 
   /**
-   * Every zone against the rest of the corpus: each candidate whose corpus count reaches the
-   * minimum, once per zone, with target = the zone's count and reference = the corpus's count minus
-   * the zone's. Exact, since the corpus counts each sentence once. A zone without n-grams of an
-   * order has no rows of that order. One projection of the candidates per zone, in zone order (not
-   * one explode of all zones per candidate): each partition's rows then come in the table's order
-   * (target, reference, ngram, term), and the table's global sort is a merge of sorted runs instead
-   * of a sort of 2.6 M rows in random order on the whole UN corpus (decision 0035).
+   * Every zone against the rest of the corpus, in one plan for all zones (not one plan per zone):
+   * each candidate whose corpus count reaches the minimum, once per zone (exploded), with target =
+   * the zone's count and reference = the corpus's count minus the zone's. Exact, since the corpus
+   * counts each sentence once. A zone without n-grams of an order has no rows of that order.
    */
   public static Dataset<Row> eachZoneVersusRest(Counts counts, Settings settings) {
-    Dataset<Row> candidates = counts.candidates().filter(col(PRIOR).geq(settings.minCount()));
-    List<String> zones = counts.zones().isEmpty() ? List.of("") : counts.zones();
-    Dataset<Row> perZone = null;
-    for (String zone : zones) {
-      Dataset<Row> ofZone =
-          (counts.zones().isEmpty() ? candidates.filter(lit(false)) : candidates)
-              .select(
-                  col(Columns.TERM),
-                  col(Columns.NGRAM),
-                  col(PRIOR),
-                  lit(zone).as(Columns.ZONE),
-                  zoneCount(zone).as(Columns.COUNT_TARGET));
-      perZone = perZone == null ? ofZone : perZone.union(ofZone);
-    }
+    Column zones =
+        array(counts.zones().stream().map(functions::lit).toArray(Column[]::new))
+            .cast(DataTypes.createArrayType(DataTypes.StringType));
     Dataset<Row> rows =
-        perZone
+        counts
+            .candidates()
+            .filter(col(PRIOR).geq(settings.minCount()))
+            .select(
+                col(Columns.TERM),
+                col(Columns.NGRAM),
+                col(PRIOR),
+                col(ZONE_COUNTS),
+                explode(zones).as(Columns.ZONE))
+            .withColumn(
+                Columns.COUNT_TARGET,
+                coalesce(try_element_at(col(ZONE_COUNTS), col(Columns.ZONE)), lit(0L)))
             .withColumn(Columns.COUNT_REFERENCE, col(PRIOR).minus(col(Columns.COUNT_TARGET)))
             .join(
                 broadcast(counts.zoneTotals().withColumnRenamed(TOTAL, Columns.TOTAL_TARGET)),
