@@ -14,8 +14,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.config.JobConfig;
 import org.discourseatlas.schema.Columns;
 import org.discourseatlas.schema.RowValues;
@@ -32,11 +30,6 @@ import org.junit.jupiter.api.Test;
  * count >= half the minimum) drops no row a comparison needs.
  */
 class KeynessRecountTest {
-  private static final StructType UNITS =
-      new StructType()
-          .add(Columns.DOC_ID, DataTypes.StringType)
-          .add(Columns.ZONES, DataTypes.createArrayType(DataTypes.StringType))
-          .add(LexicalUnits.NGRAMS, DataTypes.createArrayType(LexicalUnits.NGRAM_STRUCT));
   private static final List<List<String>> WINDOWS =
       List.of(
           List.of(),
@@ -66,7 +59,7 @@ class KeynessRecountTest {
       }
       rows.add(RowFactory.create("d" + i, RowValues.array(s.zones()), RowValues.array(ngrams)));
     }
-    Dataset<Row> units = spark.createDataFrame(rows, UNITS);
+    Dataset<Row> units = spark.createDataFrame(rows, UnitCounts.UNITS);
     Keyness.Settings settings =
         new Keyness.Settings(ALPHA0, KeynessStats.Correction.NONE, MIN_COUNT);
     List<JobConfig.KeynessComparison> comparisons =

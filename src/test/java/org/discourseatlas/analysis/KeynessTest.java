@@ -31,11 +31,6 @@ import org.junit.jupiter.api.Test;
  * Monroe et al. 2008 and quanteda's textstat_keyness).
  */
 class KeynessTest {
-  private static final StructType UNITS =
-      new StructType()
-          .add(Columns.DOC_ID, DataTypes.StringType)
-          .add(Columns.ZONES, DataTypes.createArrayType(DataTypes.StringType))
-          .add(LexicalUnits.NGRAMS, DataTypes.createArrayType(LexicalUnits.NGRAM_STRUCT));
 
   private static Dataset<Row> units;
   private static Map<String, Row> aVersusB;
@@ -55,7 +50,7 @@ class KeynessTest {
                     "d2",
                     "b",
                     Map.of("terrorists", 10, "humanitarian", 20, "coalition", 25, "the", 145))),
-            UNITS);
+            UnitCounts.UNITS);
     Dataset<Row> zoneCounts = UnitCounts.zoneCounts(units);
     Dataset<Row> corpusCounts = UnitCounts.corpusCounts(units);
     Keyness.Settings settings = new Keyness.Settings(100, KeynessStats.Correction.NONE, 1);
@@ -129,7 +124,7 @@ class KeynessTest {
     return spark.createDataFrame(
         List.<Row>of(
             RowFactory.create(doc, RowValues.array(List.of("aleppo")), RowValues.array(ngrams))),
-        UNITS);
+        UnitCounts.UNITS);
   }
 
   @Test
@@ -158,7 +153,7 @@ class KeynessTest {
             List.<Row>of(
                 RowFactory.create(
                     "d1", RowValues.array(List.of("aleppo")), RowValues.array(ngrams))),
-            UNITS);
+            UnitCounts.UNITS);
     List<Row> top =
         Collocations.collocations(Collocations.counts(rows), 3, 10)
             .orderBy(Columns.RANK)
@@ -231,7 +226,7 @@ class KeynessTest {
             List.of(
                 unit("d1", "aleppo", Map.of("convoy", 6, "medicine", 3)),
                 unit("d2", "aleppo", Map.of("convoy", 2))),
-            UNITS);
+            UnitCounts.UNITS);
     Keyness.Settings settings = new Keyness.Settings(100, KeynessStats.Correction.NONE, 1);
     Dataset<Row> rows =
         Keyness.eachZoneVersusRest(

@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.explode;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.discourseatlas.schema.Columns;
 
 /**
@@ -15,6 +17,13 @@ import org.discourseatlas.schema.Columns;
  */
 final class UnitCounts {
   private UnitCounts() {}
+
+  /** Units as keyness reads them: a sentence's document, zones and n-grams. */
+  static final StructType UNITS =
+      new StructType()
+          .add(Columns.DOC_ID, DataTypes.StringType)
+          .add(Columns.ZONES, DataTypes.createArrayType(DataTypes.StringType))
+          .add(LexicalUnits.NGRAMS, DataTypes.createArrayType(LexicalUnits.NGRAM_STRUCT));
 
   /** zone, term, ngram, count (a sentence counts for each of its zones). */
   static Dataset<Row> zoneCounts(Dataset<Row> units) {
