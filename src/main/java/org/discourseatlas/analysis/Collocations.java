@@ -41,10 +41,10 @@ public final class Collocations {
           .add(Columns.COUNT, DataTypes.LongType);
 
   /**
-   * The counts collocations are scored from ({@link #COUNTS_COUNTS_SCHEMA}): every n-gram of 2 and
-   * 3 units in each zone's sentences, however rare (a rare one can reach the minimum count when a
-   * later month's documents are added). Sums over sentences: the counts of two disjoint sets of
-   * documents add ({@link #addCounts}).
+   * The counts collocations are scored from ({@link #COUNTS_SCHEMA}): every n-gram of 2 and 3 units
+   * in each zone's sentences, however rare (a rare one can reach the minimum count when a later
+   * month's documents are added). Sums over sentences: the counts of two disjoint sets of documents
+   * add ({@link #addCounts}).
    */
   public static Dataset<Row> counts(Dataset<Row> units) {
     return units

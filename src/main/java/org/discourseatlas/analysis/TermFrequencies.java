@@ -137,7 +137,8 @@ public final class TermFrequencies {
    * key no earlier row has are appended. On the whole UN corpus the aggregation was half the
    * term_frequencies stage of a refresh (7.9 M earlier rows spilled through a hash aggregate to
    * merge 0.3 M added ones; decision 0027). The earlier rows are scanned twice (the lookup, and the
-   * added keys they hold); nothing is cached here: the caller caches the result.
+   * added keys they hold); nothing is cached here: the caller writes the result as state and reads
+   * it back.
    */
   public static Dataset<Row> add(Dataset<Row> earlier, Dataset<Row> added, long addedRows) {
     Dataset<Row> earlierCounts = Columns.select(earlier, COUNTS_SCHEMA.fieldNames());

@@ -261,15 +261,17 @@ public final class SnapshotStore implements AutoCloseable {
    * folder}/{@code name}: read back by the next month's run through this run's manifest.
    */
   public void stageState(String folder, String name, Dataset<Row> rows) {
-    rows.write()
-        .mode(SaveMode.ErrorIfExists)
-        .parquet(new Path(new Path(modelsPath(), folder), name).toString());
+    rows.write().mode(SaveMode.ErrorIfExists).parquet(statePath(folder, name));
     modelsStaged = true;
   }
 
   /** A piece of refresh state this run wrote ({@link #stageState}), read from its files. */
   public Dataset<Row> readStagedState(SparkSession spark, String folder, String name) {
-    return spark.read().parquet(new Path(new Path(modelsPath(), folder), name).toString());
+    return spark.read().parquet(statePath(folder, name));
+  }
+
+  private String statePath(String folder, String name) {
+    return new Path(new Path(modelsPath(), folder), name).toString();
   }
 
   /** Whether a path relative to the output root exists (a model a manifest names, say). */
