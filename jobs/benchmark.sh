@@ -12,8 +12,8 @@
 #                                driver heap 1g, executor heap ATLAS_BENCH_EXECUTOR_MEMORY (2g): the
 #                                memory targets, in separate JVMs
 #   jobs/benchmark.sh refresh    the monthly refresh: 99% of the corpus as one month, then the other 1%
-#                                added as a refresh and, into a copy, as a full run (--full); their
-#                                tables compared; then its section of the report (also alone:
+#                                added as a refresh and, into a copy, as a full run (--full), timed
+#                                refresh, full, full, refresh; their tables compared; then its section of the report (also alone:
 #                                jobs/benchmark.sh refresh-report)
 #   jobs/benchmark.sh report     prints the per-stage table and the ratios; writes docs/benchmarks.md
 #   jobs/benchmark.sh sentiment <output>/sentences/snapshot=YYYY-MM/run=<run_id> [threads] [limit]
@@ -28,7 +28,8 @@
 # otherwise idle machine: the figures are wall times.
 # Overrides: ATLAS_BENCH_DIR (work folder), ATLAS_BENCH_INPUT (a corpus folder instead of the
 # tarball, e.g. a subset for a quick try), ATLAS_BENCH_REPORT (where the markdown goes),
-# ATLAS_BENCH_REFRESH_EVERY (the refresh part holds back every Nth file; default 100, i.e. 1%).
+# ATLAS_BENCH_REFRESH_EVERY (the refresh part holds back every Nth file; default 100, i.e. 1%),
+# ATLAS_BENCH_REFRESH_ROUNDS (pairs of refresh and full run it times, alternating; default 2).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -276,17 +277,40 @@ part_refresh() {
   (cd "$held" && find . -type f) | while read -r rel; do
     ln -f "$held/$rel" "$inbox/$rel" # linked, not moved: the held files stay for a rerun of this part
   done
-  run_refresh_job refresh "$refreshed" 2026-11
-  local incremental_seconds=$refresh_seconds
-  run_refresh_job full "$full" 2026-11 --full
-  local full_seconds=$refresh_seconds
+  # ATLAS_BENCH_REFRESH_ROUNDS (default 2) pairs, timed in the order refresh, full, full, refresh
+  # (ABBA): this shared host's speed drifts by 20% within an hour, and a drift during the part then
+  # weighs on both sides alike. The ratio is of the mean times; each run has a probe before it, so
+  # the report shows the host's speed at each. A second run of 2026-11 rebuilds it from 2026-10,
+  # as a rerun of a month does. ROUNDS=1 is the single pair of earlier reports.
+  local rounds=${ATLAS_BENCH_REFRESH_ROUNDS:-2} round kind
+  local refresh_runs=() full_runs=()
+  for (( round = 1; round <= rounds; round++ )); do
+    local order=(refresh full)
+    (( round % 2 == 0 )) && order=(full refresh)
+    for kind in "${order[@]}"; do
+      probe "before-refresh-$kind-$round"
+      if [[ "$kind" == refresh ]]; then
+        run_refresh_job "refresh-$round" "$refreshed" 2026-11
+        refresh_runs+=("$refresh_seconds")
+      else
+        run_refresh_job "full-$round" "$full" 2026-11 --full
+        full_runs+=("$refresh_seconds")
+      fi
+    done
+  done
+  local incremental_seconds full_seconds
+  incremental_seconds=$(printf '%s\n' "${refresh_runs[@]}" | awk '{ s += $1 } END { printf "%.3f", s / NR }')
+  full_seconds=$(printf '%s\n' "${full_runs[@]}" | awk '{ s += $1 } END { printf "%.3f", s / NR }')
   local equal=true
   bench_java org.discourseatlas.bench.CompareSnapshots "$full" "$refreshed" 2026-11 1e-9 "$results/refresh-tables.json" \
     || equal=false
-  printf '{"part": "refresh", "held_files": %d, "refresh_every": %d, "base_seconds": %s, "refresh_seconds": %s, "full_seconds": %s, "tables_equal": %s, "refresh_output": "%s", "full_output": "%s", "heap": "%s", "commit": "%s"}\n' \
-    "$held_files" "$refresh_every" "$base_seconds" "$incremental_seconds" "$full_seconds" "$equal" "$refreshed" "$full" \
+  local joined_refresh joined_full
+  joined_refresh=$(IFS=,; echo "${refresh_runs[*]}")
+  joined_full=$(IFS=,; echo "${full_runs[*]}")
+  printf '{"part": "refresh", "held_files": %d, "refresh_every": %d, "base_seconds": %s, "refresh_seconds": %s, "full_seconds": %s, "refresh_runs": [%s], "full_runs": [%s], "tables_equal": %s, "refresh_output": "%s", "full_output": "%s", "heap": "%s", "commit": "%s"}\n' \
+    "$held_files" "$refresh_every" "$base_seconds" "$incremental_seconds" "$full_seconds" "$joined_refresh" "$joined_full" "$equal" "$refreshed" "$full" \
     "$ATLAS_DRIVER_MEMORY" "$(git -C "$ATLAS_HOME" rev-parse --short HEAD 2>/dev/null || echo unknown)" > "$results/refresh.json"
-  echo "benchmark: refresh $incremental_seconds s, full run $full_seconds s; tables equal: $equal"
+  echo "benchmark: refresh ${refresh_runs[*]} s (mean $incremental_seconds), full run ${full_runs[*]} s (mean $full_seconds); tables equal: $equal"
   part_refresh_report
 }
 

@@ -466,6 +466,11 @@ public final class BenchmarkReport {
             String.format(Locale.ROOT, "%.0f%%", 100.0 / every),
             num(refresh.get("base_seconds"))));
     add.accept("");
+    String rounds = roundsLine(refresh);
+    if (!rounds.isEmpty()) {
+      add.accept(rounds);
+      add.accept("");
+    }
     add.accept("| | refresh | full run |");
     add.accept("|---|---:|---:|");
     add.accept(
@@ -540,6 +545,38 @@ public final class BenchmarkReport {
       out.append(Files.readString(notes, StandardCharsets.UTF_8).strip()).append("\n\n");
     }
     return out.toString();
+  }
+
+  /**
+   * The runs in the order they were timed (round 1 refresh then full, round 2 full then refresh,
+   * and so on) and each round's ratio; empty for a result of one pair without its run lists.
+   */
+  static String roundsLine(Map<String, Object> refresh) {
+    if (!(refresh.get("refresh_runs") instanceof List<?> refreshRuns)
+        || !(refresh.get("full_runs") instanceof List<?> fullRuns)
+        || refreshRuns.size() != fullRuns.size()
+        || refreshRuns.size() < 2) {
+      return "";
+    }
+    List<String> order = new ArrayList<>();
+    double lowest = Double.MAX_VALUE;
+    double highest = 0;
+    for (int round = 0; round < refreshRuns.size(); round++) {
+      String refreshed = String.format(Locale.ROOT, "refresh %.1f s", num(refreshRuns.get(round)));
+      String full = String.format(Locale.ROOT, "full %.1f s", num(fullRuns.get(round)));
+      // Odd rounds (1, 3, ...) time the refresh first, even rounds the full run first.
+      order.addAll(round % 2 == 0 ? List.of(refreshed, full) : List.of(full, refreshed));
+      double ratio = num(refreshRuns.get(round)) / num(fullRuns.get(round));
+      lowest = Math.min(lowest, ratio);
+      highest = Math.max(highest, ratio);
+    }
+    return String.format(
+        Locale.ROOT,
+        "Timed in this order, each after a host probe: %s. The table gives the means; the ratio"
+            + " within one round spans %.3f to %.3f.",
+        String.join(", ", order),
+        lowest,
+        highest);
   }
 
   /**
