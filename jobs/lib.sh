@@ -27,14 +27,6 @@ ATLAS_JAVA_OPENS=(
   -Dio.netty.tryReflectionSetAccessible=true
 )
 
-# The job JVM's JIT: C2, the optimizing compiler, takes a method after 8x the calls and loop turns
-# of its defaults. A run is hundreds of short Spark queries, each with its own generated classes,
-# and on a 2-core host C2 compiling code that has already finished running took half of a
-# refresh's CPU (docs/decisions/0036-jit-thresholds-for-short-queries.md, with the measurements).
-# Loops that run for minutes (CoreNLP's parser) still reach C2 in their first seconds. A
-# whitespace-separated list; set ATLAS_JIT_OPTIONS="" for the JVM's defaults.
-read -r -a ATLAS_JIT_OPTIONS <<< "${ATLAS_JIT_OPTIONS--XX:Tier4InvocationThreshold=40000 -XX:Tier4MinInvocationThreshold=4800 -XX:Tier4CompileThreshold=120000 -XX:Tier4BackEdgeThreshold=320000}"
-
 # Builds the jar when it is missing or older than any source, resource or the pom.
 atlas_build_if_stale() {
   local stale=0

@@ -52,12 +52,12 @@ fi
 
 if [[ -n "${SPARK_HOME:-}" ]]; then
   exec "$SPARK_HOME/bin/spark-submit" --class "$ATLAS_MAIN" \
-    --driver-java-options "$driver_log ${ATLAS_JIT_OPTIONS[*]}" \
+    --driver-java-options "$driver_log" \
     "${spark_args[@]}" "$ATLAS_JAR" "${job_args[@]}"
 fi
 
 classpath=$(atlas_spark_classpath)
 # The driver JVM is this java process: its heap comes from ATLAS_DRIVER_MEMORY, not --driver-memory.
-exec java -Xmx"${ATLAS_DRIVER_MEMORY:-4g}" "${ATLAS_JAVA_OPENS[@]}" "${ATLAS_JIT_OPTIONS[@]}" "$driver_log" \
+exec java -Xmx"${ATLAS_DRIVER_MEMORY:-4g}" "${ATLAS_JAVA_OPENS[@]}" "$driver_log" \
   -cp "$classpath" org.apache.spark.deploy.SparkSubmit \
   --class "$ATLAS_MAIN" "${spark_args[@]}" "$ATLAS_JAR" "${job_args[@]}"
