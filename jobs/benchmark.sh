@@ -13,8 +13,8 @@
 #                                memory targets, in separate JVMs
 #   jobs/benchmark.sh refresh    the monthly refresh: 99% of the corpus as one month, then the other 1%
 #                                added as a refresh and, into a copy, as a full run (--full), timed
-#                                refresh, full, full, refresh; their tables compared; then its section of the report (also alone:
-#                                jobs/benchmark.sh refresh-report)
+#                                refresh, full, full, refresh; their tables compared; then its
+#                                section of the report (also alone: jobs/benchmark.sh refresh-report)
 #   jobs/benchmark.sh report     prints the per-stage table and the ratios; writes docs/benchmarks.md
 #   jobs/benchmark.sh sentiment <output>/sentences/snapshot=YYYY-MM/run=<run_id> [threads] [limit]
 #                                the job's sentiment stage and plain CoreNLP over one run's scored
@@ -50,6 +50,7 @@ EOF
 
 now_ns() { date +%s%N; }
 seconds_since() { awk -v a="$1" -v b="$(now_ns)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
+mean_of() { printf '%s\n' "$@" | awk '{ s += $1 } END { printf "%.3f", s / NR }'; }
 
 # The benchmark's own classes (floors, report, comparisons) are test code, kept out of the job's
 # jar like Spark's benchmarks: they run from target/test-classes beside the jar they measure.
@@ -222,9 +223,10 @@ part_cluster() {
 }
 
 # The monthly refresh. A snapshot of 99% of the corpus (2026-10); then 2026-11 with the other 1%
-# (every 100th file by path) added, twice: as a refresh of 2026-10, and as a full run (--full, the
-# topic model reused as a refresh reuses it) into a copy of the 2026-10 output. Both on local[2];
-# their tables are compared; results/refresh.json holds the times and the comparison.
+# (every 100th file by path) added both as a refresh of 2026-10 and as a full run (--full, the
+# topic model reused as a refresh reuses it) into a copy of the 2026-10 output, each
+# ATLAS_BENCH_REFRESH_ROUNDS times. All on local[2]; the last runs' tables are compared;
+# results/refresh.json holds every run's time and the comparison.
 run_refresh_job() {
   local name=$1 out=$2 month=$3 start status=0
   shift 3
@@ -299,8 +301,8 @@ part_refresh() {
     done
   done
   local incremental_seconds full_seconds
-  incremental_seconds=$(printf '%s\n' "${refresh_runs[@]}" | awk '{ s += $1 } END { printf "%.3f", s / NR }')
-  full_seconds=$(printf '%s\n' "${full_runs[@]}" | awk '{ s += $1 } END { printf "%.3f", s / NR }')
+  incremental_seconds=$(mean_of "${refresh_runs[@]}")
+  full_seconds=$(mean_of "${full_runs[@]}")
   local equal=true
   bench_java org.discourseatlas.bench.CompareSnapshots "$full" "$refreshed" 2026-11 1e-9 "$results/refresh-tables.json" \
     || equal=false
